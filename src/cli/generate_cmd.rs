@@ -1,0 +1,92 @@
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Reported;
+use crate::generate::dataset::to_ron;
+use crate::generate::planted::{demo_file, demo_photos};
+use crate::generate::portrait::{portrait_png, seed_for};
+use crate::generate::{GenerateSpec, generate_dataset};
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// National person alerts.
+    #[arg(long, default_value_t = 1000)]
+    pub persons: usize,
+    #[arg(long, default_value_t = 1000)]
+    pub notices: usize,
+    #[arg(long, default_value_t = 10_000)]
+    pub sltd: usize,
+    #[arg(long, default_value_t = 1000)]
+    pub smv: usize,
+    /// National document registry entries (default: same as --persons).
+    #[arg(long)]
+    pub documents: Option<usize>,
+    /// National stolen vehicles (default: --smv / 5).
+    #[arg(long)]
+    pub vehicles: Option<usize>,
+    /// TDAWN records (default: --notices / 10).
+    #[arg(long)]
+    pub tdawn: Option<usize>,
+    /// Write the built-in demo dataset and its synthetic portraits instead.
+    #[arg(long)]
+    pub demo: bool,
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+pub fn run(args: &GenerateArgs) -> Result<(), Reported> {
+    let file = if args.demo {
+        demo_file()
+    } else {
+        generate_dataset(&GenerateSpec {
+            seed: args.seed,
+            name: format!("Synthetic dataset (seed {})", args.seed),
+            persons: args.persons,
+            notices: args.notices,
+            sltd: args.sltd,
+            smv: args.smv,
+            documents: args.documents.unwrap_or(args.persons),
+            vehicles: args.vehicles.unwrap_or(args.smv / 5),
+            tdawn: args.tdawn.unwrap_or(args.notices / 10),
+        })
+    };
+    let fail = |what: String| {
+        eprintln!("{}: {what}", args.out.display());
+        Reported
+    };
+    let text = to_ron(&file).map_err(|e| fail(format!("cannot serialise: {e}")))?;
+    std::fs::write(&args.out, text).map_err(|e| fail(format!("cannot write: {e}")))?;
+    if args.demo {
+        let dir = args
+            .out
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        for (id, photo) in demo_photos(&file) {
+            let path = dir.join(&photo);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| fail(format!("cannot create {}: {e}", parent.display())))?;
+            }
+            std::fs::write(&path, portrait_png(seed_for(&id)))
+                .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+        }
+    }
+    let n = &file.national;
+    let i = &file.interpol;
+    println!(
+        "{}: {} national persons, {} documents, {} vehicles; {} notices, {} SLTD, {} TDAWN, {} SMV",
+        args.out.display(),
+        n.persons.len(),
+        n.documents.len(),
+        n.vehicles.len(),
+        i.notices.len(),
+        i.sltd.len(),
+        i.tdawn.len(),
+        i.smv.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,123 @@
+//! The command line: the same core as the terminal, for scripts, CI and trainers' prep work.
+
+mod batch_cmd;
+mod generate_cmd;
+mod query_cmd;
+mod validate_cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::dataset::{LoadedDataset, load_dataset_file};
+use crate::demo::demo_dataset;
+use crate::engine::Engine;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "bordercheck",
+    version,
+    about = "Border-checkpoint officer terminal simulator (synthetic data only)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A dataset to open in the terminal (same as `bordercheck open FILE`).
+    pub dataset: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the terminal on a dataset.
+    Open { file: PathBuf },
+    /// Query both sources once and print the combined hits.
+    Query(query_cmd::QueryArgs),
+    /// Run many queries from a JSONL file, one answer line per query.
+    Batch(batch_cmd::BatchArgs),
+    /// Check a dataset file and list every problem with file, line and field.
+    Validate { file: PathBuf },
+    /// Write a synthetic dataset of any size (or the demo dataset with --demo).
+    Generate(generate_cmd::GenerateArgs),
+}
+
+/// Options shared by every command that searches.
+#[derive(Debug, Args, Clone)]
+pub struct SearchArgs {
+    /// Dataset file (default: the built-in demo dataset).
+    #[arg(long, short = 'd')]
+    pub dataset: Option<PathBuf>,
+    /// Simulated network latency: off (engine only) or sim (the terminal's default links).
+    #[arg(long, value_enum, default_value_t = Latency::Off)]
+    pub latency: Latency,
+    /// Seed of the simulated network.
+    #[arg(long, default_value_t = 2396)]
+    pub seed: u64,
+    /// Minimum score (0-100) of a person hit.
+    #[arg(long)]
+    pub threshold: Option<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Latency {
+    Off,
+    Sim,
+}
+
+impl SearchArgs {
+    pub fn sim(&self) -> crate::sim::SimSettings {
+        match self.latency {
+            Latency::Off => crate::sim::SimSettings::instant(self.seed),
+            Latency::Sim => crate::sim::SimSettings {
+                seed: self.seed,
+                ..Default::default()
+            },
+        }
+    }
+
+    pub fn options(&self) -> crate::engine::MatchOptions {
+        let mut o = crate::engine::MatchOptions::default();
+        if let Some(t) = self.threshold {
+            o.threshold = t.min(100);
+        }
+        o
+    }
+}
+
+/// A failure already explained to the user on stderr; maps to exit code 1.
+pub struct Reported;
+
+pub fn load_engine(dataset: Option<&PathBuf>) -> Result<Arc<Engine>, Reported> {
+    let loaded: LoadedDataset = match dataset {
+        None => demo_dataset(),
+        Some(path) => load_dataset_file(path).map_err(|e| {
+            for p in e.problems() {
+                eprintln!("{p}");
+            }
+            Reported
+        })?,
+    };
+    for w in &loaded.warnings {
+        eprintln!("{w}");
+    }
+    Ok(Arc::new(Engine::build(loaded.dataset)))
+}
+
+/// Runs a CLI command (not the GUI). Exit codes: 0 ok, 1 input error (clap uses 2 for usage).
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Open { .. } => {
+            eprintln!("this build has no terminal window (built without the `gui` feature)");
+            Err(Reported)
+        }
+        Command::Query(args) => query_cmd::run(&args),
+        Command::Batch(args) => batch_cmd::run(&args),
+        Command::Validate { file } => validate_cmd::run(&file),
+        Command::Generate(args) => generate_cmd::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Reported) => ExitCode::from(1),
+    }
+}

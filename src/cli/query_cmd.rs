@@ -1,0 +1,138 @@
+use clap::Args;
+
+use super::{Reported, SearchArgs, load_engine};
+use crate::query::Dispatcher;
+use crate::query::input::{DocumentInput, PersonInput, QueryInput, VehicleInput};
+use crate::query::report::QueryReport;
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    #[command(flatten)]
+    pub search: SearchArgs,
+    /// Document number.
+    #[arg(long)]
+    pub doc: Option<String>,
+    /// Document type (P, I, V, R).
+    #[arg(long)]
+    pub doc_type: Option<String>,
+    /// Issuing country (ICAO alpha-3 or alpha-2).
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub expiry: Option<String>,
+    #[arg(long)]
+    pub family: Option<String>,
+    #[arg(long)]
+    pub given: Option<String>,
+    /// Date of birth: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long)]
+    pub dob: Option<String>,
+    #[arg(long)]
+    pub sex: Option<String>,
+    #[arg(long)]
+    pub nationality: Option<String>,
+    #[arg(long)]
+    pub plate: Option<String>,
+    #[arg(long)]
+    pub vin: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl QueryArgs {
+    fn input(&self) -> QueryInput {
+        let s = |o: &Option<String>| o.clone().unwrap_or_default();
+        let document = self.doc.as_ref().map(|n| DocumentInput {
+            number: n.clone(),
+            kind: s(&self.doc_type),
+            country: s(&self.country),
+            expiry: s(&self.expiry),
+        });
+        let person = (self.family.is_some() || self.given.is_some()).then(|| PersonInput {
+            family_name: s(&self.family),
+            given_names: s(&self.given),
+            date_of_birth: s(&self.dob),
+            sex: s(&self.sex),
+            nationality: s(&self.nationality),
+        });
+        let vehicle = (self.plate.is_some() || self.vin.is_some()).then(|| VehicleInput {
+            plate: s(&self.plate),
+            vin: s(&self.vin),
+        });
+        QueryInput {
+            id: None,
+            document,
+            person,
+            vehicle,
+            mrz: None,
+        }
+    }
+}
+
+pub fn run(args: &QueryArgs) -> Result<(), Reported> {
+    let (query, issues) = args.input().to_query();
+    for issue in &issues {
+        eprintln!("warning: {}: {}", issue.field, issue.message);
+    }
+    if query.is_empty() {
+        eprintln!("error: nothing to query: give --doc, --family/--given or --plate/--vin");
+        return Err(Reported);
+    }
+    let engine = load_engine(args.search.dataset.as_ref())?;
+    let mut dispatcher = Dispatcher::new(std::sync::Arc::new(|| {}));
+    let mut run = dispatcher.submit(&engine, query, &args.search.sim(), args.search.options());
+    dispatcher.wait(&mut run);
+    let report = QueryReport::new(None, &run);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    println!("Query: {}", run.query.summary());
+    for s in &report.sources {
+        let reason = s
+            .reason
+            .as_deref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        println!(
+            "  {:<9} {:<8} {:>5} ms  {} hit(s){reason}",
+            s.source.short(),
+            s.status,
+            s.latency_ms,
+            s.hits
+        );
+    }
+    if report.hits.is_empty() {
+        if run.is_partial() {
+            println!("No hits from the sources that answered — result incomplete.");
+        } else {
+            println!("No hits in either database.");
+        }
+        return Ok(());
+    }
+    println!(
+        "{:<4} {:<9} {:<9} {:<18} {:<16} {:>5}  SUBJECT / ACTION",
+        "#", "SEVERITY", "SOURCE", "DATABASE", "RECORD", "SCORE"
+    );
+    for h in &report.hits {
+        println!(
+            "{:<4} {:<9} {:<9} {:<18} {:<16} {:>5}  {}",
+            h.rank,
+            h.severity.label(),
+            h.source.short(),
+            h.database,
+            h.record_id,
+            h.score,
+            h.subject
+        );
+        println!("{:>69}→ {}", "", h.action);
+        for e in &h.explanation {
+            println!("{:>71}{e}", "");
+        }
+    }
+    Ok(())
+}

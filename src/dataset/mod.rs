@@ -1,0 +1,43 @@
+//! Dataset files: one RON file holding both mock databases, validated with positions.
+
+pub mod file_format;
+pub mod load;
+pub mod problem;
+pub mod source_map;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::domain::{InterpolDatabase, NationalDatabase};
+
+pub use load::{DatasetError, LoadedDataset, load_dataset_file, parse_dataset};
+pub use problem::{Problem, ProblemSeverity};
+
+/// A validated dataset: everything both simulated sources serve.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Dataset {
+    pub name: String,
+    pub description: String,
+    /// The simulated border post ("Land border post"), shown in the title bar.
+    pub post: String,
+    pub national: NationalDatabase,
+    pub interpol: InterpolDatabase,
+    /// Folder that photo paths are relative to (None for the built-in demo).
+    #[serde(skip)]
+    pub base_dir: Option<PathBuf>,
+}
+
+impl Dataset {
+    pub fn record_count(&self) -> usize {
+        let n = &self.national;
+        let i = &self.interpol;
+        n.persons.len()
+            + n.documents.len()
+            + n.vehicles.len()
+            + i.notices.len()
+            + i.sltd.len()
+            + i.tdawn.len()
+            + i.smv.len()
+    }
+}

@@ -1,0 +1,19 @@
+//! Validated domain records of both mock databases. Files are read through `crate::dataset`.
+
+pub mod country;
+pub mod date;
+pub mod document;
+pub mod interpol;
+pub mod national;
+pub mod person;
+
+pub use country::Country;
+pub use date::{DateAgreement, PartialDate};
+pub use document::{DocumentKind, DocumentStatus, FraudType};
+pub use interpol::{
+    Charge, InterpolDatabase, Notice, NoticeKind, SltdRecord, SmvRecord, TdawnRecord,
+};
+pub use national::{
+    NationalAlert, NationalDatabase, NationalDocument, NationalPerson, NationalVehicle,
+};
+pub use person::{PersonName, Sex};

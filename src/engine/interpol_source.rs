@@ -1,0 +1,260 @@
+//! The mock INTERPOL-style database with its indexes: nominal notices, SLTD, TDAWN, SMV.
+
+use std::collections::HashMap;
+
+use super::assessment::assess;
+use super::code_index::CodeIndex;
+use super::document_match::compare_document;
+use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
+use super::name_index::{NameIndex, insert_person_names, variant_label};
+use super::options::MatchOptions;
+use super::subject_key::{document_key, person_key, vehicle_key};
+use super::vehicle_match::vehicle_hits;
+use crate::domain::{InterpolDatabase, Notice};
+use crate::matching::normalize::{normalize_code, normalize_vin};
+use crate::matching::person_score::TravellerFacts;
+use crate::matching::{Feature, NameForm, Outcome, PersonCandidate, score_person};
+use crate::query::Query;
+
+pub struct InterpolSource {
+    pub db: InterpolDatabase,
+    names: NameIndex,
+    notice_by_id: HashMap<String, u32>,
+    sltd: CodeIndex,
+    tdawn: CodeIndex,
+    smv_plates: CodeIndex,
+    smv_vins: CodeIndex,
+}
+
+fn notice_key(n: &Notice) -> String {
+    person_key(
+        &NameForm::new(&n.name.family_name, &n.name.given_names),
+        n.date_of_birth,
+    )
+}
+
+impl InterpolSource {
+    pub fn new(db: InterpolDatabase, mut progress: impl FnMut(usize)) -> Self {
+        let mut names = NameIndex::default();
+        let mut notice_by_id = HashMap::with_capacity(db.notices.len());
+        for (i, n) in db.notices.iter().enumerate() {
+            insert_person_names(
+                &mut names,
+                i as u32,
+                &n.name.family_name,
+                &n.name.given_names,
+                &n.name.aliases,
+                n.name.original_script.as_deref(),
+            );
+            notice_by_id.insert(n.id.clone(), i as u32);
+        }
+        progress(db.notices.len());
+        let mut sltd = CodeIndex::default();
+        for (i, s) in db.sltd.iter().enumerate() {
+            sltd.insert(&normalize_code(&s.number), i as u32);
+            if i % 1_000_000 == 999_999 {
+                progress(1_000_000);
+            }
+        }
+        let mut tdawn = CodeIndex::default();
+        for (i, t) in db.tdawn.iter().enumerate() {
+            tdawn.insert(&normalize_code(&t.number), i as u32);
+        }
+        let (mut smv_plates, mut smv_vins) = (CodeIndex::default(), CodeIndex::default());
+        for (i, v) in db.smv.iter().enumerate() {
+            smv_plates.insert(&normalize_code(&v.plate), i as u32);
+            smv_vins.insert(&normalize_vin(&v.vin), i as u32);
+        }
+        Self {
+            db,
+            names,
+            notice_by_id,
+            sltd,
+            tdawn,
+            smv_plates,
+            smv_vins,
+        }
+    }
+
+    pub fn notice(&self, id: &str) -> Option<&Notice> {
+        self.notice_by_id
+            .get(id)
+            .map(|&i| &self.db.notices[i as usize])
+    }
+
+    pub fn search(&self, query: &Query, options: &MatchOptions) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if let Some(person) = &query.person {
+            let form = person.name_form();
+            let facts = TravellerFacts {
+                date_of_birth: person.date_of_birth,
+                sex: person.sex,
+                nationality: person.nationality,
+            };
+            for candidate in self.names.search(&form, 0.5, options.max_name_candidates) {
+                let n = &self.db.notices[candidate.entry.record as usize];
+                let label = variant_label(candidate.entry.variant, &n.name.aliases);
+                let record = PersonCandidate {
+                    name_label: &label,
+                    date_of_birth: n.date_of_birth,
+                    sex: n.sex,
+                    nationalities: &n.nationalities,
+                };
+                let scored = score_person(&candidate.name, &facts, &record);
+                if scored.score < options.threshold {
+                    continue;
+                }
+                let database = Database::Notice(n.kind);
+                let (severity, action) = assess(database, MatchKind::Name);
+                let mut explanation = scored.features;
+                if n.foreign_fighter {
+                    explanation.push(Feature::new(
+                        "foreign terrorist fighter",
+                        Outcome::Match,
+                        "flagged on the notice",
+                    ));
+                }
+                hits.push(Hit {
+                    source: SourceId::Interpol,
+                    database,
+                    record_id: n.id.clone(),
+                    subject: n.name.display(),
+                    match_kind: MatchKind::Name,
+                    score: scored.score,
+                    severity,
+                    action: action.into(),
+                    explanation,
+                    subject_key: notice_key(n),
+                    owner: Some(n.owner.to_string()),
+                    record: RecordDetail::Notice(n.clone()),
+                });
+            }
+        }
+        if let Some(doc) = &query.document {
+            let lookups = |index: &CodeIndex| -> Vec<(u32, bool)> {
+                let mut v: Vec<(u32, bool)> = index
+                    .exact(&doc.number)
+                    .iter()
+                    .map(|&i| (i, false))
+                    .collect();
+                v.extend(index.misread(&doc.number).into_iter().map(|i| (i, true)));
+                v
+            };
+            for (i, misread) in lookups(&self.sltd) {
+                let s = &self.db.sltd[i as usize];
+                let Some((match_kind, score, mut explanation)) =
+                    compare_document(doc, misread, &s.number, s.country, s.kind)
+                else {
+                    continue;
+                };
+                explanation.push(Feature::new(
+                    "SLTD record",
+                    Outcome::Match,
+                    format!(
+                        "{}, reported by {} on {}",
+                        s.fraud.label(),
+                        s.reporting_country,
+                        s.reported
+                    ),
+                ));
+                let database = Database::Sltd(s.fraud);
+                let (severity, action) = assess(database, match_kind);
+                hits.push(Hit {
+                    source: SourceId::Interpol,
+                    database,
+                    record_id: s.id.clone(),
+                    subject: format!("{} {} ({})", s.kind.label(), s.number, s.country),
+                    match_kind,
+                    score,
+                    severity,
+                    action: action.into(),
+                    explanation,
+                    subject_key: document_key(s.country, &normalize_code(&s.number)),
+                    owner: Some(s.reporting_country.to_string()),
+                    record: RecordDetail::Sltd(s.clone()),
+                });
+            }
+            for (i, misread) in lookups(&self.tdawn) {
+                let t = &self.db.tdawn[i as usize];
+                let Some((match_kind, score, mut explanation)) =
+                    compare_document(doc, misread, &t.number, t.country, t.kind)
+                else {
+                    continue;
+                };
+                let notice = self.notice(&t.notice_id).cloned();
+                if let Some(n) = &notice {
+                    explanation.push(Feature::new(
+                        "linked notice",
+                        Outcome::Match,
+                        format!("{} {} — {}", n.kind.label(), n.id, n.name.display()),
+                    ));
+                }
+                let (severity, action) = assess(Database::Tdawn, match_kind);
+                hits.push(Hit {
+                    source: SourceId::Interpol,
+                    database: Database::Tdawn,
+                    record_id: t.id.clone(),
+                    subject: notice.as_ref().map_or_else(
+                        || format!("{} {}", t.kind.label(), t.number),
+                        |n| format!("{} — {} {}", n.name.display(), t.kind.label(), t.number),
+                    ),
+                    match_kind,
+                    score,
+                    severity,
+                    action: action.into(),
+                    explanation,
+                    subject_key: notice.as_ref().map_or_else(
+                        || document_key(t.country, &normalize_code(&t.number)),
+                        notice_key,
+                    ),
+                    owner: notice.as_ref().map(|n| n.owner.to_string()),
+                    record: RecordDetail::Tdawn {
+                        tdawn: t.clone(),
+                        notice,
+                    },
+                });
+            }
+        }
+        if let Some(vehicle) = &query.vehicle {
+            for (i, match_kind, mut features) in
+                vehicle_hits(vehicle, &self.smv_plates, &self.smv_vins)
+            {
+                let v = &self.db.smv[i as usize];
+                features.push(Feature::new(
+                    "SMV record",
+                    Outcome::Match,
+                    format!("stolen {}, reported by {}", v.stolen, v.reporting_country),
+                ));
+                let (severity, action) = assess(Database::Smv, match_kind);
+                hits.push(Hit {
+                    source: SourceId::Interpol,
+                    database: Database::Smv,
+                    record_id: v.id.clone(),
+                    subject: format!("{} {} {} {}", v.colour, v.make, v.model, v.plate)
+                        .trim()
+                        .to_owned(),
+                    match_kind,
+                    score: if match_kind == MatchKind::Vin {
+                        100
+                    } else {
+                        90
+                    },
+                    severity,
+                    action: action.into(),
+                    explanation: features,
+                    subject_key: vehicle_key(),
+                    owner: Some(v.reporting_country.to_string()),
+                    record: RecordDetail::Smv(v.clone()),
+                });
+            }
+        }
+        hits.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.score.cmp(&a.score)));
+        hits.truncate(options.max_hits);
+        hits
+    }
+
+    /// Name candidates via the index vs a full scan, for the recall figure in the benchmark.
+    pub fn name_index(&self) -> &NameIndex {
+        &self.names
+    }
+}

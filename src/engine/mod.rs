@@ -1,0 +1,91 @@
+//! The two mock databases, indexed and searchable. No threads, no latency here: that is `query`.
+
+pub mod assessment;
+pub mod code_index;
+pub mod combined;
+pub mod document_match;
+pub mod hit;
+pub mod interpol_source;
+pub mod name_index;
+pub mod national_source;
+pub mod options;
+pub mod subject_key;
+pub mod vehicle_match;
+
+use crate::dataset::Dataset;
+use crate::query::Query;
+
+pub use combined::{HitGroup, combine};
+pub use hit::{Database, Hit, MatchKind, RecordDetail, Severity, SourceId};
+pub use interpol_source::InterpolSource;
+pub use national_source::NationalSource;
+pub use options::MatchOptions;
+
+/// Both sources built from one dataset. Shared read-only between query threads.
+pub struct Engine {
+    pub name: String,
+    pub description: String,
+    pub post: String,
+    pub base_dir: Option<std::path::PathBuf>,
+    pub national: NationalSource,
+    pub interpol: InterpolSource,
+    pub record_count: usize,
+}
+
+/// Loading and indexing stages, for progress bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildStage {
+    IndexingNational,
+    IndexingInterpol,
+    Done,
+}
+
+impl Engine {
+    pub fn build(dataset: Dataset) -> Self {
+        Self::build_with_progress(dataset, |_, _| {})
+    }
+
+    /// Builds the indexes, reporting (stage, records indexed so far).
+    pub fn build_with_progress(
+        dataset: Dataset,
+        mut progress: impl FnMut(BuildStage, usize),
+    ) -> Self {
+        let record_count = dataset.record_count();
+        progress(BuildStage::IndexingNational, 0);
+        let national = NationalSource::new(dataset.national);
+        let national_count =
+            national.db.persons.len() + national.db.documents.len() + national.db.vehicles.len();
+        progress(BuildStage::IndexingInterpol, national_count);
+        let mut done = national_count;
+        let interpol = InterpolSource::new(dataset.interpol, |n| {
+            done += n;
+            progress(BuildStage::IndexingInterpol, done);
+        });
+        progress(BuildStage::Done, record_count);
+        Self {
+            name: dataset.name,
+            description: dataset.description,
+            post: dataset.post,
+            base_dir: dataset.base_dir,
+            national,
+            interpol,
+            record_count,
+        }
+    }
+
+    pub fn search(&self, source: SourceId, query: &Query, options: &MatchOptions) -> Vec<Hit> {
+        match source {
+            SourceId::National => self.national.search(query, options),
+            SourceId::Interpol => self.interpol.search(query, options),
+        }
+    }
+
+    /// Both sources, synchronously, combined: the engine answer without any simulated network.
+    pub fn search_all(&self, query: &Query, options: &MatchOptions) -> Vec<HitGroup> {
+        combine(
+            SourceId::ALL
+                .iter()
+                .flat_map(|&s| self.search(s, query, options)),
+        )
+    }
+}

@@ -1,0 +1,203 @@
+//! The mock national database with its indexes: person alerts, document registry, stolen vehicles.
+
+use super::assessment::assess;
+use super::code_index::CodeIndex;
+use super::document_match::compare_document;
+use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
+use super::name_index::{NameIndex, insert_person_names, variant_label};
+use super::options::MatchOptions;
+use super::subject_key::{document_key, person_key, vehicle_key};
+use super::vehicle_match::vehicle_hits;
+use crate::domain::{DocumentStatus, NationalDatabase};
+use crate::matching::normalize::{normalize_code, normalize_vin};
+use crate::matching::person_score::TravellerFacts;
+use crate::matching::{Feature, NameForm, Outcome, PersonCandidate, name_similarity, score_person};
+use crate::query::Query;
+
+pub struct NationalSource {
+    pub db: NationalDatabase,
+    names: NameIndex,
+    documents: CodeIndex,
+    plates: CodeIndex,
+    vins: CodeIndex,
+}
+
+impl NationalSource {
+    pub fn new(db: NationalDatabase) -> Self {
+        let mut names = NameIndex::default();
+        for (i, p) in db.persons.iter().enumerate() {
+            insert_person_names(
+                &mut names,
+                i as u32,
+                &p.name.family_name,
+                &p.name.given_names,
+                &p.name.aliases,
+                p.name.original_script.as_deref(),
+            );
+        }
+        let mut documents = CodeIndex::default();
+        for (i, d) in db.documents.iter().enumerate() {
+            documents.insert(&normalize_code(&d.number), i as u32);
+        }
+        let (mut plates, mut vins) = (CodeIndex::default(), CodeIndex::default());
+        for (i, v) in db.vehicles.iter().enumerate() {
+            plates.insert(&normalize_code(&v.plate), i as u32);
+            vins.insert(&normalize_vin(&v.vin), i as u32);
+        }
+        Self {
+            db,
+            names,
+            documents,
+            plates,
+            vins,
+        }
+    }
+
+    pub fn search(&self, query: &Query, options: &MatchOptions) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if let Some(person) = &query.person {
+            let form = person.name_form();
+            let facts = TravellerFacts {
+                date_of_birth: person.date_of_birth,
+                sex: person.sex,
+                nationality: person.nationality,
+            };
+            for candidate in self.names.search(&form, 0.5, options.max_name_candidates) {
+                let p = &self.db.persons[candidate.entry.record as usize];
+                let label = variant_label(candidate.entry.variant, &p.name.aliases);
+                let nationalities: Vec<_> = p.nationality.into_iter().collect();
+                let record = PersonCandidate {
+                    name_label: &label,
+                    date_of_birth: p.date_of_birth,
+                    sex: p.sex,
+                    nationalities: &nationalities,
+                };
+                let scored = score_person(&candidate.name, &facts, &record);
+                if scored.score < options.threshold {
+                    continue;
+                }
+                let database = Database::NationalAlert(p.alert);
+                let (severity, action) = assess(database, MatchKind::Name);
+                let mut explanation = scored.features;
+                if !p.reason.is_empty() {
+                    explanation.push(Feature::new(
+                        "alert",
+                        Outcome::Match,
+                        format!("{}: {}", p.alert.label(), p.reason),
+                    ));
+                }
+                hits.push(Hit {
+                    source: SourceId::National,
+                    database,
+                    record_id: p.id.clone(),
+                    subject: p.name.display(),
+                    match_kind: MatchKind::Name,
+                    score: scored.score,
+                    severity,
+                    action: action.into(),
+                    explanation,
+                    subject_key: person_key(
+                        &NameForm::new(&p.name.family_name, &p.name.given_names),
+                        p.date_of_birth,
+                    ),
+                    owner: None,
+                    record: RecordDetail::NationalPerson(p.clone()),
+                });
+            }
+        }
+        if let Some(doc) = &query.document {
+            let exact = self
+                .documents
+                .exact(&doc.number)
+                .iter()
+                .map(|&i| (i, false));
+            let misread = self
+                .documents
+                .misread(&doc.number)
+                .into_iter()
+                .map(|i| (i, true));
+            for (i, is_misread) in exact.collect::<Vec<_>>().into_iter().chain(misread) {
+                let d = &self.db.documents[i as usize];
+                let Some((mut match_kind, score, mut explanation)) =
+                    compare_document(doc, is_misread, &d.number, d.country, d.kind)
+                else {
+                    continue;
+                };
+                if d.status == DocumentStatus::Valid {
+                    // A valid document is only a hit when someone else is presenting it.
+                    let Some(person) = &query.person else {
+                        continue;
+                    };
+                    let holder = name_similarity(
+                        &person.name_form(),
+                        &NameForm::new(&d.holder.family_name, &d.holder.given_names),
+                    );
+                    if holder.score >= 0.6 || is_misread {
+                        continue;
+                    }
+                    match_kind = MatchKind::DocumentHolderMismatch;
+                    explanation.push(Feature::new(
+                        "registered holder",
+                        Outcome::Mismatch,
+                        format!(
+                            "{} registered, traveller gave {}",
+                            d.holder.display(),
+                            person.family_name.to_uppercase()
+                        ),
+                    ));
+                } else {
+                    explanation.push(Feature::new(
+                        "registry status",
+                        Outcome::Match,
+                        format!("{:?}", d.status).to_lowercase(),
+                    ));
+                }
+                let database = Database::NationalDocument(d.status);
+                let (severity, action) = assess(database, match_kind);
+                hits.push(Hit {
+                    source: SourceId::National,
+                    database,
+                    record_id: d.id.clone(),
+                    subject: format!("{} {} ({})", d.kind.label(), d.number, d.country),
+                    match_kind,
+                    score,
+                    severity,
+                    action: action.into(),
+                    explanation,
+                    subject_key: document_key(d.country, &normalize_code(&d.number)),
+                    owner: None,
+                    record: RecordDetail::NationalDocument(d.clone()),
+                });
+            }
+        }
+        if let Some(vehicle) = &query.vehicle {
+            for (i, match_kind, features) in vehicle_hits(vehicle, &self.plates, &self.vins) {
+                let v = &self.db.vehicles[i as usize];
+                let (severity, action) = assess(Database::NationalVehicle, match_kind);
+                hits.push(Hit {
+                    source: SourceId::National,
+                    database: Database::NationalVehicle,
+                    record_id: v.id.clone(),
+                    subject: format!("{} {} {} {}", v.colour, v.make, v.model, v.plate)
+                        .trim()
+                        .to_owned(),
+                    match_kind,
+                    score: if match_kind == MatchKind::Vin {
+                        100
+                    } else {
+                        90
+                    },
+                    severity,
+                    action: action.into(),
+                    explanation: features,
+                    subject_key: vehicle_key(),
+                    owner: None,
+                    record: RecordDetail::NationalVehicle(v.clone()),
+                });
+            }
+        }
+        hits.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.score.cmp(&a.score)));
+        hits.truncate(options.max_hits);
+        hits
+    }
+}

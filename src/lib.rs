@@ -1,0 +1,16 @@
+//! Bordercheck core: the mock national and INTERPOL-style databases, matching, the parallel
+//! query dispatcher, the audit log and scenarios. No GUI code lives here; `ui` (feature `gui`)
+//! only draws and sends commands to this core, and the CLI uses the same core.
+
+pub mod cli;
+pub mod dataset;
+pub mod demo;
+pub mod domain;
+pub mod engine;
+pub mod generate;
+pub mod matching;
+pub mod query;
+pub mod sim;
+
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -1,0 +1,14 @@
+//! How records are compared with what the officer typed: normalisation, phonetic keys,
+//! name similarity and the person score with its explanation.
+
+pub mod explanation;
+pub mod name_form;
+pub mod name_similarity;
+pub mod normalize;
+pub mod person_score;
+pub mod phonetic;
+
+pub use explanation::{Feature, Outcome};
+pub use name_form::NameForm;
+pub use name_similarity::{NameMatch, name_similarity};
+pub use person_score::{PersonCandidate, PersonScore, score_person};

@@ -1,0 +1,156 @@
+//! A name prepared once for matching: its tokens, their phonetic keys and article-free forms.
+
+use super::normalize::normalize_name;
+use super::phonetic::{alternate_key, phonetic_key};
+
+/// Arabic articles and particles that romanisations attach, detach or drop (AL-MASRI, ALMASRI, MASRI).
+const ARTICLES: &[&str] = &[
+    "AL", "EL", "UL", "AD", "AS", "AZ", "AR", "ASH", "ES", "ED", "EZ", "ER", "ELL",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: Box<str>,
+    pub key: Box<str>,
+    /// A second reading of the token's J (see `phonetic::alternate_key`).
+    pub alt_key: Option<Box<str>>,
+    /// The token without a glued-on article (ALMASRI → MASRI), when it had one.
+    pub without_article: Option<Box<str>>,
+    /// Standalone articles weigh little: "AL MASRI" and "MASRI" are the same family name.
+    pub is_article: bool,
+    pub from_family_name: bool,
+}
+
+impl Token {
+    pub fn weight(&self) -> f32 {
+        if self.is_article {
+            // Articles are optional in romanisation: present or absent, they prove nothing.
+            0.0
+        } else if self.text.len() <= 1 {
+            0.4
+        } else {
+            1.0
+        }
+    }
+}
+
+/// One spelling of a person's name, tokenised and keyed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameForm {
+    pub tokens: Vec<Token>,
+    /// Adjacent content tokens glued together (index of the first), for ABDUL AZIZ ↔ ABDULAZIZ.
+    pub glued: Vec<(usize, Token)>,
+}
+
+impl NameForm {
+    /// From separate family and given names (order of tokens is not significant for matching).
+    pub fn new(family_name: &str, given_names: &str) -> Self {
+        let mut tokens = Vec::new();
+        push_tokens(&mut tokens, family_name, true);
+        push_tokens(&mut tokens, given_names, false);
+        Self::with_glued(tokens)
+    }
+
+    /// From one free-text name (aliases, original-script names).
+    pub fn from_full(name: &str) -> Self {
+        let mut tokens = Vec::new();
+        push_tokens(&mut tokens, name, false);
+        Self::with_glued(tokens)
+    }
+
+    fn with_glued(tokens: Vec<Token>) -> Self {
+        let glued = tokens
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| !w[0].is_article && !w[1].is_article)
+            .map(|(i, w)| {
+                let text = format!("{}{}", w[0].text, w[1].text);
+                let key = phonetic_key(&text).into();
+                (
+                    i,
+                    Token {
+                        alt_key: alternate_key(&text).map(Into::into),
+                        text: text.into(),
+                        key,
+                        without_article: None,
+                        is_article: false,
+                        from_family_name: w[0].from_family_name,
+                    },
+                )
+            })
+            .collect();
+        Self { tokens, glued }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.iter().all(|t| t.is_article)
+    }
+
+    /// Keys under which this name is indexed and looked up (article-free and glued-pair keys too).
+    pub fn blocking_keys(&self) -> Vec<String> {
+        let mut keys = Vec::with_capacity(self.tokens.len() * 2);
+        for t in &self.tokens {
+            if t.is_article {
+                continue;
+            }
+            keys.push(t.key.to_string());
+            keys.extend(t.alt_key.as_deref().map(str::to_owned));
+            if let Some(w) = &t.without_article {
+                keys.push(phonetic_key(w));
+            }
+        }
+        keys.extend(self.glued.iter().map(|(_, g)| g.key.to_string()));
+        keys.retain(|k| k.len() >= 2);
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    pub fn display(&self) -> String {
+        self.tokens
+            .iter()
+            .map(|t| &*t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn push_tokens(tokens: &mut Vec<Token>, text: &str, from_family_name: bool) {
+    for word in normalize_name(text).split(' ').filter(|w| !w.is_empty()) {
+        let is_article = ARTICLES.contains(&word);
+        let without_article = ["AL", "EL", "UL"]
+            .iter()
+            .find(|a| word.len() >= a.len() + 4 && word.starts_with(**a))
+            .map(|a| word[a.len()..].into());
+        tokens.push(Token {
+            text: word.into(),
+            key: phonetic_key(word).into(),
+            alt_key: alternate_key(word).map(Into::into),
+            without_article,
+            is_article,
+            from_family_name,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_are_marked_and_glued_articles_split_off() {
+        let f = NameForm::new("al-Masri", "Ahmad");
+        assert!(f.tokens[0].is_article);
+        assert_eq!(&*f.tokens[1].text, "MASRI");
+        let g = NameForm::new("ALMASRI", "Ahmad");
+        assert_eq!(g.tokens[0].without_article.as_deref(), Some("MASRI"));
+        assert!(g.blocking_keys().contains(&"MSR".to_owned()));
+        assert!(f.blocking_keys().contains(&"MSR".to_owned()));
+    }
+
+    #[test]
+    fn empty_names_are_empty() {
+        assert!(NameForm::new("", "").is_empty());
+        assert!(NameForm::new("AL", "").is_empty());
+    }
+}

@@ -1,0 +1,255 @@
+//! Order-independent, typo- and transliteration-tolerant similarity of two names.
+
+use super::name_form::{NameForm, Token};
+
+/// How well two names agree (0.0–1.0) and the observations behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMatch {
+    pub score: f32,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum How {
+    None,
+    Initial,
+    Similar,
+    Transliteration,
+    ArticleDropped,
+    Exact,
+}
+
+fn keys_meet(a: &Token, b: &Token) -> bool {
+    let a_keys = std::iter::once(&*a.key).chain(a.alt_key.as_deref());
+    a.key.len() >= 2
+        && a_keys
+            .into_iter()
+            .any(|k| k == &*b.key || b.alt_key.as_deref() == Some(k))
+}
+
+fn token_similarity(a: &str, b: &str, keys_meet: bool) -> (f32, How) {
+    if a == b {
+        return (1.0, How::Exact);
+    }
+    if (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b)) {
+        return (0.8, How::Initial);
+    }
+    let jw = strsim::jaro_winkler(a, b) as f32;
+    if keys_meet {
+        return (jw.max(0.96), How::Transliteration);
+    }
+    // Very short tokens say little when they only look alike.
+    let jw = if a.len().min(b.len()) <= 3 {
+        jw * 0.85
+    } else {
+        jw
+    };
+    (jw, How::Similar)
+}
+
+fn token_pair(a: &Token, b: &Token) -> (f32, How) {
+    let mut best = token_similarity(&a.text, &b.text, keys_meet(a, b));
+    if best.0 >= 1.0 {
+        return best;
+    }
+    for (x, y) in [
+        (a.without_article.as_deref(), Some(&*b.text)),
+        (Some(&*a.text), b.without_article.as_deref()),
+    ] {
+        if let (Some(x), Some(y)) = (x, y)
+            && x == y
+            && best.0 < 0.98
+        {
+            best = (0.98, How::ArticleDropped);
+        }
+    }
+    best
+}
+
+/// Turns a raw token similarity into evidence: below 0.7 counts as nothing, 1.0 as full agreement.
+fn evidence(sim: f32) -> f32 {
+    ((sim - 0.7) / 0.3).clamp(0.0, 1.0)
+}
+
+/// Best evidence for each token of `side` against the other name, including glued pairs
+/// (ABDUL AZIZ ↔ ABDULAZIZ) in both directions.
+fn coverage(
+    side: &[Token],
+    side_glued: &[(usize, Token)],
+    other: &[Token],
+    other_glued: &[(usize, Token)],
+) -> (Vec<f32>, Vec<How>) {
+    let mut best = vec![0.0f32; side.len()];
+    let mut how = vec![How::None; side.len()];
+    for (i, t) in side.iter().enumerate() {
+        for o in other.iter().chain(other_glued.iter().map(|(_, g)| g)) {
+            let (s, h) = token_pair(t, o);
+            if s > best[i] {
+                best[i] = s;
+                how[i] = h;
+            }
+        }
+    }
+    for (first, glued) in side_glued {
+        for o in other {
+            let (s, h) = token_pair(glued, o);
+            for i in [*first, *first + 1] {
+                if s > best[i] {
+                    best[i] = s;
+                    how[i] = h;
+                }
+            }
+        }
+    }
+    (best, how)
+}
+
+fn weighted(tokens: &[Token], sims: &[f32]) -> f32 {
+    let (mut sum, mut total) = (0.0, 0.0);
+    for (t, s) in tokens.iter().zip(sims) {
+        sum += t.weight() * evidence(*s);
+        total += t.weight();
+    }
+    if total == 0.0 { 0.0 } else { sum / total }
+}
+
+/// Compares the name the officer typed (`query`) with one spelling on a record.
+pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
+    if query.is_empty() || record.is_empty() {
+        return NameMatch {
+            score: 0.0,
+            notes: vec!["no name to compare".into()],
+        };
+    }
+    let (q_best, q_how) = coverage(&query.tokens, &query.glued, &record.tokens, &record.glued);
+    let (r_best, _) = coverage(&record.tokens, &record.glued, &query.tokens, &query.glued);
+    let score = 0.8 * weighted(&query.tokens, &q_best) + 0.2 * weighted(&record.tokens, &r_best);
+
+    let mut notes = Vec::new();
+    let content = |h: &How, t: &Token| !t.is_article && *h != How::None;
+    if q_how
+        .iter()
+        .zip(&query.tokens)
+        .all(|(h, t)| t.is_article || *h == How::Exact)
+        && r_best.iter().all(|s| *s >= 1.0)
+    {
+        notes.push("identical".into());
+    } else {
+        if q_how
+            .iter()
+            .zip(&query.tokens)
+            .any(|(h, t)| content(h, t) && *h == How::Transliteration)
+        {
+            notes.push("transliteration variant".into());
+        }
+        if q_how
+            .iter()
+            .zip(&query.tokens)
+            .any(|(h, t)| content(h, t) && *h == How::Similar)
+        {
+            notes.push("spelling differs (possible typo)".into());
+        }
+        if q_how.contains(&How::ArticleDropped)
+            || query.tokens.iter().any(|t| t.is_article)
+                != record.tokens.iter().any(|t| t.is_article)
+        {
+            notes.push("article (AL-/EL-) differs".into());
+        }
+        if q_how.contains(&How::Initial) {
+            notes.push("initial only".into());
+        }
+        let missing = record
+            .tokens
+            .iter()
+            .zip(&r_best)
+            .filter(|(t, s)| !t.is_article && **s < 0.7)
+            .count();
+        if missing > 0 {
+            notes.push(format!("{missing} name part(s) on record not given"));
+        }
+        let unmatched = query
+            .tokens
+            .iter()
+            .zip(&q_best)
+            .filter(|(t, s)| !t.is_article && **s < 0.7)
+            .count();
+        if unmatched > 0 {
+            notes.push(format!("{unmatched} typed name part(s) not on record"));
+        }
+    }
+    if swapped(query, record) {
+        notes.push("family and given names swapped".into());
+    }
+    NameMatch { score, notes }
+}
+
+/// True when the typed family name is found among the record's given names and not its family name.
+fn swapped(query: &NameForm, record: &NameForm) -> bool {
+    let family: Vec<&Token> = query
+        .tokens
+        .iter()
+        .filter(|t| t.from_family_name && !t.is_article)
+        .collect();
+    !family.is_empty()
+        && record.tokens.iter().any(|t| t.from_family_name)
+        && family.iter().all(|q| {
+            record
+                .tokens
+                .iter()
+                .filter(|r| r.key == q.key)
+                .all(|r| !r.from_family_name)
+                && record.tokens.iter().any(|r| r.key == q.key)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(qf: &str, qg: &str, rf: &str, rg: &str) -> f32 {
+        name_similarity(&NameForm::new(qf, qg), &NameForm::new(rf, rg)).score
+    }
+
+    #[test]
+    fn identical_names_score_one() {
+        assert!((s("ERIKSSON", "Anna Maria", "Eriksson", "ANNA MARIA") - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn variants_stay_high_and_strangers_low() {
+        assert!(s("AL-TIKRITI", "MUHAMMAD", "TIKRITI", "MOHAMMED") > 0.85);
+        assert!(s("ALTIKRITI", "MOHAMED", "AL TIKRITI", "MUHAMMAD") > 0.85);
+        assert!(s("SHUKOW", "JURI", "ZHUKOV", "YURI") > 0.7);
+        assert!(
+            s("ANNA", "ERIKSSON", "ERIKSSON", "ANNA") > 0.95,
+            "order independent"
+        );
+        assert!(
+            s("ERIKSON", "ANNA", "ERIKSSON", "ANNA MARIA") > 0.8,
+            "typo and dropped middle name"
+        );
+        assert!(
+            s("ABDUL AZIZ", "OMAR", "ABDULAZIZ", "OMAR") > 0.9,
+            "glued name parts"
+        );
+        assert!(s("SMITH", "JOHN", "NOWAK", "PIOTR") < 0.2);
+    }
+
+    #[test]
+    fn explains_swaps_and_transliterations() {
+        let m = name_similarity(
+            &NameForm::new("MUHAMMAD", "KARIM"),
+            &NameForm::new("KARIM", "MOHAMMED"),
+        );
+        assert!(
+            m.notes.iter().any(|n| n.contains("swapped")),
+            "{:?}",
+            m.notes
+        );
+        assert!(
+            m.notes.iter().any(|n| n.contains("transliteration")),
+            "{:?}",
+            m.notes
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! Text normalisation shared by indexing and querying, so both sides agree byte for byte.
+
+/// Transliterates any script to Latin, upper-cases, and turns everything but A-Z/0-9 into single spaces.
+/// `Müller-Lüdenscheidt` → `MULLER LUDENSCHEIDT`, `Шевченко` → `SHEVCHENKO`.
+pub fn normalize_name(text: &str) -> String {
+    let latin = if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(expand_and_transliterate(text))
+    };
+    let mut out = String::with_capacity(latin.len());
+    let mut pending_space = false;
+    for c in latin.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c.to_ascii_uppercase());
+        } else if c == '\'' || c == '’' || c == '`' {
+            // O'BRIEN and O BRIEN and OBRIEN: apostrophes join, as in passports.
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// ICAO 9303 expands some Latin letters to two (Ü → UE); deunicode drops the diacritic (Ü → U).
+/// Both spellings appear on real documents; the phonetic key ignores the extra vowel, so
+/// we pick the shorter deunicode form here and let matching absorb the difference.
+fn expand_and_transliterate(text: &str) -> String {
+    let mut s = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            'ß' => s.push_str("SS"),
+            'Æ' | 'æ' => s.push_str("AE"),
+            'Ø' | 'ø' => s.push('O'),
+            'Þ' | 'þ' => s.push_str("TH"),
+            c if c.is_ascii() => s.push(c),
+            c => s.push_str(deunicode::deunicode_char(c).unwrap_or(" ")),
+        }
+    }
+    s
+}
+
+/// Document numbers and plates: upper-case alphanumerics only (spaces, dashes and `<` removed).
+pub fn normalize_code(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The key under which OCR/typing confusions collapse (O→0, I→1, Q→0), for "possible misread" matches.
+pub fn misread_key(normalized: &str) -> String {
+    normalized
+        .chars()
+        .map(|c| match c {
+            'O' | 'Q' | 'D' => '0',
+            'I' | 'L' => '1',
+            'Z' => '2',
+            'S' => '5',
+            'B' => '8',
+            c => c,
+        })
+        .collect()
+}
+
+/// VINs never contain I, O or Q (ISO 3779), so those are always misreads of 1 and 0.
+pub fn normalize_vin(text: &str) -> String {
+    normalize_code(text)
+        .chars()
+        .map(|c| match c {
+            'I' => '1',
+            'O' | 'Q' => '0',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_become_latin_upper_case_words() {
+        assert_eq!(normalize_name("Müller-Lüdenscheidt"), "MULLER LUDENSCHEIDT");
+        assert_eq!(normalize_name("  al-Masri,  Abd'ul "), "AL MASRI ABDUL");
+        assert_eq!(normalize_name("Шевченко Тарас"), "SHEVCHENKO TARAS");
+        assert_eq!(normalize_name("Straße"), "STRASSE");
+        assert_eq!(normalize_name("O'Brien"), "OBRIEN");
+        assert_eq!(normalize_name(""), "");
+    }
+
+    #[test]
+    fn codes_ignore_separators_and_case() {
+        assert_eq!(normalize_code("l89 890-2c3<"), "L898902C3");
+        assert_eq!(misread_key("AO1234"), misread_key("A01234"));
+        assert_eq!(normalize_vin("wvwzzz1jz3w386752"), "WVWZZZ1JZ3W386752");
+        assert_eq!(normalize_vin("WVWZZZIJZ3W386752"), "WVWZZZ1JZ3W386752");
+    }
+}

@@ -1,0 +1,170 @@
+//! Scores one person record against the traveller: name, then date of birth, sex and
+//! nationality as supporting or penalising evidence, with a feature-by-feature explanation.
+
+use super::explanation::{Feature, Outcome};
+use super::name_similarity::NameMatch;
+use crate::domain::{Country, DateAgreement, PartialDate, Sex};
+
+/// What the record says about the person, besides the name.
+pub struct PersonCandidate<'a> {
+    /// "primary name", "alias ABU HAMZA", "original-script name".
+    pub name_label: &'a str,
+    pub date_of_birth: Option<PartialDate>,
+    pub sex: Sex,
+    pub nationalities: &'a [Country],
+}
+
+/// What the officer typed about the traveller, besides the name.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TravellerFacts {
+    pub date_of_birth: Option<PartialDate>,
+    pub sex: Option<Sex>,
+    pub nationality: Option<Country>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonScore {
+    pub score: u8,
+    pub features: Vec<Feature>,
+}
+
+/// A perfect name alone is worth this much; date of birth and the rest move it up or down.
+const NAME_WEIGHT: f32 = 90.0;
+
+pub fn score_person(
+    name: &NameMatch,
+    traveller: &TravellerFacts,
+    record: &PersonCandidate<'_>,
+) -> PersonScore {
+    let mut score = name.score * NAME_WEIGHT;
+    let mut features = Vec::with_capacity(4);
+    let name_outcome = if name.notes.iter().any(|n| n == "identical") {
+        Outcome::Match
+    } else if name.score >= 0.5 {
+        Outcome::Partial
+    } else {
+        Outcome::Mismatch
+    };
+    let mut detail = format!("{:.0}% similar ({})", name.score * 100.0, record.name_label);
+    if !name.notes.is_empty() {
+        detail.push_str(": ");
+        detail.push_str(&name.notes.join(", "));
+    }
+    features.push(Feature::new("name", name_outcome, detail));
+
+    let dob = match (traveller.date_of_birth, record.date_of_birth) {
+        (Some(t), Some(r)) => {
+            let (delta, outcome, what) = match t.compare(r) {
+                DateAgreement::Exact => (10.0, Outcome::Match, "exact"),
+                DateAgreement::SameYearPartial => (
+                    6.0,
+                    Outcome::Partial,
+                    "agrees as far as the record knows it",
+                ),
+                DateAgreement::DayMonthSwapped => (3.0, Outcome::Partial, "day and month swapped"),
+                DateAgreement::SameYearOnly => (-8.0, Outcome::Partial, "same year, different day"),
+                DateAgreement::OneYearApart => (-12.0, Outcome::Partial, "one year apart"),
+                DateAgreement::Different => (-30.0, Outcome::Mismatch, "different"),
+            };
+            score += delta;
+            Feature::new(
+                "date of birth",
+                outcome,
+                format!("{what} (typed {t}, record {r})"),
+            )
+        }
+        (None, Some(r)) => Feature::new(
+            "date of birth",
+            Outcome::NotCompared,
+            format!("not typed (record {r})"),
+        ),
+        (_, None) => Feature::new("date of birth", Outcome::NotCompared, "not on record"),
+    };
+    features.push(dob);
+
+    match (traveller.sex, record.sex) {
+        (Some(t), r) if t != Sex::Unknown && r != Sex::Unknown => {
+            if t == r {
+                features.push(Feature::new("sex", Outcome::Match, t.code()));
+            } else {
+                score -= 15.0;
+                features.push(Feature::new(
+                    "sex",
+                    Outcome::Mismatch,
+                    format!("typed {}, record {}", t.code(), r.code()),
+                ));
+            }
+        }
+        _ => features.push(Feature::new(
+            "sex",
+            Outcome::NotCompared,
+            "not given on both sides",
+        )),
+    }
+
+    match traveller.nationality {
+        Some(t) if !record.nationalities.is_empty() => {
+            let list = record
+                .nationalities
+                .iter()
+                .map(Country::as_str)
+                .collect::<Vec<_>>()
+                .join("/");
+            if record.nationalities.contains(&t) {
+                score += 3.0;
+                features.push(Feature::new("nationality", Outcome::Match, t.as_str()));
+            } else {
+                score -= 5.0;
+                features.push(Feature::new(
+                    "nationality",
+                    Outcome::Mismatch,
+                    format!("typed {t}, record {list}"),
+                ));
+            }
+        }
+        _ => features.push(Feature::new(
+            "nationality",
+            Outcome::NotCompared,
+            "not given on both sides",
+        )),
+    }
+    PersonScore {
+        score: score.round().clamp(0.0, 100.0) as u8,
+        features,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::{NameForm, name_similarity};
+
+    fn run(dob_t: &str, dob_r: &str) -> PersonScore {
+        let name = name_similarity(
+            &NameForm::new("ERIKSSON", "ANNA"),
+            &NameForm::new("ERIKSSON", "ANNA"),
+        );
+        let t = TravellerFacts {
+            date_of_birth: PartialDate::parse(dob_t).ok(),
+            sex: Some(Sex::Female),
+            nationality: Country::parse("UTO").ok(),
+        };
+        let nat = [Country::parse("UTO").unwrap()];
+        let r = PersonCandidate {
+            name_label: "primary name",
+            date_of_birth: PartialDate::parse(dob_r).ok(),
+            sex: Sex::Female,
+            nationalities: &nat,
+        };
+        score_person(&name, &t, &r)
+    }
+
+    #[test]
+    fn date_of_birth_moves_the_score() {
+        assert_eq!(run("1974-08-12", "1974-08-12").score, 100);
+        assert!(run("1974-12-08", "1974-08-12").score > run("1980-01-01", "1974-08-12").score);
+        assert!(run("1980-01-01", "1974-08-12").score < 75);
+        let f = run("1974-12-08", "1974-08-12").features;
+        assert!(f.iter().any(|f| f.detail.contains("swapped")));
+    }
+}

@@ -1,0 +1,60 @@
+//! The answer to one query as plain data: the CLI's JSON line and the audit log's record of it.
+
+use serde::Serialize;
+
+use super::run::{QueryRun, SourceSummary};
+use crate::engine::{HitGroup, Severity, SourceId};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HitLine {
+    pub rank: usize,
+    pub source: SourceId,
+    pub database: &'static str,
+    pub record_id: String,
+    pub subject: String,
+    #[serde(rename = "match")]
+    pub match_kind: crate::engine::MatchKind,
+    pub score: u8,
+    pub severity: Severity,
+    pub action: String,
+    pub explanation: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QueryReport {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub sources: Vec<SourceSummary>,
+    pub hits: Vec<HitLine>,
+}
+
+impl QueryReport {
+    pub fn new(id: Option<String>, run: &QueryRun) -> Self {
+        Self {
+            id,
+            sources: run.summaries(),
+            hits: hit_lines(&run.combined()),
+        }
+    }
+}
+
+/// Every hit, group by group in rank order (a group's hits are about one subject).
+pub fn hit_lines(groups: &[HitGroup]) -> Vec<HitLine> {
+    groups
+        .iter()
+        .flat_map(|g| g.hits.iter())
+        .enumerate()
+        .map(|(i, h)| HitLine {
+            rank: i + 1,
+            source: h.source,
+            database: h.database.code(),
+            record_id: h.record_id.clone(),
+            subject: h.subject.clone(),
+            match_kind: h.match_kind,
+            score: h.score,
+            severity: h.severity,
+            action: h.action.clone(),
+            explanation: h.explanation.iter().map(ToString::to_string).collect(),
+        })
+        .collect()
+}

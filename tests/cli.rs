@@ -1,0 +1,127 @@
+//! The CLI through the real binary: exit codes, table and JSON output, batch error lines.
+
+use std::process::Command;
+
+fn bordercheck(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_bordercheck"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+#[test]
+fn query_prints_the_sltd_hit_with_its_action() {
+    let out = bordercheck(&["query", "--doc", "UT4471920", "--country", "UTO"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("SLTD-PLANT-01") && text.contains("Seize the document"),
+        "{text}"
+    );
+}
+
+#[test]
+fn query_json_has_sources_and_ranked_hits() {
+    let out = bordercheck(&[
+        "query",
+        "--family",
+        "AL-MASRI",
+        "--given",
+        "OMAR",
+        "--dob",
+        "1988-02-14",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sources"].as_array().unwrap().len(), 2);
+    assert_eq!(v["hits"][0]["rank"], 1);
+    assert_eq!(v["hits"][0]["database"], "red_notice");
+}
+
+#[test]
+fn malformed_dataset_exits_1_with_file_line_field() {
+    let out = bordercheck(&["validate", "tests/data/malformed.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("tests/data/malformed.ron:6:") && err.contains("field `date_of_birth`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        bordercheck(&["query", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn batch_answers_every_line_and_reports_bad_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let queries = dir.path().join("q.jsonl");
+    std::fs::write(
+        &queries,
+        concat!(
+            r#"{"id":"q1","document":{"number":"UT4471920","country":"UTO","type":"P"}}"#,
+            "\n",
+            r#"{"id":"q2","person":{"family_name":"broken"#,
+            "\n",
+            r#"{"id":"q3","vehicle":{"vin":"WVWZZZ1KZ8W123457"}}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let out_path = dir.path().join("r.jsonl");
+    let out = bordercheck(&[
+        "batch",
+        "--queries",
+        queries.to_str().unwrap(),
+        "--out",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&out_path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["hits"][0]["database"], "sltd");
+    assert!(lines[1]["error"].as_str().unwrap().contains("q.jsonl:2:"));
+    assert_eq!(lines[1]["id"], serde_json::Value::Null);
+    assert_eq!(lines[2]["hits"][0]["database"], "smv");
+}
+
+#[test]
+fn generate_then_validate_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.ron");
+    let out = bordercheck(&[
+        "generate",
+        "--seed",
+        "3",
+        "--persons",
+        "200",
+        "--notices",
+        "200",
+        "--sltd",
+        "500",
+        "--smv",
+        "50",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = bordercheck(&["validate", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,150 @@
+//! Every planted case of the demo dataset returns its expected top hit, sources and action.
+
+use std::sync::Arc;
+
+use bordercheck::demo::demo_dataset;
+use bordercheck::engine::{Engine, MatchOptions, SourceId};
+use bordercheck::generate::planted::planted_cases;
+use bordercheck::query::{Dispatcher, SourceState};
+use bordercheck::sim::SimSettings;
+
+fn engine() -> Arc<Engine> {
+    Arc::new(Engine::build(demo_dataset().dataset))
+}
+
+#[test]
+fn every_planted_case_gives_its_expected_top_hit() {
+    let engine = engine();
+    for case in planted_cases() {
+        let (query, issues) = case.query.to_query();
+        assert!(issues.is_empty(), "{}: {issues:?}", case.title);
+        let groups = engine.search_all(&query, &MatchOptions::default());
+        match case.expect_database {
+            None => assert!(
+                groups.is_empty(),
+                "{}: expected no hits, got {:?}",
+                case.title,
+                groups
+                    .iter()
+                    .map(|g| &g.headline().record_id)
+                    .collect::<Vec<_>>()
+            ),
+            Some(db) => {
+                let top = groups
+                    .first()
+                    .unwrap_or_else(|| panic!("{}: no hits", case.title));
+                let head = top.headline();
+                assert_eq!(head.database.code(), db, "{}", case.title);
+                assert_eq!(
+                    Some(head.record_id.as_str()),
+                    case.expect_record,
+                    "{}",
+                    case.title
+                );
+                let mut sources: Vec<&str> = top
+                    .sources
+                    .iter()
+                    .map(|s| {
+                        if *s == SourceId::National {
+                            "national"
+                        } else {
+                            "interpol"
+                        }
+                    })
+                    .collect();
+                sources.sort_unstable();
+                let mut expected = case.expect_sources.to_vec();
+                expected.sort_unstable();
+                assert_eq!(
+                    sources, expected,
+                    "{}: sources of the top group",
+                    case.title
+                );
+                assert!(!top.action.is_empty());
+                assert!(
+                    head.explanation.len() >= 2,
+                    "{}: explanation {:?}",
+                    case.title,
+                    head.explanation
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_dispatcher_streams_both_answers_and_survives_an_outage() {
+    let engine = engine();
+    let mut dispatcher = Dispatcher::new(Arc::new(|| {}));
+    let case = &planted_cases()[2]; // the Red-notice subject
+    let (query, _) = case.query.to_query();
+    let mut sim = SimSettings::instant(5);
+    sim.interpol.offline = true;
+    let mut run = dispatcher.submit(&engine, query, &sim, MatchOptions::default());
+    dispatcher.wait(&mut run);
+    assert_eq!(run.state(SourceId::Interpol), &SourceState::Offline);
+    assert!(run.state(SourceId::National).answered());
+    assert!(run.is_partial());
+}
+
+#[test]
+fn a_hanging_or_crashing_source_never_blocks_the_other() {
+    let engine = engine();
+    let mut dispatcher = Dispatcher::new(Arc::new(|| {}));
+    let (query, _) = planted_cases()[0].query.to_query();
+    let mut sim = SimSettings::instant(5);
+    sim.interpol.fault = bordercheck::sim::Fault::Hang;
+    sim.interpol.timeout_ms = 200;
+    sim.national.fault = bordercheck::sim::Fault::Panic;
+    let mut run = dispatcher.submit(&engine, query, &sim, MatchOptions::default());
+    dispatcher.wait(&mut run);
+    assert!(
+        matches!(run.state(SourceId::Interpol), SourceState::TimedOut { .. }),
+        "{:?}",
+        run.state(SourceId::Interpol)
+    );
+    assert!(
+        matches!(run.state(SourceId::National), SourceState::Failed { .. }),
+        "{:?}",
+        run.state(SourceId::National)
+    );
+}
+
+#[test]
+fn replays_are_identical_under_a_seed() {
+    let engine = engine();
+    let outcomes = |seed| {
+        let mut dispatcher = Dispatcher::new(Arc::new(|| {}));
+        let mut sim = SimSettings {
+            seed,
+            ..SimSettings::default()
+        };
+        sim.national.latency_mean_ms = 5;
+        sim.national.latency_spread_ms = 4;
+        sim.interpol.latency_mean_ms = 5;
+        sim.interpol.latency_spread_ms = 4;
+        sim.interpol.error_rate = 0.5;
+        (0..12)
+            .map(|i| {
+                let (query, _) = planted_cases()[i % 5].query.to_query();
+                let mut run = dispatcher.submit(&engine, query, &sim, MatchOptions::default());
+                dispatcher.wait(&mut run);
+                run.summaries().iter().map(|s| s.status).collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(outcomes(11), outcomes(11));
+    assert_ne!(outcomes(11), outcomes(12));
+}
+
+#[test]
+fn the_committed_demo_file_is_what_the_generator_writes() {
+    let generated =
+        bordercheck::generate::dataset::to_ron(&bordercheck::generate::planted::demo_file())
+            .unwrap();
+    assert_eq!(
+        generated,
+        bordercheck::demo::DEMO_DATASET,
+        "run `cargo run -- generate --demo --out sample_data/demo.ron`"
+    );
+}
