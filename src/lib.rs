@@ -2,6 +2,7 @@
 //! query dispatcher, the audit log and scenarios. No GUI code lives here; `ui` (feature `gui`)
 //! only draws and sends commands to this core, and the CLI uses the same core.
 
+pub mod audit;
 pub mod cli;
 pub mod dataset;
 pub mod demo;

@@ -2,6 +2,7 @@
 
 pub mod file_format;
 pub mod load;
+pub mod photos;
 pub mod problem;
 pub mod source_map;
 

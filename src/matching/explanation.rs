@@ -19,9 +19,9 @@ impl Outcome {
     pub fn symbol(self) -> &'static str {
         match self {
             Self::Match => "=",
-            Self::Partial => "≈",
-            Self::Mismatch => "≠",
-            Self::NotCompared => "–",
+            Self::Partial => "~",
+            Self::Mismatch => "!=",
+            Self::NotCompared => "-",
         }
     }
 }

@@ -1,5 +1,36 @@
-//! The egui terminal.
+//! The officer terminal (egui). Draws state and turns clicks and keys into `Command`s; all
+//! searching, loading and file work happens in the core on worker threads.
 
-pub fn run_terminal(_dataset: Option<std::path::PathBuf>) -> Result<(), String> {
-    Err("the terminal is being built".into())
+pub mod app;
+mod audit_panel;
+mod background;
+mod command;
+mod hit_detail;
+mod hit_table;
+mod query_form;
+mod settings;
+pub mod shortcuts;
+mod source_cards;
+mod theme;
+mod toasts;
+
+pub use app::TerminalApp;
+pub use command::Command;
+pub use settings::Settings;
+
+/// Opens the terminal window; blocks until it is closed.
+pub fn run_terminal(dataset: Option<std::path::PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1366.0, 800.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_title("Bordercheck"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Bordercheck",
+        options,
+        Box::new(move |cc| Ok(Box::new(TerminalApp::new(cc, dataset)))),
+    )
+    .map_err(|e| e.to_string())
 }

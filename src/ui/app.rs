@@ -1,0 +1,613 @@
+//! The terminal: owns the state, drains worker channels on a time budget, runs commands at
+//! one point in the frame, and lays out the panels.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::audit::{AuditEntry, AuditLog, Decision};
+use crate::dataset::Problem;
+use crate::dataset::photos::{PhotoStore, load_photos};
+use crate::demo::demo_dataset;
+use crate::engine::{Engine, HitGroup, SourceId};
+use crate::query::{Dispatcher, FieldIssue, QueryRun, SourceState};
+use crate::sim::confirmation::confirmation_reply;
+
+use super::audit_panel::audit_panel_ui;
+use super::background::{Background, JobResult};
+use super::command::Command;
+use super::hit_detail::{Confirmation, decision_ui, hit_detail_ui};
+use super::hit_table::hit_table_ui;
+use super::query_form::{QueryForm, query_form_ui};
+use super::settings::{Settings, settings_window};
+use super::shortcuts;
+use super::source_cards::{link_lights_ui, source_cards_ui};
+use super::toasts::Toasts;
+
+/// Longest the UI spends per frame applying worker events before it draws.
+const EVENT_BUDGET: Duration = Duration::from_millis(3);
+const SETTINGS_KEY: &str = "bordercheck-settings";
+
+pub struct TerminalApp {
+    ctx: egui::Context,
+    pub settings: Settings,
+    engine: Arc<Engine>,
+    photos: Arc<PhotoStore>,
+    dataset_label: String,
+    dispatcher: Dispatcher,
+    pub current: Option<QueryRun>,
+    /// Combined hits of `current`, recomputed only when an answer arrives.
+    groups: Vec<HitGroup>,
+    pub form: QueryForm,
+    field_issues: Vec<FieldIssue>,
+    selected: Option<usize>,
+    confirmations: HashMap<String, Confirmation>,
+    pub audit: AuditLog,
+    /// The audit entry of `current` has been written (once both sources are done).
+    audited: bool,
+    decided: Option<Decision>,
+    remark: String,
+    background: Background,
+    load_problems: Option<(String, Vec<Problem>)>,
+    show_settings: bool,
+    show_help: bool,
+    toasts: Toasts,
+    pending: Vec<Command>,
+    title: String,
+}
+
+impl TerminalApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, dataset: Option<PathBuf>) -> Self {
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        Self::with_settings(cc.egui_ctx.clone(), settings, dataset)
+    }
+
+    /// Starts on the built-in demo dataset; `dataset`, if given, loads in the background.
+    pub fn with_settings(ctx: egui::Context, settings: Settings, dataset: Option<PathBuf>) -> Self {
+        egui_extras::install_image_loaders(&ctx);
+        // Datasets may hold names in any script; a missing glyph must show as a box, never crash.
+        ctx.set_missing_glyph_policy(egui::epaint::text::MissingGlyphPolicy::Tofu);
+        let demo = demo_dataset();
+        let photos = Arc::new(load_photos(&demo.dataset));
+        let engine = Arc::new(Engine::build(demo.dataset));
+        let wake_ctx = ctx.clone();
+        let dispatcher = Dispatcher::new(Arc::new(move || wake_ctx.request_repaint()));
+        let mut app = Self {
+            background: Background::new(ctx.clone()),
+            ctx,
+            settings,
+            engine,
+            photos,
+            dataset_label: "built-in demo".into(),
+            dispatcher,
+            current: None,
+            groups: Vec::new(),
+            form: QueryForm {
+                focus_first: true,
+                ..QueryForm::default()
+            },
+            field_issues: Vec::new(),
+            selected: None,
+            confirmations: HashMap::new(),
+            audit: AuditLog::default(),
+            audited: false,
+            decided: None,
+            remark: String::new(),
+            load_problems: None,
+            show_settings: false,
+            show_help: false,
+            toasts: Toasts::default(),
+            pending: Vec::new(),
+            title: String::new(),
+        };
+        if let Some(path) = dataset {
+            app.pending.push(Command::LoadDataset(path));
+        }
+        app
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    pub fn groups(&self) -> &[HitGroup] {
+        &self.groups
+    }
+
+    /// Queues a command as if a widget had sent it (tests and drag-and-drop use this too).
+    pub fn send(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    fn drain_background(&mut self) {
+        while let Ok(result) = self.background.rx.try_recv() {
+            match result {
+                JobResult::DatasetPicked(path) => {
+                    self.background.dialog_open = false;
+                    if let Some(path) = path {
+                        self.pending.push(Command::LoadDataset(path));
+                    }
+                }
+                JobResult::ExportPicked(path) => {
+                    self.background.dialog_open = false;
+                    if let Some(path) = path {
+                        self.background.export_audit(self.audit.clone(), path);
+                    }
+                }
+                JobResult::Progress { label, fraction } => {
+                    if self.background.loading.is_some() {
+                        self.background.loading = Some((label, fraction));
+                    }
+                }
+                JobResult::DatasetLoaded {
+                    path,
+                    engine,
+                    photos,
+                    warnings,
+                } => {
+                    self.background.loading = None;
+                    self.toasts.info(format!(
+                        "Dataset loaded: {} ({} records, {} warnings)",
+                        engine.name,
+                        engine.record_count,
+                        warnings.len()
+                    ));
+                    self.engine = engine;
+                    self.photos = photos;
+                    self.dataset_label = path.display().to_string();
+                    self.settings.remember(path);
+                    self.reset_traveller();
+                }
+                JobResult::DatasetFailed { path, problems } => {
+                    self.background.loading = None;
+                    self.toasts.error(format!(
+                        "Could not load {} — the previous dataset stays active",
+                        path.display()
+                    ));
+                    self.load_problems = Some((path.display().to_string(), problems));
+                }
+                JobResult::ExportDone(Ok(path)) => self
+                    .toasts
+                    .info(format!("Audit log exported to {}", path.display())),
+                JobResult::ExportDone(Err(e)) => self.toasts.error(format!("Export failed: {e}")),
+            }
+        }
+    }
+
+    /// Applies query answers, at most `EVENT_BUDGET` per frame; the rest wait for the next frame.
+    fn drain_query_events(&mut self) {
+        let start = Instant::now();
+        let mut changed = false;
+        while start.elapsed() < EVENT_BUDGET {
+            let Ok(event) = self.dispatcher.events().try_recv() else {
+                break;
+            };
+            let source = event.source;
+            if let Some(run) = &mut self.current
+                && run.apply(event)
+            {
+                changed = true;
+                match run.state(source) {
+                    SourceState::Failed { reason, .. } => self
+                        .toasts
+                        .error(format!("{} failed: {reason}", source.short())),
+                    SourceState::TimedOut { .. } => {
+                        self.toasts.error(format!("{} timed out", source.short()))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(run) = &mut self.current {
+            changed |= run.check_timeouts(Instant::now());
+            if changed {
+                self.groups = run.combined();
+                if self.selected.is_none() && !self.groups.is_empty() {
+                    self.selected = Some(0);
+                }
+            }
+            if run.is_complete() && !self.audited {
+                self.audited = true;
+                self.write_audit_entry();
+            }
+        }
+    }
+
+    fn write_audit_entry(&mut self) {
+        let Some(run) = &self.current else { return };
+        let sources = run
+            .summaries()
+            .iter()
+            .map(|s| {
+                if s.status == "ok" {
+                    format!("{} ok {} ms", s.source.short(), s.latency_ms)
+                } else {
+                    format!("{} {}", s.source.short(), s.status)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let top_hit = self
+            .groups
+            .first()
+            .map(|g| {
+                format!(
+                    "{} {} {}",
+                    g.severity.label(),
+                    g.headline().database,
+                    g.headline().record_id
+                )
+            })
+            .unwrap_or_default();
+        self.audit.push(AuditEntry {
+            time: chrono::Local::now(),
+            officer: self.settings.officer.clone(),
+            query: run.id.0,
+            summary: run.query.summary(),
+            sources,
+            hits: self.groups.iter().map(|g| g.hits.len()).sum(),
+            top_hit,
+            decision: None,
+            remark: String::new(),
+        });
+    }
+
+    fn reset_traveller(&mut self) {
+        self.form.clear();
+        self.field_issues.clear();
+        self.current = None;
+        self.groups.clear();
+        self.selected = None;
+        self.decided = None;
+        self.remark.clear();
+        self.audited = false;
+    }
+
+    fn run(&mut self, command: Command) {
+        match command {
+            Command::RunQuery => {
+                let (query, issues) = self.form.input().to_query();
+                self.field_issues = issues;
+                if query.is_empty() {
+                    self.toasts
+                        .error("Nothing to query: type a document number, a name or a vehicle");
+                    return;
+                }
+                let run = self.dispatcher.submit(
+                    &self.engine,
+                    query,
+                    &self.settings.sim,
+                    self.settings.options(),
+                );
+                self.current = Some(run);
+                self.groups.clear();
+                self.selected = None;
+                self.decided = None;
+                self.audited = false;
+            }
+            Command::NewTraveller => self.reset_traveller(),
+            Command::OpenDatasetDialog => self.background.pick_dataset(),
+            Command::LoadDataset(path) => {
+                if self.background.loading.is_none() {
+                    self.background.load_dataset(path);
+                }
+            }
+            Command::ExportAuditDialog => self.background.pick_export(),
+            Command::SelectGroup(i) => self.selected = (i < self.groups.len()).then_some(i),
+            Command::RequestConfirmation => {
+                let Some(hit) = self
+                    .selected
+                    .and_then(|i| self.groups.get(i))
+                    .map(HitGroup::headline)
+                else {
+                    return;
+                };
+                let Some(owner) = hit.owner.clone() else {
+                    return;
+                };
+                if !self.confirmations.contains_key(&hit.record_id) {
+                    let (delay, reply) =
+                        confirmation_reply(self.settings.sim.seed, &hit.record_id, hit.score);
+                    self.confirmations.insert(
+                        hit.record_id.clone(),
+                        Confirmation {
+                            due: Instant::now() + delay,
+                            reply,
+                            owner,
+                        },
+                    );
+                    self.ctx.request_repaint_after(delay);
+                }
+            }
+            Command::Decide(decision) => {
+                let Some(run) = &self.current else {
+                    self.toasts.error("Query the traveller before deciding");
+                    return;
+                };
+                let id = run.id.0;
+                if !self.audited {
+                    self.audited = true;
+                    self.write_audit_entry();
+                }
+                self.audit.decide(id, decision, self.remark.trim());
+                self.decided = Some(decision);
+                self.toasts
+                    .info(format!("Decision recorded: {}", decision.label()));
+            }
+            Command::ToggleSettings => self.show_settings = !self.show_settings,
+            Command::ToggleHelp => self.show_help = !self.show_help,
+        }
+    }
+
+    fn update_title(&mut self) {
+        let title = format!("{} — {} — Bordercheck", self.engine.post, self.engine.name);
+        if title != self.title {
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn collect_input(&mut self, ctx: &egui::Context) {
+        let typing = ctx.memory(|m| m.focused().is_some());
+        let blocked = self.show_settings || self.load_problems.is_some();
+        for command in shortcuts::pressed(ctx, typing) {
+            // Enter and Escape belong to a dialog's own fields while one is open.
+            if blocked && matches!(command, Command::RunQuery | Command::NewTraveller) {
+                continue;
+            }
+            self.pending.push(command);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            self.pending.push(Command::LoadDataset(path));
+        }
+    }
+
+    fn windows(&mut self, ctx: &egui::Context) {
+        settings_window(ctx, &mut self.show_settings, &mut self.settings);
+        if let Some((file, problems)) = &self.load_problems {
+            let mut open = true;
+            egui::Window::new("Dataset not loaded")
+                .open(&mut open)
+                .default_width(640.0)
+                .show(ctx, |ui| {
+                    ui.label(format!(
+                        "{file} has {} problem(s). The previous dataset stays active.",
+                        problems.len()
+                    ));
+                    egui::ScrollArea::vertical()
+                        .max_height(300.0)
+                        .show(ui, |ui| {
+                            for p in problems {
+                                ui.monospace(p.to_string());
+                            }
+                        });
+                });
+            if !open {
+                self.load_problems = None;
+            }
+        }
+        let mut help = self.show_help;
+        egui::Window::new("Help (F1)").open(&mut help).show(ctx, |ui| {
+            ui.label("Type what the document and traveller show, press Enter: the query goes to both databases at once.");
+            ui.label("Each source card shows its own answer as it arrives. Hits are grouped per subject and ranked by severity.");
+            ui.label("Never act on an INTERPOL hit alone: request confirmation from the owning country first.");
+            ui.separator();
+            for s in shortcuts::shortcuts() {
+                ui.label(format!("{:<12} {:?}", ctx.format_shortcut(&s.keys), s.command));
+            }
+        });
+        self.show_help = help;
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .button(format!(
+                        "Open dataset…  {}",
+                        shortcuts::label_for(&ctx, &Command::OpenDatasetDialog)
+                    ))
+                    .clicked()
+                {
+                    self.pending.push(Command::OpenDatasetDialog);
+                }
+                ui.menu_button("Recent datasets", |ui| {
+                    for path in self.settings.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.pending.push(Command::LoadDataset(path));
+                        }
+                    }
+                });
+                if ui
+                    .button(format!(
+                        "Export audit log (CSV)…  {}",
+                        shortcuts::label_for(&ctx, &Command::ExportAuditDialog)
+                    ))
+                    .clicked()
+                {
+                    self.pending.push(Command::ExportAuditDialog);
+                }
+            });
+            ui.menu_button("Simulation", |ui| {
+                if ui
+                    .button(format!(
+                        "Settings…  {}",
+                        shortcuts::label_for(&ctx, &Command::ToggleSettings)
+                    ))
+                    .clicked()
+                {
+                    self.pending.push(Command::ToggleSettings);
+                }
+                let p = &mut self.settings.sim.interpol;
+                ui.checkbox(&mut p.offline, "INTERPOL link offline");
+                let n = &mut self.settings.sim.national;
+                ui.checkbox(&mut n.offline, "National link offline");
+            });
+            ui.menu_button("Help", |ui| {
+                if ui
+                    .button(format!(
+                        "Help  {}",
+                        shortcuts::label_for(&ctx, &Command::ToggleHelp)
+                    ))
+                    .clicked()
+                {
+                    self.pending.push(Command::ToggleHelp);
+                }
+            });
+            ui.separator();
+            ui.label(format!("{} — {}", self.engine.post, self.engine.name));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let dark = self.settings.dark;
+                link_lights_ui(
+                    ui,
+                    !self.settings.sim.national.offline,
+                    !self.settings.sim.interpol.offline,
+                    dark,
+                );
+            });
+        });
+    }
+}
+
+impl eframe::App for TerminalApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        ctx.set_visuals(if self.settings.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
+        self.drain_background();
+        self.drain_query_events();
+        self.collect_input(&ctx);
+        self.update_title();
+        let dark = self.settings.dark;
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("audit")
+            .resizable(true)
+            .default_size(170.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.strong(format!("Audit trail — {} entries", self.audit.len()));
+                    if ui
+                        .button(format!(
+                            "Export CSV ({})",
+                            shortcuts::label_for(&ctx, &Command::ExportAuditDialog)
+                        ))
+                        .clicked()
+                    {
+                        self.pending.push(Command::ExportAuditDialog);
+                    }
+                    ui.weak(format!("dataset: {}", self.dataset_label));
+                });
+                audit_panel_ui(ui, &self.audit);
+            });
+        egui::Panel::left("form")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let (q, c) = (
+                        shortcuts::label_for(&ctx, &Command::RunQuery),
+                        shortcuts::label_for(&ctx, &Command::NewTraveller),
+                    );
+                    let commands = query_form_ui(ui, &mut self.form, &self.field_issues, &q, &c);
+                    self.pending.extend(commands);
+                    if let Some((label, fraction)) = &self.background.loading {
+                        ui.separator();
+                        ui.label(label);
+                        ui.add(egui::ProgressBar::new(*fraction).show_percentage());
+                        ctx.request_repaint_after(Duration::from_millis(100));
+                    }
+                });
+            });
+        egui::Panel::right("detail")
+            .resizable(true)
+            .default_size(430.0)
+            .show(ui, |ui| {
+                let group = self.selected.and_then(|i| self.groups.get(i));
+                let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
+                let commands =
+                    hit_detail_ui(ui, group, &self.photos, &self.confirmations, dark, &confirm);
+                self.pending.extend(commands);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            source_cards_ui(ui, self.current.as_ref(), dark);
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.heading("Combined hits");
+                ui.weak(format!("threshold {}", self.settings.threshold));
+            });
+            match &self.current {
+                None => {
+                    ui.label("Type the traveller's details and press Enter.");
+                }
+                Some(run) => {
+                    let interpol_missing = run.state(SourceId::Interpol).is_done()
+                        && !run.state(SourceId::Interpol).answered();
+                    let national_missing = run.state(SourceId::National).is_done()
+                        && !run.state(SourceId::National).answered();
+                    if interpol_missing {
+                        ui.colored_label(
+                            super::theme::bad_colour(dark),
+                            "INTERPOL did not answer — result incomplete",
+                        );
+                    }
+                    if national_missing {
+                        ui.colored_label(
+                            super::theme::bad_colour(dark),
+                            "National system did not answer — result incomplete",
+                        );
+                    }
+                    if run.is_complete() && !run.is_partial() && self.groups.is_empty() {
+                        ui.colored_label(
+                            super::theme::ok_colour(dark),
+                            "No hits in either database",
+                        );
+                    } else if !run.is_complete() && self.groups.is_empty() {
+                        ui.label("Waiting for answers…");
+                    }
+                    if !run.is_complete() {
+                        ctx.request_repaint_after(Duration::from_millis(100));
+                    }
+                }
+            }
+            if !self.groups.is_empty() {
+                let commands = hit_table_ui(ui, &self.groups, self.selected, dark);
+                self.pending.extend(commands);
+            }
+            if self.current.is_some() {
+                ui.separator();
+                let commands = decision_ui(ui, &mut self.remark, self.decided);
+                self.pending.extend(commands);
+            }
+        });
+        self.windows(&ctx);
+        self.toasts.show(&ctx, dark);
+        if self.confirmations.values().any(|c| !c.arrived()) {
+            ctx.request_repaint_after(Duration::from_millis(200));
+        }
+        for command in std::mem::take(&mut self.pending) {
+            self.run(command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

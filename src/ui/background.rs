@@ -1,0 +1,147 @@
+//! Work that must never run on the UI thread: file dialogs, dataset loading and indexing,
+//! exports. Each job runs on a named worker thread and reports over one bounded channel,
+//! waking the UI with `request_repaint`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::audit::AuditLog;
+use crate::dataset::photos::{PhotoStore, load_photos};
+use crate::dataset::{Problem, load_dataset_file};
+use crate::engine::{BuildStage, Engine};
+use crossbeam_channel::{Receiver, Sender, TrySendError, bounded};
+
+pub enum JobResult {
+    /// The open-dataset dialog closed (None = cancelled).
+    DatasetPicked(Option<PathBuf>),
+    ExportPicked(Option<PathBuf>),
+    Progress {
+        label: String,
+        fraction: f32,
+    },
+    DatasetLoaded {
+        path: PathBuf,
+        engine: Arc<Engine>,
+        photos: Arc<PhotoStore>,
+        warnings: Vec<Problem>,
+    },
+    DatasetFailed {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
+    ExportDone(Result<PathBuf, String>),
+}
+
+pub struct Background {
+    tx: Sender<JobResult>,
+    pub rx: Receiver<JobResult>,
+    ctx: egui::Context,
+    /// Only one native dialog at a time.
+    pub dialog_open: bool,
+    pub loading: Option<(String, f32)>,
+}
+
+impl Background {
+    pub fn new(ctx: egui::Context) -> Self {
+        let (tx, rx) = bounded(64);
+        Self {
+            tx,
+            rx,
+            ctx,
+            dialog_open: false,
+            loading: None,
+        }
+    }
+
+    fn spawn(&self, name: &str, job: impl FnOnce(&Sender<JobResult>) + Send + 'static) {
+        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        let spawned = std::thread::Builder::new()
+            .name(name.into())
+            .spawn(move || {
+                job(&tx);
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            let _ = self.tx.try_send(JobResult::ExportDone(Err(format!(
+                "cannot start {name}: {e}"
+            ))));
+        }
+    }
+
+    pub fn pick_dataset(&mut self) {
+        if std::mem::replace(&mut self.dialog_open, true) {
+            return;
+        }
+        self.spawn("dialog-open-dataset", |tx| {
+            let picked = rfd::FileDialog::new()
+                .set_title("Open dataset")
+                .add_filter("Bordercheck dataset", &["ron"])
+                .pick_file();
+            let _ = tx.send(JobResult::DatasetPicked(picked));
+        });
+    }
+
+    pub fn pick_export(&mut self) {
+        if std::mem::replace(&mut self.dialog_open, true) {
+            return;
+        }
+        self.spawn("dialog-export-audit", |tx| {
+            let picked = rfd::FileDialog::new()
+                .set_title("Export audit log")
+                .set_file_name("audit.csv")
+                .save_file();
+            let _ = tx.send(JobResult::ExportPicked(picked));
+        });
+    }
+
+    pub fn load_dataset(&mut self, path: PathBuf) {
+        self.loading = Some((format!("Reading {}", path.display()), 0.0));
+        let ctx = self.ctx.clone();
+        self.spawn("dataset-loader", move |tx| {
+            let progress = |label: String, fraction: f32| {
+                // Progress is best-effort: a full channel just skips an update.
+                if let Err(TrySendError::Full(_)) =
+                    tx.try_send(JobResult::Progress { label, fraction })
+                {}
+                ctx.request_repaint();
+            };
+            match load_dataset_file(&path) {
+                Err(e) => {
+                    let _ = tx.send(JobResult::DatasetFailed {
+                        path,
+                        problems: e.problems(),
+                    });
+                }
+                Ok(loaded) => {
+                    progress("Indexing".into(), 0.4);
+                    let total = loaded.dataset.record_count().max(1) as f32;
+                    let photos = Arc::new(load_photos(&loaded.dataset));
+                    let engine = Engine::build_with_progress(loaded.dataset, |stage, done| {
+                        let label = match stage {
+                            BuildStage::IndexingNational => "Indexing national database",
+                            BuildStage::IndexingInterpol => "Indexing INTERPOL database",
+                            BuildStage::Done => "Ready",
+                        };
+                        progress(label.into(), 0.4 + 0.6 * done as f32 / total);
+                    });
+                    let _ = tx.send(JobResult::DatasetLoaded {
+                        path,
+                        engine: Arc::new(engine),
+                        photos,
+                        warnings: loaded.warnings,
+                    });
+                }
+            }
+        });
+    }
+
+    pub fn export_audit(&self, log: AuditLog, path: PathBuf) {
+        self.spawn("audit-export", move |tx| {
+            let result = std::fs::File::create(&path)
+                .and_then(|f| log.write_csv(std::io::BufWriter::new(f)))
+                .map(|()| path.clone())
+                .map_err(|e| format!("{}: {e}", path.display()));
+            let _ = tx.send(JobResult::ExportDone(result));
+        });
+    }
+}

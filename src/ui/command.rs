@@ -1,0 +1,20 @@
+//! Everything the officer can ask the terminal to do. Widgets push commands; the app runs
+//! them at one point in the frame, so drawing never mutates state half-way.
+
+use std::path::PathBuf;
+
+use crate::audit::Decision;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    RunQuery,
+    NewTraveller,
+    OpenDatasetDialog,
+    LoadDataset(PathBuf),
+    ExportAuditDialog,
+    SelectGroup(usize),
+    RequestConfirmation,
+    Decide(Decision),
+    ToggleSettings,
+    ToggleHelp,
+}

@@ -1,0 +1,154 @@
+//! The terminal driven through the accessibility tree (no display needed).
+
+use std::time::{Duration, Instant};
+
+use bordercheck::engine::SourceId;
+use bordercheck::ui::{Command, Settings, TerminalApp};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Fast but real simulated links, so tests wait milliseconds, not seconds.
+fn fast_settings() -> Settings {
+    let mut s = Settings::default();
+    for source in SourceId::ALL {
+        let p = s.sim.profile_mut(source);
+        p.latency_mean_ms = 30;
+        p.latency_spread_ms = 20;
+        p.timeout_ms = 3_000;
+        p.error_rate = 0.0;
+    }
+    s
+}
+
+fn harness(settings: Settings) -> Harness<'static, TerminalApp> {
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| TerminalApp::with_settings(cc.egui_ctx.clone(), settings, None))
+}
+
+/// Steps the app in real time until `done` holds (bounded).
+fn step_until(
+    h: &mut Harness<'_, TerminalApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, TerminalApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !done(h) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.step();
+}
+
+fn type_into(h: &mut Harness<'_, TerminalApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.step();
+    h.get_by_label(label).type_text(text);
+    h.step();
+}
+
+fn query_complete(h: &Harness<'_, TerminalApp>) -> bool {
+    h.state()
+        .current
+        .as_ref()
+        .is_some_and(bordercheck::query::QueryRun::is_complete)
+}
+
+#[test]
+fn stolen_blank_passport_shows_the_sltd_hit_and_its_action() {
+    let mut h = harness(fast_settings());
+    h.step();
+    type_into(&mut h, "Document number", "UT4471920");
+    type_into(&mut h, "Issuing country", "UTO");
+    h.key_press(egui::Key::Enter);
+    h.step();
+    assert!(h.state().current.is_some(), "Enter sends the query");
+    step_until(&mut h, "both sources answer", query_complete);
+    assert!(
+        h.query_all_by_label_contains("SLTD stolen blank SLTD-PLANT-01")
+            .count()
+            >= 1,
+        "hit row"
+    );
+    assert!(
+        h.query_all_by_label_contains("Seize the document").count() >= 1,
+        "action"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("answered in").count(),
+        2,
+        "both source cards answered"
+    );
+    assert_eq!(h.state().audit.len(), 1, "the query is in the audit trail");
+}
+
+#[test]
+fn interpol_offline_still_gives_the_national_answer() {
+    let mut settings = fast_settings();
+    settings.sim.interpol.offline = true;
+    let mut h = harness(settings);
+    h.step();
+    type_into(&mut h, "Family name", "AL-MASRI");
+    type_into(&mut h, "Given names", "OMAR");
+    type_into(&mut h, "Date of birth", "1988-02-14");
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query completes", query_complete);
+    h.get_by_label_contains("INTERPOL did not answer");
+    h.get_by_label_contains("offline");
+    assert!(
+        h.query_all_by_label_contains("National alert: foreign-fighter watch")
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn a_malformed_dataset_shows_its_problems_and_the_demo_stays_loaded() {
+    let mut h = harness(fast_settings());
+    h.step();
+    h.state_mut()
+        .send(Command::LoadDataset("tests/data/malformed.ron".into()));
+    step_until(&mut h, "error window", |h| {
+        h.query_by_label_contains("Dataset not loaded").is_some()
+    });
+    h.get_by_label_contains("date_of_birth");
+    assert_eq!(h.state().engine().name, "Demo dataset");
+}
+
+#[test]
+fn confirmation_request_gets_a_reply_and_the_decision_is_audited() {
+    let mut h = harness(fast_settings());
+    h.step();
+    type_into(&mut h, "Family name", "TIKRITI");
+    type_into(&mut h, "Given names", "MOHAMMED YOUSSEF");
+    type_into(&mut h, "Date of birth", "1979-03-21");
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query completes", query_complete);
+    h.get_by_label_contains("Not confirmed — do not act on this hit alone");
+    h.get_by_label_contains("Request confirmation from owning country FRA")
+        .click_accesskit();
+    step_until(&mut h, "reply from FRA", |h| {
+        h.query_by_label_contains("Reply from FRA").is_some()
+    });
+    h.get_by_label("Detain").click_accesskit();
+    h.step();
+    h.step();
+    let entry = &h.state().audit.entries()[0];
+    assert_eq!(entry.decision, Some(bordercheck::audit::Decision::Detain));
+    assert!(entry.top_hit.contains("2017/12345"), "{}", entry.top_hit);
+}
+
+#[test]
+fn escape_clears_the_traveller() {
+    let mut h = harness(fast_settings());
+    h.step();
+    type_into(&mut h, "Family name", "SOMEONE");
+    assert_eq!(h.state().form.family_name, "SOMEONE");
+    h.key_press(egui::Key::Escape);
+    h.step();
+    assert!(h.state().form.family_name.is_empty());
+}
