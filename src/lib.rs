@@ -6,6 +6,7 @@ pub mod audit;
 pub mod cli;
 pub mod dataset;
 pub mod demo;
+pub mod document_reading;
 pub mod domain;
 pub mod engine;
 pub mod generate;

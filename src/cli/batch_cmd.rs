@@ -63,6 +63,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Reported> {
                 serde_json::json!({ "id": id, "line": line_no, "error": message })
             }
             Ok(input) => {
+                let (input, mrz) = crate::document_reading::fill_from_mrz(&input, chrono::Local::now().date_naive());
                 let (query, issues) = input.to_query();
                 if query.is_empty() {
                     failures += 1;
@@ -74,6 +75,11 @@ pub fn run(args: &BatchArgs) -> Result<(), Reported> {
                         .unwrap_or_default();
                     if !issues.is_empty() {
                         v["issues"] = serde_json::to_value(&issues).unwrap_or_default();
+                    }
+                    match mrz {
+                        Some(Ok(r)) => v["document_checks"] = serde_json::to_value(&r.checks).unwrap_or_default(),
+                        Some(Err(e)) => v["mrz_error"] = serde_json::Value::String(e.to_string()),
+                        None => {}
                     }
                     v
                 }

@@ -2,6 +2,7 @@
 
 mod batch_cmd;
 mod generate_cmd;
+mod mrz_cmd;
 mod query_cmd;
 mod validate_cmd;
 
@@ -40,6 +41,14 @@ pub enum Command {
     Validate { file: PathBuf },
     /// Write a synthetic dataset of any size (or the demo dataset with --demo).
     Generate(generate_cmd::GenerateArgs),
+    /// Read an ICAO 9303 MRZ (2 or 3 lines) and show its fields and document checks.
+    Mrz {
+        /// The MRZ lines (quote each; run-together lines work too).
+        #[arg(required = true)]
+        lines: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Options shared by every command that searches.
@@ -115,6 +124,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Batch(args) => batch_cmd::run(&args),
         Command::Validate { file } => validate_cmd::run(&file),
         Command::Generate(args) => generate_cmd::run(&args),
+        Command::Mrz { lines, json } => mrz_cmd::run(&lines, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -35,6 +35,9 @@ pub struct QueryArgs {
     pub plate: Option<String>,
     #[arg(long)]
     pub vin: Option<String>,
+    /// MRZ lines (newline-separated or run together); fills fields not typed.
+    #[arg(long)]
+    pub mrz: Option<String>,
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -71,7 +74,17 @@ impl QueryArgs {
 }
 
 pub fn run(args: &QueryArgs) -> Result<(), Reported> {
-    let (query, issues) = args.input().to_query();
+    let (input, mrz) = crate::document_reading::fill_from_mrz(&args.input(), chrono::Local::now().date_naive());
+    match &mrz {
+        Some(Err(e)) => eprintln!("warning: mrz: {e}"),
+        Some(Ok(r)) => {
+            for c in r.checks.iter().filter(|c| c.status == crate::document_reading::CheckStatus::Failed) {
+                eprintln!("DOCUMENT CHECK: {}: {}", c.check, c.detail);
+            }
+        }
+        None => {}
+    }
+    let (query, issues) = input.to_query();
     for issue in &issues {
         eprintln!("warning: {}: {}", issue.field, issue.message);
     }
