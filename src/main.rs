@@ -28,8 +28,6 @@ fn start_terminal(dataset: Option<std::path::PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn start_terminal(_dataset: Option<std::path::PathBuf>) -> ExitCode {
-    eprintln!(
-        "this build has no terminal window (built without the `gui` feature); see `bordercheck --help`"
-    );
+    eprintln!("this build has no terminal window (built without the `gui` feature); see `bordercheck --help`");
     ExitCode::from(2)
 }

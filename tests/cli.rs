@@ -14,24 +14,12 @@ fn query_prints_the_sltd_hit_with_its_action() {
     let out = bordercheck(&["query", "--doc", "UT4471920", "--country", "UTO"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("SLTD-PLANT-01") && text.contains("Seize the document"),
-        "{text}"
-    );
+    assert!(text.contains("SLTD-PLANT-01") && text.contains("Seize the document"), "{text}");
 }
 
 #[test]
 fn query_json_has_sources_and_ranked_hits() {
-    let out = bordercheck(&[
-        "query",
-        "--family",
-        "AL-MASRI",
-        "--given",
-        "OMAR",
-        "--dob",
-        "1988-02-14",
-        "--json",
-    ]);
+    let out = bordercheck(&["query", "--family", "AL-MASRI", "--given", "OMAR", "--dob", "1988-02-14", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["sources"].as_array().unwrap().len(), 2);
     assert_eq!(v["hits"][0]["rank"], 1);
@@ -51,10 +39,7 @@ fn malformed_dataset_exits_1_with_file_line_field() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(
-        bordercheck(&["query", "--no-such-flag"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(bordercheck(&["query", "--no-such-flag"]).status.code(), Some(2));
 }
 
 #[test]
@@ -74,13 +59,7 @@ fn batch_answers_every_line_and_reports_bad_ones() {
     )
     .unwrap();
     let out_path = dir.path().join("r.jsonl");
-    let out = bordercheck(&[
-        "batch",
-        "--queries",
-        queries.to_str().unwrap(),
-        "--out",
-        out_path.to_str().unwrap(),
-    ]);
+    let out = bordercheck(&["batch", "--queries", queries.to_str().unwrap(), "--out", out_path.to_str().unwrap()]);
     assert!(out.status.success());
     let lines: Vec<serde_json::Value> = std::fs::read_to_string(&out_path)
         .unwrap()
@@ -113,15 +92,7 @@ fn generate_then_validate_round_trips() {
         "--out",
         path.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let out = bordercheck(&["validate", path.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }

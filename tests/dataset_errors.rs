@@ -16,10 +16,7 @@ fn semantic_problems_are_all_reported_with_positions() {
     };
     let dob = find("date_of_birth");
     assert_eq!((dob.line, dob.record.as_deref()), (6, Some("NP-1")));
-    assert!(
-        dob.to_string().starts_with("tests/data/malformed.ron:6:"),
-        "{dob}"
-    );
+    assert!(dob.to_string().starts_with("tests/data/malformed.ron:6:"), "{dob}");
     assert!(dob.message.contains("1990-02-30"));
     assert_eq!(find("nationality").line, 6);
     let dup = find("id");
@@ -53,10 +50,7 @@ fn wrong_encoding_and_missing_files_are_clear() {
     let latin1 = dir.path().join("latin1.ron");
     std::fs::write(&latin1, b"Dataset(format: 1, name: \"M\xfcller\")").unwrap();
     let msg = load_dataset_file(&latin1).unwrap_err().problems()[0].to_string();
-    assert!(
-        msg.contains("UTF-8") && msg.contains("latin1.ron:1:"),
-        "{msg}"
-    );
+    assert!(msg.contains("UTF-8") && msg.contains("latin1.ron:1:"), "{msg}");
     let missing = load_dataset_file(&dir.path().join("nope.ron")).unwrap_err();
     assert!(missing.to_string().contains("nope.ron"));
 }

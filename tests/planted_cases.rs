@@ -24,49 +24,24 @@ fn every_planted_case_gives_its_expected_top_hit() {
                 groups.is_empty(),
                 "{}: expected no hits, got {:?}",
                 case.title,
-                groups
-                    .iter()
-                    .map(|g| &g.headline().record_id)
-                    .collect::<Vec<_>>()
+                groups.iter().map(|g| &g.headline().record_id).collect::<Vec<_>>()
             ),
             Some(db) => {
-                let top = groups
-                    .first()
-                    .unwrap_or_else(|| panic!("{}: no hits", case.title));
+                let top = groups.first().unwrap_or_else(|| panic!("{}: no hits", case.title));
                 let head = top.headline();
                 assert_eq!(head.database.code(), db, "{}", case.title);
-                assert_eq!(
-                    Some(head.record_id.as_str()),
-                    case.expect_record,
-                    "{}",
-                    case.title
-                );
+                assert_eq!(Some(head.record_id.as_str()), case.expect_record, "{}", case.title);
                 let mut sources: Vec<&str> = top
                     .sources
                     .iter()
-                    .map(|s| {
-                        if *s == SourceId::National {
-                            "national"
-                        } else {
-                            "interpol"
-                        }
-                    })
+                    .map(|s| if *s == SourceId::National { "national" } else { "interpol" })
                     .collect();
                 sources.sort_unstable();
                 let mut expected = case.expect_sources.to_vec();
                 expected.sort_unstable();
-                assert_eq!(
-                    sources, expected,
-                    "{}: sources of the top group",
-                    case.title
-                );
+                assert_eq!(sources, expected, "{}: sources of the top group", case.title);
                 assert!(!top.action.is_empty());
-                assert!(
-                    head.explanation.len() >= 2,
-                    "{}: explanation {:?}",
-                    case.title,
-                    head.explanation
-                );
+                assert!(head.explanation.len() >= 2, "{}: explanation {:?}", case.title, head.explanation);
             }
         }
     }
@@ -139,12 +114,49 @@ fn replays_are_identical_under_a_seed() {
 
 #[test]
 fn the_committed_demo_file_is_what_the_generator_writes() {
-    let generated =
-        bordercheck::generate::dataset::to_ron(&bordercheck::generate::planted::demo_file())
-            .unwrap();
+    let generated = bordercheck::generate::dataset::to_ron(&bordercheck::generate::planted::demo_file()).unwrap();
     assert_eq!(
         generated,
         bordercheck::demo::DEMO_DATASET,
         "run `cargo run -- generate --demo --out sample_data/demo.ron`"
     );
+}
+
+#[test]
+fn pasting_each_planted_mrz_gives_the_same_hits_as_typing() {
+    use bordercheck::document_reading::{fill_from_mrz, read_mrz};
+    use bordercheck::generate::planted::{forged_mrz, planted_mrz};
+    use bordercheck::query::QueryInput;
+    let engine = engine();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut with_mrz = 0;
+    for case in planted_cases() {
+        let Some(mrz) = planted_mrz(&case) else { continue };
+        with_mrz += 1;
+        let reading = read_mrz(&mrz, today).unwrap();
+        assert!(!reading.has_failed_check(), "{}: {:?}", case.title, reading.checks);
+        let (filled, _) = fill_from_mrz(
+            &QueryInput {
+                mrz: Some(mrz),
+                ..Default::default()
+            },
+            today,
+        );
+        let (typed_query, _) = case.query.to_query();
+        let (mrz_query, _) = filled.to_query();
+        let typed: Vec<_> = engine
+            .search_all(&typed_query, &MatchOptions::default())
+            .iter()
+            .map(|g| g.headline().record_id.clone())
+            .collect();
+        let read: Vec<_> = engine
+            .search_all(&mrz_query, &MatchOptions::default())
+            .iter()
+            .map(|g| g.headline().record_id.clone())
+            .collect();
+        assert_eq!(typed.first(), read.first(), "{}", case.title);
+    }
+    assert!(with_mrz >= 4);
+    let forged = read_mrz(&forged_mrz(), today).unwrap();
+    assert!(forged.has_failed_check(), "the forged MRZ must fail a check digit");
 }

@@ -27,17 +27,10 @@ fn harness(settings: Settings) -> Harness<'static, TerminalApp> {
 }
 
 /// Steps the app in real time until `done` holds (bounded).
-fn step_until(
-    h: &mut Harness<'_, TerminalApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, TerminalApp>) -> bool,
-) {
+fn step_until(h: &mut Harness<'_, TerminalApp>, what: &str, done: impl Fn(&Harness<'_, TerminalApp>) -> bool) {
     let start = Instant::now();
     while !done(h) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "timed out waiting for: {what}"
-        );
+        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for: {what}");
         std::thread::sleep(Duration::from_millis(20));
         h.step();
     }
@@ -52,10 +45,7 @@ fn type_into(h: &mut Harness<'_, TerminalApp>, label: &str, text: &str) {
 }
 
 fn query_complete(h: &Harness<'_, TerminalApp>) -> bool {
-    h.state()
-        .current
-        .as_ref()
-        .is_some_and(bordercheck::query::QueryRun::is_complete)
+    h.state().current.as_ref().is_some_and(bordercheck::query::QueryRun::is_complete)
 }
 
 #[test]
@@ -69,15 +59,10 @@ fn stolen_blank_passport_shows_the_sltd_hit_and_its_action() {
     assert!(h.state().current.is_some(), "Enter sends the query");
     step_until(&mut h, "both sources answer", query_complete);
     assert!(
-        h.query_all_by_label_contains("SLTD stolen blank SLTD-PLANT-01")
-            .count()
-            >= 1,
+        h.query_all_by_label_contains("SLTD stolen blank SLTD-PLANT-01").count() >= 1,
         "hit row"
     );
-    assert!(
-        h.query_all_by_label_contains("Seize the document").count() >= 1,
-        "action"
-    );
+    assert!(h.query_all_by_label_contains("Seize the document").count() >= 1, "action");
     assert_eq!(
         h.query_all_by_label_contains("answered in").count(),
         2,
@@ -99,19 +84,14 @@ fn interpol_offline_still_gives_the_national_answer() {
     step_until(&mut h, "query completes", query_complete);
     h.get_by_label_contains("INTERPOL did not answer");
     h.get_by_label_contains("offline");
-    assert!(
-        h.query_all_by_label_contains("National alert: foreign-fighter watch")
-            .count()
-            >= 1
-    );
+    assert!(h.query_all_by_label_contains("National alert: foreign-fighter watch").count() >= 1);
 }
 
 #[test]
 fn a_malformed_dataset_shows_its_problems_and_the_demo_stays_loaded() {
     let mut h = harness(fast_settings());
     h.step();
-    h.state_mut()
-        .send(Command::LoadDataset("tests/data/malformed.ron".into()));
+    h.state_mut().send(Command::LoadDataset("tests/data/malformed.ron".into()));
     step_until(&mut h, "error window", |h| {
         h.query_by_label_contains("Dataset not loaded").is_some()
     });
@@ -131,9 +111,7 @@ fn confirmation_request_gets_a_reply_and_the_decision_is_audited() {
     h.get_by_label_contains("Not confirmed — do not act on this hit alone");
     h.get_by_label_contains("Request confirmation from owning country FRA")
         .click_accesskit();
-    step_until(&mut h, "reply from FRA", |h| {
-        h.query_by_label_contains("Reply from FRA").is_some()
-    });
+    step_until(&mut h, "reply from FRA", |h| h.query_by_label_contains("Reply from FRA").is_some());
     h.get_by_label("Detain").click_accesskit();
     h.step();
     h.step();
@@ -151,4 +129,21 @@ fn escape_clears_the_traveller() {
     h.key_press(egui::Key::Escape);
     h.step();
     assert!(h.state().form.family_name.is_empty());
+}
+
+#[test]
+fn pasting_an_mrz_fills_the_form_runs_the_query_and_flags_a_forgery() {
+    let mut h = harness(fast_settings());
+    h.step();
+    type_into(&mut h, "MRZ (paste or scan)", &bordercheck::generate::planted::forged_mrz());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::M);
+    h.step();
+    assert_eq!(h.state().form.family_name, "NAZARI");
+    assert_eq!(h.state().form.doc_number, "UT7734105");
+    step_until(&mut h, "query completes", query_complete);
+    assert!(h.query_all_by_label_contains("possible forgery or misread").count() >= 1);
+    assert!(
+        h.state().audit.entries()[0].remark.contains("document number check digit"),
+        "forgery recorded in the audit trail"
+    );
 }

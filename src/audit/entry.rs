@@ -12,12 +12,7 @@ pub enum Decision {
 }
 
 impl Decision {
-    pub const ALL: [Decision; 4] = [
-        Decision::Admit,
-        Decision::Secondary,
-        Decision::RefuseEntry,
-        Decision::Detain,
-    ];
+    pub const ALL: [Decision; 4] = [Decision::Admit, Decision::Secondary, Decision::RefuseEntry, Decision::Detain];
 
     pub fn label(self) -> &'static str {
         match self {

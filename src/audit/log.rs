@@ -44,10 +44,7 @@ impl AuditLog {
     }
 
     pub fn write_csv(&self, mut out: impl Write) -> std::io::Result<()> {
-        writeln!(
-            out,
-            "time,officer,query,summary,sources,hits,top_hit,decision,remark"
-        )?;
+        writeln!(out, "time,officer,query,summary,sources,hits,top_hit,decision,remark")?;
         for e in &self.entries {
             let decision = e.decision.map_or("", Decision::label);
             writeln!(

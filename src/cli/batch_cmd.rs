@@ -26,12 +26,10 @@ pub fn run(args: &BatchArgs) -> Result<(), Reported> {
     })?;
     let engine = load_engine(args.search.dataset.as_ref())?;
     let mut out: Box<dyn Write> = match &args.out {
-        Some(path) => Box::new(BufWriter::new(std::fs::File::create(path).map_err(
-            |e| {
-                eprintln!("{}: cannot create: {e}", path.display());
-                Reported
-            },
-        )?)),
+        Some(path) => Box::new(BufWriter::new(std::fs::File::create(path).map_err(|e| {
+            eprintln!("{}: cannot create: {e}", path.display());
+            Reported
+        })?)),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let mut dispatcher = Dispatcher::new(std::sync::Arc::new(|| {}));
@@ -42,10 +40,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Reported> {
         let line = match line {
             Ok(l) => l,
             Err(e) => {
-                eprintln!(
-                    "{}:{line_no}: cannot read line: {e}",
-                    args.queries.display()
-                );
+                eprintln!("{}:{line_no}: cannot read line: {e}", args.queries.display());
                 failures += 1;
                 continue;
             }
@@ -71,8 +66,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Reported> {
                 } else {
                     let mut run = dispatcher.submit(&engine, query, &sim, options);
                     dispatcher.wait(&mut run);
-                    let mut v = serde_json::to_value(QueryReport::new(input.id.clone(), &run))
-                        .unwrap_or_default();
+                    let mut v = serde_json::to_value(QueryReport::new(input.id.clone(), &run)).unwrap_or_default();
                     if !issues.is_empty() {
                         v["issues"] = serde_json::to_value(&issues).unwrap_or_default();
                     }

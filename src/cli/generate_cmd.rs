@@ -33,11 +33,27 @@ pub struct GenerateArgs {
     /// Write the built-in demo dataset and its synthetic portraits instead.
     #[arg(long)]
     pub demo: bool,
+    /// Write this many traveller queries with MRZs (JSONL for `batch`) instead of a dataset:
+    /// the planted travellers and a forged MRZ first, then random clean travellers.
+    #[arg(long)]
+    pub travellers: Option<usize>,
     #[arg(long)]
     pub out: PathBuf,
 }
 
 pub fn run(args: &GenerateArgs) -> Result<(), Reported> {
+    if let Some(count) = args.travellers {
+        let lines: Vec<String> = crate::generate::travellers::traveller_list(args.seed, count)
+            .iter()
+            .filter_map(|q| serde_json::to_string(q).ok())
+            .collect();
+        std::fs::write(&args.out, lines.join("\n") + "\n").map_err(|e| {
+            eprintln!("{}: cannot write: {e}", args.out.display());
+            Reported
+        })?;
+        println!("{}: {} travellers with MRZ", args.out.display(), lines.len());
+        return Ok(());
+    }
     let file = if args.demo {
         demo_file()
     } else {
@@ -60,19 +76,13 @@ pub fn run(args: &GenerateArgs) -> Result<(), Reported> {
     let text = to_ron(&file).map_err(|e| fail(format!("cannot serialise: {e}")))?;
     std::fs::write(&args.out, text).map_err(|e| fail(format!("cannot write: {e}")))?;
     if args.demo {
-        let dir = args
-            .out
-            .parent()
-            .map(std::path::Path::to_path_buf)
-            .unwrap_or_default();
+        let dir = args.out.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
         for (id, photo) in demo_photos(&file) {
             let path = dir.join(&photo);
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| fail(format!("cannot create {}: {e}", parent.display())))?;
+                std::fs::create_dir_all(parent).map_err(|e| fail(format!("cannot create {}: {e}", parent.display())))?;
             }
-            std::fs::write(&path, portrait_png(seed_for(&id)))
-                .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+            std::fs::write(&path, portrait_png(seed_for(&id))).map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
         }
     }
     let n = &file.national;

@@ -98,19 +98,12 @@ pub fn run(args: &QueryArgs) -> Result<(), Reported> {
     dispatcher.wait(&mut run);
     let report = QueryReport::new(None, &run);
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
         return Ok(());
     }
     println!("Query: {}", run.query.summary());
     for s in &report.sources {
-        let reason = s
-            .reason
-            .as_deref()
-            .map(|r| format!(" ({r})"))
-            .unwrap_or_default();
+        let reason = s.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
         println!(
             "  {:<9} {:<8} {:>5} ms  {} hit(s){reason}",
             s.source.short(),

@@ -3,9 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{
-    Charge, DocumentKind, DocumentStatus, FraudType, NationalAlert, NoticeKind, Sex,
-};
+use crate::domain::{Charge, DocumentKind, DocumentStatus, FraudType, NationalAlert, NoticeKind, Sex};
 
 pub const FORMAT_VERSION: u32 = 1;
 

@@ -9,8 +9,8 @@ use super::file_format::{DatasetFile, FORMAT_VERSION};
 use super::source_map::SourceMap;
 use super::{Dataset, Problem, ProblemSeverity};
 use crate::domain::{
-    Country, InterpolDatabase, NationalDatabase, NationalDocument, NationalPerson, NationalVehicle,
-    Notice, PartialDate, PersonName, SltdRecord, SmvRecord, TdawnRecord,
+    Country, InterpolDatabase, NationalDatabase, NationalDocument, NationalPerson, NationalVehicle, Notice, PartialDate, PersonName,
+    SltdRecord, SmvRecord, TdawnRecord,
 };
 
 /// A dataset that loaded, with the warnings that did not stop it.
@@ -25,10 +25,7 @@ pub enum DatasetError {
     #[error("cannot read {file}: {message}")]
     Io { file: String, message: String },
     #[error("{file}: {} problem(s); first: {}", problems.len(), problems.first().map(ToString::to_string).unwrap_or_default())]
-    Invalid {
-        file: String,
-        problems: Vec<Problem>,
-    },
+    Invalid { file: String, problems: Vec<Problem> },
 }
 
 impl DatasetError {
@@ -58,13 +55,9 @@ pub fn load_dataset_file(path: &Path) -> Result<LoadedDataset, DatasetError> {
         file: file.clone(),
         message,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| io(e.to_string()))?
-        .len();
+    let size = std::fs::metadata(path).map_err(|e| io(e.to_string()))?.len();
     if size > MAX_DATASET_BYTES {
-        return Err(io(format!(
-            "file is {size} bytes, larger than the {MAX_DATASET_BYTES}-byte limit"
-        )));
+        return Err(io(format!("file is {size} bytes, larger than the {MAX_DATASET_BYTES}-byte limit")));
     }
     let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -88,23 +81,13 @@ pub fn load_dataset_file(path: &Path) -> Result<LoadedDataset, DatasetError> {
 fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = offset
-        - before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1)
-        + 1;
+    let col = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
     (line, col)
 }
 
 /// Parses and validates dataset text. `file` is only used in messages; photos resolve against `base_dir`.
-pub fn parse_dataset(
-    text: &str,
-    file: &str,
-    base_dir: Option<PathBuf>,
-) -> Result<LoadedDataset, DatasetError> {
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+pub fn parse_dataset(text: &str, file: &str, base_dir: Option<PathBuf>) -> Result<LoadedDataset, DatasetError> {
+    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     let raw: DatasetFile = options.from_str(text).map_err(|e| DatasetError::Invalid {
         file: file.to_owned(),
         problems: vec![Problem {
@@ -126,16 +109,10 @@ pub fn parse_dataset(
         base_dir: base_dir.clone(),
     };
     let dataset = v.convert(raw);
-    let (errors, warnings): (Vec<_>, Vec<_>) = v
-        .problems
-        .into_iter()
-        .partition(|p| p.severity == ProblemSeverity::Error);
+    let (errors, warnings): (Vec<_>, Vec<_>) = v.problems.into_iter().partition(|p| p.severity == ProblemSeverity::Error);
     if errors.is_empty() {
         Ok(LoadedDataset {
-            dataset: Dataset {
-                base_dir,
-                ..dataset
-            },
+            dataset: Dataset { base_dir, ..dataset },
             warnings,
         })
     } else {
@@ -170,13 +147,9 @@ struct At {
 impl Validator<'_> {
     fn report(&mut self, severity: ProblemSeverity, at: &At, field: &str, message: String) {
         let map = self.map.get_or_insert_with(|| SourceMap::new(self.text));
-        let offset = map.record(&at.id, at.occurrence).map(|r| {
-            if field == "id" {
-                r
-            } else {
-                map.field(r, field)
-            }
-        });
+        let offset = map
+            .record(&at.id, at.occurrence)
+            .map(|r| if field == "id" { r } else { map.field(r, field) });
         let (line, column) = offset.map_or((0, 0), |o| map.position(o));
         self.problems.push(Problem {
             severity,
@@ -213,21 +186,16 @@ impl Validator<'_> {
     }
 
     fn country(&mut self, at: &At, field: &str, text: &str) -> Option<Country> {
-        Country::parse(text)
-            .map_err(|e| self.error(at, field, e.to_string()))
-            .ok()
+        Country::parse(text).map_err(|e| self.error(at, field, e.to_string())).ok()
     }
 
     fn opt_country(&mut self, at: &At, field: &str, text: Option<&String>) -> Option<Country> {
-        text.filter(|t| !t.trim().is_empty())
-            .and_then(|t| self.country(at, field, t))
+        text.filter(|t| !t.trim().is_empty()).and_then(|t| self.country(at, field, t))
     }
 
     fn dob(&mut self, at: &At, field: &str, text: Option<&String>) -> Option<PartialDate> {
         let text = text.filter(|t| !t.trim().is_empty())?;
-        PartialDate::parse(text)
-            .map_err(|e| self.error(at, field, e.to_string()))
-            .ok()
+        PartialDate::parse(text).map_err(|e| self.error(at, field, e.to_string())).ok()
     }
 
     fn date(&mut self, at: &At, field: &str, text: &str) -> Option<NaiveDate> {
@@ -243,8 +211,7 @@ impl Validator<'_> {
     }
 
     fn opt_date(&mut self, at: &At, field: &str, text: Option<&String>) -> Option<NaiveDate> {
-        text.filter(|t| !t.trim().is_empty())
-            .and_then(|t| self.date(at, field, t))
+        text.filter(|t| !t.trim().is_empty()).and_then(|t| self.date(at, field, t))
     }
 
     fn not_empty(&mut self, at: &At, field: &str, text: &str) {
@@ -258,9 +225,7 @@ impl Validator<'_> {
         if let Some(dir) = &self.base_dir
             && !dir.join(&photo).is_file()
         {
-            let msg = format!(
-                "photo file {photo:?} not found next to the dataset; the record loads without a photo"
-            );
+            let msg = format!("photo file {photo:?} not found next to the dataset; the record loads without a photo");
             self.report(ProblemSeverity::Warning, at, "photo", msg);
         }
         Some(photo)
@@ -268,8 +233,7 @@ impl Validator<'_> {
 
     fn convert(&mut self, raw: DatasetFile) -> Dataset {
         if raw.format != FORMAT_VERSION {
-            let (line, column) =
-                SourceMap::new(self.text).position(self.text.find("format").unwrap_or(0));
+            let (line, column) = SourceMap::new(self.text).position(self.text.find("format").unwrap_or(0));
             self.problems.push(Problem {
                 severity: ProblemSeverity::Error,
                 file: self.file.to_owned(),
@@ -328,8 +292,7 @@ impl Validator<'_> {
             let at = self.record(&d.id);
             self.not_empty(&at, "number", &d.number);
             let country = self.country(&at, "country", &d.country);
-            let holder_date_of_birth =
-                self.dob(&at, "holder_date_of_birth", d.holder_date_of_birth.as_ref());
+            let holder_date_of_birth = self.dob(&at, "holder_date_of_birth", d.holder_date_of_birth.as_ref());
             let expiry = self.opt_date(&at, "expiry", d.expiry.as_ref());
             if let Some(country) = country {
                 db.documents.push(NationalDocument {
@@ -351,11 +314,7 @@ impl Validator<'_> {
         for v in raw.vehicles {
             let at = self.record(&v.id);
             if v.plate.trim().is_empty() && v.vin.trim().is_empty() {
-                self.error(
-                    &at,
-                    "plate",
-                    "a stolen vehicle needs a plate, a VIN or both".into(),
-                );
+                self.error(&at, "plate", "a stolen vehicle needs a plate, a VIN or both".into());
             }
             let reported = self.opt_date(&at, "reported", v.reported.as_ref());
             db.vehicles.push(NationalVehicle {
@@ -416,9 +375,7 @@ impl Validator<'_> {
             let country = self.country(&at, "country", &s.country);
             let reporting = self.country(&at, "reporting_country", &s.reporting_country);
             let reported = self.date(&at, "reported", &s.reported);
-            if let (Some(country), Some(reporting_country), Some(reported)) =
-                (country, reporting, reported)
-            {
+            if let (Some(country), Some(reporting_country), Some(reported)) = (country, reporting, reported) {
                 db.sltd.push(SltdRecord {
                     id: s.id,
                     number: s.number,

@@ -33,12 +33,6 @@ impl Dataset {
     pub fn record_count(&self) -> usize {
         let n = &self.national;
         let i = &self.interpol;
-        n.persons.len()
-            + n.documents.len()
-            + n.vehicles.len()
-            + i.notices.len()
-            + i.sltd.len()
-            + i.tdawn.len()
-            + i.smv.len()
+        n.persons.len() + n.documents.len() + n.vehicles.len() + i.notices.len() + i.sltd.len() + i.tdawn.len() + i.smv.len()
     }
 }

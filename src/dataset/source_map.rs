@@ -20,8 +20,7 @@ impl<'a> SourceMap<'a> {
         let mut record_starts = Vec::new();
         let bytes = text.as_bytes();
         for (at, _) in text.match_indices("id") {
-            let before_ok =
-                at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+            let before_ok = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
             if !before_ok {
                 continue;
             }
@@ -50,10 +49,7 @@ impl<'a> SourceMap<'a> {
     /// 1-based line and column of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let col = self.text[self.line_starts[line - 1]..offset.min(self.text.len())]
-            .chars()
-            .count()
-            + 1;
+        let col = self.text[self.line_starts[line - 1]..offset.min(self.text.len())].chars().count() + 1;
         (line, col)
     }
 
@@ -65,17 +61,11 @@ impl<'a> SourceMap<'a> {
     /// Offset of `field:` inside the record starting at `record`, or the record itself.
     pub fn field(&self, record: usize, field: &str) -> usize {
         let next = self.record_starts.partition_point(|&s| s <= record);
-        let end = self
-            .record_starts
-            .get(next)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = self.record_starts.get(next).copied().unwrap_or(self.text.len());
         let body = &self.text[record..end];
         body.match_indices(field)
             .find(|(i, _)| {
-                let before_ok = *i == 0
-                    || !body.as_bytes()[i - 1].is_ascii_alphanumeric()
-                        && body.as_bytes()[i - 1] != b'_';
+                let before_ok = *i == 0 || !body.as_bytes()[i - 1].is_ascii_alphanumeric() && body.as_bytes()[i - 1] != b'_';
                 before_ok && body[i + field.len()..].trim_start().starts_with(':')
             })
             .map_or(record, |(i, _)| record + i)

@@ -33,9 +33,7 @@ impl Country {
         let code = text.trim().trim_matches('<').to_ascii_uppercase();
         let alpha3 = match code.len() {
             1 if code == "D" => "DEU".to_owned(),
-            2 => alpha2_to_alpha3(&code)
-                .ok_or_else(|| UnknownCountry(text.to_owned()))?
-                .to_owned(),
+            2 => alpha2_to_alpha3(&code).ok_or_else(|| UnknownCountry(text.to_owned()))?.to_owned(),
             3 => code,
             _ => return Err(UnknownCountry(text.to_owned())),
         };
@@ -75,9 +73,7 @@ fn alpha2_to_alpha3(code: &str) -> Option<&'static str> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown country code {0:?} (expected ICAO alpha-3 such as UTO, FRA, or alpha-2 such as FR)"
-)]
+#[error("unknown country code {0:?} (expected ICAO alpha-3 such as UTO, FRA, or alpha-2 such as FR)")]
 pub struct UnknownCountry(pub String);
 
 impl TryFrom<String> for Country {
@@ -108,10 +104,7 @@ mod tests {
         assert_eq!(Country::parse("fr").unwrap().as_str(), "FRA");
         assert_eq!(Country::parse(" FRA ").unwrap().as_str(), "FRA");
         assert_eq!(Country::parse("D<<").unwrap().as_str(), "DEU");
-        assert_eq!(
-            Country::parse("UTO").unwrap().name(),
-            "Utopia (ICAO specimen)"
-        );
+        assert_eq!(Country::parse("UTO").unwrap().name(), "Utopia (ICAO specimen)");
     }
 
     #[test]

@@ -80,9 +80,7 @@ impl PartialDate {
     pub fn compare(self, other: Self) -> DateAgreement {
         match (self.month.zip(self.day), other.month.zip(other.day)) {
             (Some(a), Some(b)) if self.year == other.year && a == b => DateAgreement::Exact,
-            (Some((am, ad)), Some((bm, bd))) if self.year == other.year && am == bd && ad == bm => {
-                DateAgreement::DayMonthSwapped
-            }
+            (Some((am, ad)), Some((bm, bd))) if self.year == other.year && am == bd && ad == bm => DateAgreement::DayMonthSwapped,
             _ if self.year == other.year => {
                 let months_agree = self.month.zip(other.month).is_none_or(|(a, b)| a == b);
                 if months_agree && (self.day.is_none() || other.day.is_none()) {
@@ -142,14 +140,8 @@ mod tests {
     #[test]
     fn parses_partial_dates_and_rejects_impossible_ones() {
         assert_eq!(PartialDate::parse("1974").unwrap().to_string(), "1974");
-        assert_eq!(
-            PartialDate::parse("1974-08").unwrap().to_string(),
-            "1974-08"
-        );
-        assert_eq!(
-            PartialDate::parse("1974-08-12").unwrap().to_string(),
-            "1974-08-12"
-        );
+        assert_eq!(PartialDate::parse("1974-08").unwrap().to_string(), "1974-08");
+        assert_eq!(PartialDate::parse("1974-08-12").unwrap().to_string(), "1974-08-12");
         assert!(PartialDate::parse("1990-02-30").is_err());
         assert!(PartialDate::parse("1990-13").is_err());
         assert!(PartialDate::parse("74-08-12").is_err());
@@ -159,29 +151,11 @@ mod tests {
     #[test]
     fn compares_with_officer_tolerances() {
         let d = |s| PartialDate::parse(s).unwrap();
-        assert_eq!(
-            d("1974-08-12").compare(d("1974-08-12")),
-            DateAgreement::Exact
-        );
-        assert_eq!(
-            d("1974-08-12").compare(d("1974-12-08")),
-            DateAgreement::DayMonthSwapped
-        );
-        assert_eq!(
-            d("1974").compare(d("1974-12-08")),
-            DateAgreement::SameYearPartial
-        );
-        assert_eq!(
-            d("1974-01-02").compare(d("1974-12-08")),
-            DateAgreement::SameYearOnly
-        );
-        assert_eq!(
-            d("1975-01-02").compare(d("1974-12-08")),
-            DateAgreement::OneYearApart
-        );
-        assert_eq!(
-            d("1980-01-02").compare(d("1974-12-08")),
-            DateAgreement::Different
-        );
+        assert_eq!(d("1974-08-12").compare(d("1974-08-12")), DateAgreement::Exact);
+        assert_eq!(d("1974-08-12").compare(d("1974-12-08")), DateAgreement::DayMonthSwapped);
+        assert_eq!(d("1974").compare(d("1974-12-08")), DateAgreement::SameYearPartial);
+        assert_eq!(d("1974-01-02").compare(d("1974-12-08")), DateAgreement::SameYearOnly);
+        assert_eq!(d("1975-01-02").compare(d("1974-12-08")), DateAgreement::OneYearApart);
+        assert_eq!(d("1980-01-02").compare(d("1974-12-08")), DateAgreement::Different);
     }
 }

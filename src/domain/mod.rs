@@ -10,10 +10,6 @@ pub mod person;
 pub use country::Country;
 pub use date::{DateAgreement, PartialDate};
 pub use document::{DocumentKind, DocumentStatus, FraudType};
-pub use interpol::{
-    Charge, InterpolDatabase, Notice, NoticeKind, SltdRecord, SmvRecord, TdawnRecord,
-};
-pub use national::{
-    NationalAlert, NationalDatabase, NationalDocument, NationalPerson, NationalVehicle,
-};
+pub use interpol::{Charge, InterpolDatabase, Notice, NoticeKind, SltdRecord, SmvRecord, TdawnRecord};
+pub use national::{NationalAlert, NationalDatabase, NationalDocument, NationalPerson, NationalVehicle};
 pub use person::{PersonName, Sex};

@@ -18,10 +18,7 @@ impl CodeIndex {
             return;
         }
         self.exact.entry(code.into()).or_default().push(record);
-        self.misread
-            .entry(misread_key(code).into())
-            .or_default()
-            .push(record);
+        self.misread.entry(misread_key(code).into()).or_default().push(record);
     }
 
     pub fn exact(&self, code: &str) -> &[u32] {
@@ -33,12 +30,7 @@ impl CodeIndex {
         let exact = self.exact(code);
         self.misread
             .get(misread_key(code).as_str())
-            .map(|list| {
-                list.iter()
-                    .copied()
-                    .filter(|r| !exact.contains(r))
-                    .collect()
-            })
+            .map(|list| list.iter().copied().filter(|r| !exact.contains(r)).collect())
             .unwrap_or_default()
     }
 }

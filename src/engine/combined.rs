@@ -25,16 +25,10 @@ impl HitGroup {
 pub fn combine(hits: impl IntoIterator<Item = Hit>) -> Vec<HitGroup> {
     let mut groups: Vec<HitGroup> = Vec::new();
     for hit in hits {
-        let existing = groups
-            .iter_mut()
-            .find(|g| g.hits.iter().any(|h| h.subject_key == hit.subject_key));
+        let existing = groups.iter_mut().find(|g| g.hits.iter().any(|h| h.subject_key == hit.subject_key));
         match existing {
             Some(group) => {
-                if group
-                    .hits
-                    .iter()
-                    .any(|h| h.source == hit.source && h.record_id == hit.record_id)
-                {
+                if group.hits.iter().any(|h| h.source == hit.source && h.record_id == hit.record_id) {
                     continue;
                 }
                 group.hits.push(hit);

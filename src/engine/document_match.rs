@@ -18,24 +18,15 @@ pub fn compare_document(
         features.push(Feature::new(
             "document number",
             Outcome::Partial,
-            format!(
-                "{number} on record vs {} typed: equal only if O/0, I/1… were misread",
-                query.number
-            ),
+            format!("{number} on record vs {} typed: equal only if O/0, I/1… were misread", query.number),
         ));
         (MatchKind::DocumentMisread, 70)
     } else {
-        features.push(Feature::new(
-            "document number",
-            Outcome::Match,
-            number.to_owned(),
-        ));
+        features.push(Feature::new("document number", Outcome::Match, number.to_owned()));
         (MatchKind::DocumentExact, 100)
     };
     match query.country {
-        Some(c) if c == country => {
-            features.push(Feature::new("issuing country", Outcome::Match, c.as_str()))
-        }
+        Some(c) if c == country => features.push(Feature::new("issuing country", Outcome::Match, c.as_str())),
         Some(c) => {
             // Same number from another state is usually a different document.
             features.push(Feature::new(
@@ -62,9 +53,7 @@ pub fn compare_document(
         }
     }
     match query.kind {
-        Some(k) if k == kind => {
-            features.push(Feature::new("document type", Outcome::Match, k.label()))
-        }
+        Some(k) if k == kind => features.push(Feature::new("document type", Outcome::Match, k.label())),
         Some(k) => {
             score = score.saturating_sub(10);
             features.push(Feature::new(

@@ -5,8 +5,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::domain::{
-    DocumentStatus, FraudType, NationalAlert, NationalDocument, NationalPerson, NationalVehicle,
-    Notice, NoticeKind, SltdRecord, SmvRecord, TdawnRecord,
+    DocumentStatus, FraudType, NationalAlert, NationalDocument, NationalPerson, NationalVehicle, Notice, NoticeKind, SltdRecord, SmvRecord,
+    TdawnRecord,
 };
 use crate::matching::Feature;
 
@@ -75,11 +75,7 @@ impl fmt::Display for Database {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NationalAlert(a) => write!(f, "National alert: {}", a.label()),
-            Self::NationalDocument(s) => write!(
-                f,
-                "National document registry: {}",
-                format!("{s:?}").to_lowercase()
-            ),
+            Self::NationalDocument(s) => write!(f, "National document registry: {}", format!("{s:?}").to_lowercase()),
             Self::NationalVehicle => f.write_str("National stolen vehicle"),
             Self::Notice(k) => f.write_str(k.label()),
             Self::Sltd(t) => write!(f, "SLTD {}", t.label()),
@@ -134,10 +130,7 @@ pub enum RecordDetail {
     NationalVehicle(NationalVehicle),
     Notice(Notice),
     Sltd(SltdRecord),
-    Tdawn {
-        tdawn: TdawnRecord,
-        notice: Option<Notice>,
-    },
+    Tdawn { tdawn: TdawnRecord, notice: Option<Notice> },
     Smv(SmvRecord),
 }
 
@@ -145,10 +138,7 @@ impl RecordDetail {
     pub fn photo(&self) -> Option<&str> {
         match self {
             Self::NationalPerson(p) => p.photo.as_deref(),
-            Self::Notice(n)
-            | Self::Tdawn {
-                notice: Some(n), ..
-            } => n.photo.as_deref(),
+            Self::Notice(n) | Self::Tdawn { notice: Some(n), .. } => n.photo.as_deref(),
             _ => None,
         }
     }

@@ -27,10 +27,7 @@ pub struct InterpolSource {
 }
 
 fn notice_key(n: &Notice) -> String {
-    person_key(
-        &NameForm::new(&n.name.family_name, &n.name.given_names),
-        n.date_of_birth,
-    )
+    person_key(&NameForm::new(&n.name.family_name, &n.name.given_names), n.date_of_birth)
 }
 
 impl InterpolSource {
@@ -77,9 +74,7 @@ impl InterpolSource {
     }
 
     pub fn notice(&self, id: &str) -> Option<&Notice> {
-        self.notice_by_id
-            .get(id)
-            .map(|&i| &self.db.notices[i as usize])
+        self.notice_by_id.get(id).map(|&i| &self.db.notices[i as usize])
     }
 
     pub fn search(&self, query: &Query, options: &MatchOptions) -> Vec<Hit> {
@@ -108,11 +103,7 @@ impl InterpolSource {
                 let (severity, action) = assess(database, MatchKind::Name);
                 let mut explanation = scored.features;
                 if n.foreign_fighter {
-                    explanation.push(Feature::new(
-                        "foreign terrorist fighter",
-                        Outcome::Match,
-                        "flagged on the notice",
-                    ));
+                    explanation.push(Feature::new("foreign terrorist fighter", Outcome::Match, "flagged on the notice"));
                 }
                 hits.push(Hit {
                     source: SourceId::Interpol,
@@ -132,30 +123,19 @@ impl InterpolSource {
         }
         if let Some(doc) = &query.document {
             let lookups = |index: &CodeIndex| -> Vec<(u32, bool)> {
-                let mut v: Vec<(u32, bool)> = index
-                    .exact(&doc.number)
-                    .iter()
-                    .map(|&i| (i, false))
-                    .collect();
+                let mut v: Vec<(u32, bool)> = index.exact(&doc.number).iter().map(|&i| (i, false)).collect();
                 v.extend(index.misread(&doc.number).into_iter().map(|i| (i, true)));
                 v
             };
             for (i, misread) in lookups(&self.sltd) {
                 let s = &self.db.sltd[i as usize];
-                let Some((match_kind, score, mut explanation)) =
-                    compare_document(doc, misread, &s.number, s.country, s.kind)
-                else {
+                let Some((match_kind, score, mut explanation)) = compare_document(doc, misread, &s.number, s.country, s.kind) else {
                     continue;
                 };
                 explanation.push(Feature::new(
                     "SLTD record",
                     Outcome::Match,
-                    format!(
-                        "{}, reported by {} on {}",
-                        s.fraud.label(),
-                        s.reporting_country,
-                        s.reported
-                    ),
+                    format!("{}, reported by {} on {}", s.fraud.label(), s.reporting_country, s.reported),
                 ));
                 let database = Database::Sltd(s.fraud);
                 let (severity, action) = assess(database, match_kind);
@@ -176,9 +156,7 @@ impl InterpolSource {
             }
             for (i, misread) in lookups(&self.tdawn) {
                 let t = &self.db.tdawn[i as usize];
-                let Some((match_kind, score, mut explanation)) =
-                    compare_document(doc, misread, &t.number, t.country, t.kind)
-                else {
+                let Some((match_kind, score, mut explanation)) = compare_document(doc, misread, &t.number, t.country, t.kind) else {
                     continue;
                 };
                 let notice = self.notice(&t.notice_id).cloned();
@@ -203,22 +181,16 @@ impl InterpolSource {
                     severity,
                     action: action.into(),
                     explanation,
-                    subject_key: notice.as_ref().map_or_else(
-                        || document_key(t.country, &normalize_code(&t.number)),
-                        notice_key,
-                    ),
+                    subject_key: notice
+                        .as_ref()
+                        .map_or_else(|| document_key(t.country, &normalize_code(&t.number)), notice_key),
                     owner: notice.as_ref().map(|n| n.owner.to_string()),
-                    record: RecordDetail::Tdawn {
-                        tdawn: t.clone(),
-                        notice,
-                    },
+                    record: RecordDetail::Tdawn { tdawn: t.clone(), notice },
                 });
             }
         }
         if let Some(vehicle) = &query.vehicle {
-            for (i, match_kind, mut features) in
-                vehicle_hits(vehicle, &self.smv_plates, &self.smv_vins)
-            {
+            for (i, match_kind, mut features) in vehicle_hits(vehicle, &self.smv_plates, &self.smv_vins) {
                 let v = &self.db.smv[i as usize];
                 features.push(Feature::new(
                     "SMV record",
@@ -230,15 +202,9 @@ impl InterpolSource {
                     source: SourceId::Interpol,
                     database: Database::Smv,
                     record_id: v.id.clone(),
-                    subject: format!("{} {} {} {}", v.colour, v.make, v.model, v.plate)
-                        .trim()
-                        .to_owned(),
+                    subject: format!("{} {} {} {}", v.colour, v.make, v.model, v.plate).trim().to_owned(),
                     match_kind,
-                    score: if match_kind == MatchKind::Vin {
-                        100
-                    } else {
-                        90
-                    },
+                    score: if match_kind == MatchKind::Vin { 100 } else { 90 },
                     severity,
                     action: action.into(),
                     explanation: features,

@@ -46,15 +46,11 @@ impl Engine {
     }
 
     /// Builds the indexes, reporting (stage, records indexed so far).
-    pub fn build_with_progress(
-        dataset: Dataset,
-        mut progress: impl FnMut(BuildStage, usize),
-    ) -> Self {
+    pub fn build_with_progress(dataset: Dataset, mut progress: impl FnMut(BuildStage, usize)) -> Self {
         let record_count = dataset.record_count();
         progress(BuildStage::IndexingNational, 0);
         let national = NationalSource::new(dataset.national);
-        let national_count =
-            national.db.persons.len() + national.db.documents.len() + national.db.vehicles.len();
+        let national_count = national.db.persons.len() + national.db.documents.len() + national.db.vehicles.len();
         progress(BuildStage::IndexingInterpol, national_count);
         let mut done = national_count;
         let interpol = InterpolSource::new(dataset.interpol, |n| {
@@ -82,10 +78,6 @@ impl Engine {
 
     /// Both sources, synchronously, combined: the engine answer without any simulated network.
     pub fn search_all(&self, query: &Query, options: &MatchOptions) -> Vec<HitGroup> {
-        combine(
-            SourceId::ALL
-                .iter()
-                .flat_map(|&s| self.search(s, query, options)),
-        )
+        combine(SourceId::ALL.iter().flat_map(|&s| self.search(s, query, options)))
     }
 }

@@ -59,16 +59,9 @@ impl NameIndex {
         keys.sort_unstable();
         keys.dedup();
         for key in keys {
-            self.postings
-                .entry(key.into_boxed_str())
-                .or_default()
-                .push(id);
+            self.postings.entry(key.into_boxed_str()).or_default().push(id);
         }
-        self.entries.push(NameEntry {
-            record,
-            variant,
-            form,
-        });
+        self.entries.push(NameEntry { record, variant, form });
     }
 
     pub fn len(&self) -> usize {
@@ -99,22 +92,14 @@ impl NameIndex {
                 *counts.entry(id).or_insert(0) |= mask;
             }
         }
-        let mut ranked: Vec<(u32, u32)> = counts
-            .into_iter()
-            .map(|(id, mask)| (mask.count_ones(), id))
-            .collect();
+        let mut ranked: Vec<(u32, u32)> = counts.into_iter().map(|(id, mask)| (mask.count_ones(), id)).collect();
         ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         ranked.truncate(max);
         ranked.into_iter().map(|(_, id)| id).collect()
     }
 
     /// Scores candidates and returns, per record, its best spelling with a similarity of at least `min_score`.
-    pub fn search(
-        &self,
-        query: &NameForm,
-        min_score: f32,
-        max_candidates: usize,
-    ) -> Vec<NameCandidate<'_>> {
+    pub fn search(&self, query: &NameForm, min_score: f32, max_candidates: usize) -> Vec<NameCandidate<'_>> {
         let mut best: HashMap<u32, NameCandidate<'_>> = HashMap::new();
         for id in self.candidate_entries(query, max_candidates) {
             let entry = &self.entries[id as usize];
@@ -130,12 +115,7 @@ impl NameIndex {
             }
         }
         let mut out: Vec<_> = best.into_values().collect();
-        out.sort_by(|a, b| {
-            b.name
-                .score
-                .total_cmp(&a.name.score)
-                .then(a.entry.record.cmp(&b.entry.record))
-        });
+        out.sort_by(|a, b| b.name.score.total_cmp(&a.name.score).then(a.entry.record.cmp(&b.entry.record)));
         out
     }
 
@@ -144,48 +124,24 @@ impl NameIndex {
         let mut best: HashMap<u32, NameCandidate<'_>> = HashMap::new();
         for entry in &self.entries {
             let name = name_similarity(query, &entry.form);
-            if name.score >= min_score
-                && best
-                    .get(&entry.record)
-                    .is_none_or(|b| b.name.score < name.score)
-            {
+            if name.score >= min_score && best.get(&entry.record).is_none_or(|b| b.name.score < name.score) {
                 best.insert(entry.record, NameCandidate { entry, name });
             }
         }
         let mut out: Vec<_> = best.into_values().collect();
-        out.sort_by(|a, b| {
-            b.name
-                .score
-                .total_cmp(&a.name.score)
-                .then(a.entry.record.cmp(&b.entry.record))
-        });
+        out.sort_by(|a, b| b.name.score.total_cmp(&a.name.score).then(a.entry.record.cmp(&b.entry.record)));
         out
     }
 }
 
 /// Indexes every spelling of a person: primary name, aliases, original-script name.
-pub fn insert_person_names(
-    index: &mut NameIndex,
-    record: u32,
-    family: &str,
-    given: &str,
-    aliases: &[String],
-    original: Option<&str>,
-) {
+pub fn insert_person_names(index: &mut NameIndex, record: u32, family: &str, given: &str, aliases: &[String], original: Option<&str>) {
     index.insert(record, NameVariant::Primary, NameForm::new(family, given));
     for (i, alias) in aliases.iter().enumerate() {
-        index.insert(
-            record,
-            NameVariant::Alias(i as u16),
-            NameForm::from_full(alias),
-        );
+        index.insert(record, NameVariant::Alias(i as u16), NameForm::from_full(alias));
     }
     if let Some(original) = original {
-        index.insert(
-            record,
-            NameVariant::OriginalScript,
-            NameForm::from_full(original),
-        );
+        index.insert(record, NameVariant::OriginalScript, NameForm::from_full(original));
     }
 }
 
@@ -193,10 +149,7 @@ pub fn insert_person_names(
 pub fn variant_label(variant: NameVariant, aliases: &[String]) -> String {
     match variant {
         NameVariant::Primary => "primary name".into(),
-        NameVariant::Alias(i) => format!(
-            "alias {:?}",
-            aliases.get(i as usize).map_or("", String::as_str)
-        ),
+        NameVariant::Alias(i) => format!("alias {:?}", aliases.get(i as usize).map_or("", String::as_str)),
         NameVariant::OriginalScript => "original-script name".into(),
     }
 }
@@ -208,27 +161,15 @@ mod tests {
     #[test]
     fn finds_transliterated_and_typo_names_through_the_index() {
         let mut index = NameIndex::default();
-        index.insert(
-            0,
-            NameVariant::Primary,
-            NameForm::new("AL-TIKRITI", "MUHAMMAD"),
-        );
+        index.insert(0, NameVariant::Primary, NameForm::new("AL-TIKRITI", "MUHAMMAD"));
         index.insert(1, NameVariant::Primary, NameForm::new("NOWAK", "PIOTR"));
-        index.insert(
-            2,
-            NameVariant::Primary,
-            NameForm::new("SHEVCHENKO", "TARAS"),
-        );
+        index.insert(2, NameVariant::Primary, NameForm::new("SHEVCHENKO", "TARAS"));
         let hits = index.search(&NameForm::new("TIKRITI", "MOHAMMED"), 0.7, 100);
         assert_eq!(hits[0].entry.record, 0);
         let hits = index.search(&NameForm::new("SCHEWTSCHENKO", "TARAS"), 0.7, 100);
         assert_eq!(hits[0].entry.record, 2);
         let hits = index.search(&NameForm::new("NOWKA", "PIOTR"), 0.7, 100);
         assert_eq!(hits[0].entry.record, 1);
-        assert!(
-            index
-                .search(&NameForm::new("SMITH", "JOHN"), 0.7, 100)
-                .is_empty()
-        );
+        assert!(index.search(&NameForm::new("SMITH", "JOHN"), 0.7, 100).is_empty());
     }
 }

@@ -80,11 +80,7 @@ impl NationalSource {
                 let (severity, action) = assess(database, MatchKind::Name);
                 let mut explanation = scored.features;
                 if !p.reason.is_empty() {
-                    explanation.push(Feature::new(
-                        "alert",
-                        Outcome::Match,
-                        format!("{}: {}", p.alert.label(), p.reason),
-                    ));
+                    explanation.push(Feature::new("alert", Outcome::Match, format!("{}: {}", p.alert.label(), p.reason)));
                 }
                 hits.push(Hit {
                     source: SourceId::National,
@@ -96,31 +92,18 @@ impl NationalSource {
                     severity,
                     action: action.into(),
                     explanation,
-                    subject_key: person_key(
-                        &NameForm::new(&p.name.family_name, &p.name.given_names),
-                        p.date_of_birth,
-                    ),
+                    subject_key: person_key(&NameForm::new(&p.name.family_name, &p.name.given_names), p.date_of_birth),
                     owner: None,
                     record: RecordDetail::NationalPerson(p.clone()),
                 });
             }
         }
         if let Some(doc) = &query.document {
-            let exact = self
-                .documents
-                .exact(&doc.number)
-                .iter()
-                .map(|&i| (i, false));
-            let misread = self
-                .documents
-                .misread(&doc.number)
-                .into_iter()
-                .map(|i| (i, true));
+            let exact = self.documents.exact(&doc.number).iter().map(|&i| (i, false));
+            let misread = self.documents.misread(&doc.number).into_iter().map(|i| (i, true));
             for (i, is_misread) in exact.collect::<Vec<_>>().into_iter().chain(misread) {
                 let d = &self.db.documents[i as usize];
-                let Some((mut match_kind, score, mut explanation)) =
-                    compare_document(doc, is_misread, &d.number, d.country, d.kind)
-                else {
+                let Some((mut match_kind, score, mut explanation)) = compare_document(doc, is_misread, &d.number, d.country, d.kind) else {
                     continue;
                 };
                 if d.status == DocumentStatus::Valid {
@@ -128,10 +111,7 @@ impl NationalSource {
                     let Some(person) = &query.person else {
                         continue;
                     };
-                    let holder = name_similarity(
-                        &person.name_form(),
-                        &NameForm::new(&d.holder.family_name, &d.holder.given_names),
-                    );
+                    let holder = name_similarity(&person.name_form(), &NameForm::new(&d.holder.family_name, &d.holder.given_names));
                     if holder.score >= 0.6 || is_misread {
                         continue;
                     }
@@ -178,15 +158,9 @@ impl NationalSource {
                     source: SourceId::National,
                     database: Database::NationalVehicle,
                     record_id: v.id.clone(),
-                    subject: format!("{} {} {} {}", v.colour, v.make, v.model, v.plate)
-                        .trim()
-                        .to_owned(),
+                    subject: format!("{} {} {} {}", v.colour, v.make, v.model, v.plate).trim().to_owned(),
                     match_kind,
-                    score: if match_kind == MatchKind::Vin {
-                        100
-                    } else {
-                        90
-                    },
+                    score: if match_kind == MatchKind::Vin { 100 } else { 90 },
                     severity,
                     action: action.into(),
                     explanation: features,

@@ -7,28 +7,18 @@ use crate::matching::{Feature, Outcome};
 use crate::query::input::VehicleQuery;
 
 /// (record index, VIN or plate match, explanation), VIN matches first, each record once.
-pub fn vehicle_hits(
-    query: &VehicleQuery,
-    plates: &CodeIndex,
-    vins: &CodeIndex,
-) -> Vec<(u32, MatchKind, Vec<Feature>)> {
+pub fn vehicle_hits(query: &VehicleQuery, plates: &CodeIndex, vins: &CodeIndex) -> Vec<(u32, MatchKind, Vec<Feature>)> {
     let mut out: Vec<(u32, MatchKind, Vec<Feature>)> = Vec::new();
     let vin = normalize_vin(&query.vin);
     if !vin.is_empty() {
         for &i in vins.exact(&vin) {
-            out.push((
-                i,
-                MatchKind::Vin,
-                vec![Feature::new("VIN", Outcome::Match, vin.clone())],
-            ));
+            out.push((i, MatchKind::Vin, vec![Feature::new("VIN", Outcome::Match, vin.clone())]));
         }
     }
     if !query.plate.is_empty() {
         for &i in plates.exact(&query.plate) {
             if let Some(existing) = out.iter_mut().find(|(r, _, _)| *r == i) {
-                existing
-                    .2
-                    .push(Feature::new("plate", Outcome::Match, query.plate.clone()));
+                existing.2.push(Feature::new("plate", Outcome::Match, query.plate.clone()));
             } else {
                 out.push((
                     i,

@@ -6,12 +6,9 @@ use rand_chacha::ChaCha8Rng;
 
 use super::name_pool::{Origin, nationalities, pick_origin, random_name, respell_arabic};
 use crate::dataset::file_format::{
-    DatasetFile, DocumentRow, FORMAT_VERSION, InterpolFile, NationalFile, NoticeRow, PersonRow,
-    SltdRow, SmvRow, TdawnRow, VehicleRow,
+    DatasetFile, DocumentRow, FORMAT_VERSION, InterpolFile, NationalFile, NoticeRow, PersonRow, SltdRow, SmvRow, TdawnRow, VehicleRow,
 };
-use crate::domain::{
-    Charge, DocumentKind, DocumentStatus, FraudType, NationalAlert, NoticeKind, Sex,
-};
+use crate::domain::{Charge, DocumentKind, DocumentStatus, FraudType, NationalAlert, NoticeKind, Sex};
 
 #[derive(Debug, Clone)]
 pub struct GenerateSpec {
@@ -63,15 +60,7 @@ const MAKES: &[(&str, &[&str])] = &[
     ("Skoda", &["Octavia", "Superb"]),
     ("Audi", &["A4", "Q7"]),
 ];
-const COLOURS: &[&str] = &[
-    "black",
-    "white",
-    "silver",
-    "grey",
-    "blue",
-    "red",
-    "dark green",
-];
+const COLOURS: &[&str] = &["black", "white", "silver", "grey", "blue", "red", "dark green"];
 const MARKS: &[&str] = &[
     "scar on left cheek",
     "tattoo of an eagle on right forearm",
@@ -96,9 +85,7 @@ pub fn document_number<R: Rng>(rng: &mut R) -> String {
 
 pub fn vin<R: Rng>(rng: &mut R) -> String {
     const VIN: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-    (0..17)
-        .map(|_| char::from(VIN[rng.random_range(0..VIN.len())]))
-        .collect()
+    (0..17).map(|_| char::from(VIN[rng.random_range(0..VIN.len())])).collect()
 }
 
 pub fn plate<R: Rng>(rng: &mut R) -> String {
@@ -137,17 +124,10 @@ fn aliases<R: Rng>(rng: &mut R, origin: Origin, family: &str, given: &str) -> Ve
     }
     let mut out = Vec::new();
     if origin == Origin::Arabic {
-        out.push(format!(
-            "{} {}",
-            respell_arabic(rng, family),
-            respell_arabic(rng, given)
-        ));
+        out.push(format!("{} {}", respell_arabic(rng, family), respell_arabic(rng, given)));
         if rng.random_bool(0.4) {
             let kunya = random_name(rng, Origin::Arabic);
-            out.push(format!(
-                "ABU {}",
-                kunya.given.split(' ').next().unwrap_or("HAMZA")
-            ));
+            out.push(format!("ABU {}", kunya.given.split(' ').next().unwrap_or("HAMZA")));
         }
     } else {
         let other = random_name(rng, origin);
@@ -166,23 +146,11 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
     };
     let mut interpol = InterpolFile::default();
     let alerts = [
-        (
-            NationalAlert::WantedForArrest,
-            25,
-            "Arrest warrant, district court",
-        ),
+        (NationalAlert::WantedForArrest, 25, "Arrest warrant, district court"),
         (NationalAlert::RefuseEntry, 35, "Entry ban after expulsion"),
-        (
-            NationalAlert::DiscreetCheck,
-            20,
-            "Discreet check requested by security service",
-        ),
+        (NationalAlert::DiscreetCheck, 20, "Discreet check requested by security service"),
         (NationalAlert::MissingPerson, 10, "Reported missing"),
-        (
-            NationalAlert::ForeignFighterWatch,
-            10,
-            "Suspected travel to a conflict zone",
-        ),
+        (NationalAlert::ForeignFighterWatch, 10, "Suspected travel to a conflict zone"),
     ];
     national.persons.reserve(spec.persons);
     for i in 0..spec.persons {
@@ -242,11 +210,7 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
         national.vehicles.push(VehicleRow {
             id: format!("NV-{:07}", i + 1),
             plate: plate(&mut rng),
-            vin: if rng.random_bool(0.7) {
-                vin(&mut rng)
-            } else {
-                String::new()
-            },
+            vin: if rng.random_bool(0.7) { vin(&mut rng) } else { String::new() },
             make: make.into(),
             model: models[rng.random_range(0..models.len())].into(),
             colour: COLOURS[rng.random_range(0..COLOURS.len())].into(),
@@ -264,8 +228,7 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
         (NoticeKind::Diffusion, 10),
     ];
     let all_countries: Vec<&str> = [
-        "FRA", "DEU", "ESP", "ITA", "BEL", "NLD", "GBR", "USA", "TUR", "IRQ", "EGY", "TUN", "MAR",
-        "RUS", "UKR", "POL", "SWE", "UTO",
+        "FRA", "DEU", "ESP", "ITA", "BEL", "NLD", "GBR", "USA", "TUR", "IRQ", "EGY", "TUN", "MAR", "RUS", "UKR", "POL", "SWE", "UTO",
     ]
     .to_vec();
     interpol.notices.reserve(spec.notices);
@@ -318,8 +281,8 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
         FraudType::Revoked,
     ];
     let issuers = [
-        "FRA", "DEU", "ESP", "ITA", "UTO", "BEL", "NLD", "POL", "SWE", "TUR", "IRQ", "SYR", "TUN",
-        "EGY", "RUS", "UKR", "GBR", "USA", "NGA", "CHN",
+        "FRA", "DEU", "ESP", "ITA", "UTO", "BEL", "NLD", "POL", "SWE", "TUR", "IRQ", "SYR", "TUN", "EGY", "RUS", "UKR", "GBR", "USA",
+        "NGA", "CHN",
     ];
     interpol.sltd.reserve(spec.sltd);
     for i in 0..spec.sltd {
@@ -343,11 +306,7 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
         interpol.tdawn.push(TdawnRow {
             id: format!("TD-{:07}", i + 1),
             number: document_number(&mut rng),
-            country: notice
-                .nationalities
-                .first()
-                .cloned()
-                .unwrap_or_else(|| "UTO".into()),
+            country: notice.nationalities.first().cloned().unwrap_or_else(|| "UTO".into()),
             kind: DocumentKind::Passport,
             notice_id: notice.id.clone(),
         });
@@ -377,8 +336,6 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
 
 /// Writes a dataset as RON text (one record per line keeps huge files diff- and grep-friendly).
 pub fn to_ron(file: &DatasetFile) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new()
-        .depth_limit(3)
-        .struct_names(false);
+    let config = ron::ser::PrettyConfig::new().depth_limit(3).struct_names(false);
     ron::ser::to_string_pretty(file, config)
 }

@@ -5,5 +5,6 @@ pub mod dataset;
 pub mod name_pool;
 pub mod planted;
 pub mod portrait;
+pub mod travellers;
 
 pub use dataset::{GenerateSpec, generate_dataset};

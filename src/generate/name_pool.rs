@@ -58,8 +58,7 @@ const ARABIC_GIVEN_M: &[&str] = &[
     "SULAYMAN",
 ];
 const ARABIC_GIVEN_F: &[&str] = &[
-    "FATIMA", "AISHA", "MARYAM", "ZAYNAB", "KHADIJA", "NUR", "LAYLA", "SALMA", "HUDA", "AMINA",
-    "RANIA", "YASMIN", "HANAN", "SAMIRA",
+    "FATIMA", "AISHA", "MARYAM", "ZAYNAB", "KHADIJA", "NUR", "LAYLA", "SALMA", "HUDA", "AMINA", "RANIA", "YASMIN", "HANAN", "SAMIRA",
 ];
 const ARABIC_FAMILY: &[&str] = &[
     "AL-MASRI",
@@ -210,45 +209,16 @@ const LATIN_FAMILY: &[&str] = &[
     "Kovač",
     "Dvořák",
 ];
-const TURKISH_GIVEN_M: &[&str] = &[
-    "Mehmet", "Mustafa", "Ahmet", "Hüseyin", "Emre", "Burak", "Oğuz", "Çağlar",
-];
+const TURKISH_GIVEN_M: &[&str] = &["Mehmet", "Mustafa", "Ahmet", "Hüseyin", "Emre", "Burak", "Oğuz", "Çağlar"];
 const TURKISH_GIVEN_F: &[&str] = &["Ayşe", "Fatma", "Zeynep", "Elif", "Gülşen", "Büşra"];
 const TURKISH_FAMILY: &[&str] = &[
     "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın", "Doğan", "Kılıç", "Arslan",
 ];
-const PERSIAN_GIVEN_M: &[&str] = &[
-    "Reza", "Mohsen", "Hossein", "Farhad", "Dariush", "Kourosh", "Behnam",
-];
+const PERSIAN_GIVEN_M: &[&str] = &["Reza", "Mohsen", "Hossein", "Farhad", "Dariush", "Kourosh", "Behnam"];
 const PERSIAN_GIVEN_F: &[&str] = &["Shirin", "Maryam", "Parisa", "Nasrin", "Leila"];
-const PERSIAN_FAMILY: &[&str] = &[
-    "Hosseini",
-    "Rezaei",
-    "Mohammadi",
-    "Karimi",
-    "Ahmadi",
-    "Jafari",
-    "Tehrani",
-    "Moradi",
-];
-const WA_GIVEN_M: &[&str] = &[
-    "Oluwaseun",
-    "Chinedu",
-    "Kwame",
-    "Mamadou",
-    "Ibrahima",
-    "Abdoulaye",
-    "Kofi",
-    "Emeka",
-];
-const WA_GIVEN_F: &[&str] = &[
-    "Aminata",
-    "Fatoumata",
-    "Ngozi",
-    "Adaeze",
-    "Abena",
-    "Mariama",
-];
+const PERSIAN_FAMILY: &[&str] = &["Hosseini", "Rezaei", "Mohammadi", "Karimi", "Ahmadi", "Jafari", "Tehrani", "Moradi"];
+const WA_GIVEN_M: &[&str] = &["Oluwaseun", "Chinedu", "Kwame", "Mamadou", "Ibrahima", "Abdoulaye", "Kofi", "Emeka"];
+const WA_GIVEN_F: &[&str] = &["Aminata", "Fatoumata", "Ngozi", "Adaeze", "Abena", "Mariama"];
 const WA_FAMILY: &[&str] = &[
     "Okafor",
     "Diallo",
@@ -263,9 +233,7 @@ const WA_FAMILY: &[&str] = &[
 ];
 const EA_GIVEN_M: &[&str] = &["Wei", "Jun", "Minh", "Hiroshi", "Seung-ho", "Tuan", "Jian"];
 const EA_GIVEN_F: &[&str] = &["Mei", "Lan", "Yuki", "Ji-woo", "Thi Hoa", "Xiu"];
-const EA_FAMILY: &[&str] = &[
-    "Chen", "Wang", "Nguyen", "Kim", "Park", "Tanaka", "Li", "Tran", "Zhang", "Sato",
-];
+const EA_FAMILY: &[&str] = &["Chen", "Wang", "Nguyen", "Kim", "Park", "Tanaka", "Li", "Tran", "Zhang", "Sato"];
 const ANGLO_GIVEN_M: &[&str] = &[
     "James",
     "John",
@@ -278,31 +246,18 @@ const ANGLO_GIVEN_M: &[&str] = &[
     "Andrew",
     "Christopher",
 ];
-const ANGLO_GIVEN_F: &[&str] = &[
-    "Mary",
-    "Sarah",
-    "Emily",
-    "Jessica",
-    "Emma",
-    "Olivia",
-    "Hannah",
-    "Charlotte",
-];
+const ANGLO_GIVEN_F: &[&str] = &["Mary", "Sarah", "Emily", "Jessica", "Emma", "Olivia", "Hannah", "Charlotte"];
 const ANGLO_FAMILY: &[&str] = &[
-    "Smith", "Johnson", "Williams", "Brown", "Taylor", "Davies", "Evans", "Wilson", "Thomas",
-    "Roberts", "Walker", "Wright", "Thompson", "White", "O'Connor",
+    "Smith", "Johnson", "Williams", "Brown", "Taylor", "Davies", "Evans", "Wilson", "Thomas", "Roberts", "Walker", "Wright", "Thompson",
+    "White", "O'Connor",
 ];
 
 /// Nationalities typical for each origin (ICAO alpha-3).
 pub fn nationalities(origin: Origin) -> &'static [&'static str] {
     match origin {
-        Origin::Arabic => &[
-            "IRQ", "SYR", "EGY", "TUN", "MAR", "DZA", "JOR", "LBN", "SAU", "LBY", "FRA", "BEL",
-        ],
+        Origin::Arabic => &["IRQ", "SYR", "EGY", "TUN", "MAR", "DZA", "JOR", "LBN", "SAU", "LBY", "FRA", "BEL"],
         Origin::Cyrillic => &["RUS", "UKR", "BLR", "KAZ", "BGR", "SRB"],
-        Origin::LatinEuropean => &[
-            "DEU", "FRA", "ESP", "ITA", "POL", "PRT", "SWE", "CZE", "HUN", "UTO", "NLD", "FIN",
-        ],
+        Origin::LatinEuropean => &["DEU", "FRA", "ESP", "ITA", "POL", "PRT", "SWE", "CZE", "HUN", "UTO", "NLD", "FIN"],
         Origin::Turkish => &["TUR", "DEU", "AZE"],
         Origin::Persian => &["IRN", "AFG", "TJK"],
         Origin::WestAfrican => &["NGA", "SEN", "MLI", "GHA", "CIV", "BFA"],
@@ -403,10 +358,7 @@ pub fn respell_arabic<R: Rng>(rng: &mut R, name: &str) -> String {
             'I' if rng.random_bool(0.3) => out.push('E'),
             'A' if i > 0 && next.is_some_and(|n| n != ' ') && rng.random_bool(0.2) => out.push('E'),
             'M' | 'D' | 'S' | 'L'
-                if next.is_some_and(|n| "AEIOU".contains(n))
-                    && i > 0
-                    && chars[i - 1].is_ascii_alphabetic()
-                    && rng.random_bool(0.2) =>
+                if next.is_some_and(|n| "AEIOU".contains(n)) && i > 0 && chars[i - 1].is_ascii_alphabetic() && rng.random_bool(0.2) =>
             {
                 out.push(c);
                 out.push(c);

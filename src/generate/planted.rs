@@ -2,12 +2,8 @@
 //! values, and the expected top hit for each (checked by tests, listed in sample_data/README.md).
 
 use super::dataset::{GenerateSpec, generate_dataset};
-use crate::dataset::file_format::{
-    DatasetFile, DocumentRow, NoticeRow, PersonRow, SltdRow, SmvRow, TdawnRow, VehicleRow,
-};
-use crate::domain::{
-    Charge, DocumentKind, DocumentStatus, FraudType, NationalAlert, NoticeKind, Sex,
-};
+use crate::dataset::file_format::{DatasetFile, DocumentRow, NoticeRow, PersonRow, SltdRow, SmvRow, TdawnRow, VehicleRow};
+use crate::domain::{Charge, DocumentKind, DocumentStatus, FraudType, NationalAlert, NoticeKind, Sex};
 use crate::query::input::{DocumentInput, PersonInput, QueryInput, VehicleInput};
 
 /// A demonstrable case: what to type, and what must come out on top.
@@ -72,6 +68,7 @@ pub fn planted_cases() -> Vec<PlantedCase> {
             title: "Red-notice subject under a transliterated name",
             story: "Wanted by France for terrorism; travels as TIKRITI, MOHAMMED YOUSSEF (record: AL-TIKRITI, MUHAMMAD YUSUF).",
             query: QueryInput {
+                document: document("A07731594", "IRQ"),
                 person: person("TIKRITI", "MOHAMMED YOUSSEF", "1979-03-21", "M", "IRQ"),
                 ..Default::default()
             },
@@ -95,6 +92,7 @@ pub fn planted_cases() -> Vec<PlantedCase> {
             title: "Missing child (Yellow notice)",
             story: "A 12-year-old girl reported missing in Bulgaria, travelling with an adult; Cyrillic name ПЕТРОВА София.",
             query: QueryInput {
+                document: document("384420917", "BGR"),
                 person: person("PETROVA", "SOFIYA", "2013-05-09", "F", "BGR"),
                 ..Default::default()
             },
@@ -120,6 +118,7 @@ pub fn planted_cases() -> Vec<PlantedCase> {
             title: "Wanted nationally only",
             story: "A national arrest warrant; INTERPOL has nothing on him.",
             query: QueryInput {
+                document: document("758830146", "RUS"),
                 person: person("VOLKOV", "DMITRIY", "1985-07-30", "M", "RUS"),
                 ..Default::default()
             },
@@ -131,6 +130,7 @@ pub fn planted_cases() -> Vec<PlantedCase> {
             title: "One subject in both databases",
             story: "Red notice from France and a national foreign-fighter watch on the same man.",
             query: QueryInput {
+                document: document("A24417788", "EGY"),
                 person: person("AL-MASRI", "OMAR", "1988-02-14", "M", "EGY"),
                 ..Default::default()
             },
@@ -154,6 +154,7 @@ pub fn planted_cases() -> Vec<PlantedCase> {
             title: "Alias hit",
             story: "Travels as MARC DUPONT, a known alias of RACHID BENALI (Green notice, Belgium).",
             query: QueryInput {
+                document: document("EM4402761", "BEL"),
                 person: person("DUPONT", "MARC", "1984-06-18", "M", "BEL"),
                 ..Default::default()
             },
@@ -165,6 +166,7 @@ pub fn planted_cases() -> Vec<PlantedCase> {
             title: "Russian name in another romanisation",
             story: "Diffusion on ЖУКОВ Юрий (ZHUKOV, YURIY); his German-issued residence papers spell SCHUKOW, JURIJ.",
             query: QueryInput {
+                document: document("C4F7K2M91", "DEU"),
                 person: person("SCHUKOW", "JURIJ", "1969-12-03", "M", ""),
                 ..Default::default()
             },
@@ -176,6 +178,7 @@ pub fn planted_cases() -> Vec<PlantedCase> {
             title: "Discreet check",
             story: "The security service wants to know when he travels; he must not notice anything.",
             query: QueryInput {
+                document: document("011842265", "SRB"),
                 person: person("KOVAC", "MILAN", "1975-01-22", "M", "SRB"),
                 ..Default::default()
             },
@@ -186,16 +189,7 @@ pub fn planted_cases() -> Vec<PlantedCase> {
     ]
 }
 
-fn notice(
-    id: &str,
-    kind: NoticeKind,
-    family: &str,
-    given: &str,
-    dob: &str,
-    sex: Sex,
-    nats: &[&str],
-    owner: &str,
-) -> NoticeRow {
+fn notice(id: &str, kind: NoticeKind, family: &str, given: &str, dob: &str, sex: Sex, nats: &[&str], owner: &str) -> NoticeRow {
     NoticeRow {
         id: id.into(),
         kind,
@@ -215,16 +209,7 @@ fn notice(
     }
 }
 
-fn national_person(
-    id: &str,
-    family: &str,
-    given: &str,
-    dob: &str,
-    sex: Sex,
-    nat: &str,
-    alert: NationalAlert,
-    reason: &str,
-) -> PersonRow {
+fn national_person(id: &str, family: &str, given: &str, dob: &str, sex: Sex, nat: &str, alert: NationalAlert, reason: &str) -> PersonRow {
     PersonRow {
         id: id.into(),
         family_name: family.into(),
@@ -238,6 +223,43 @@ fn national_person(
         reason: reason.into(),
         photo: Some(format!("photos/{}.png", id.to_lowercase())),
     }
+}
+
+/// The passport expiry printed in every planted traveller's MRZ.
+const PLANTED_EXPIRY: (i32, u32, u32) = (2031, 6, 30);
+
+/// The TD3 MRZ of a planted traveller's passport, when the case has a document and a full date of birth.
+pub fn planted_mrz(case: &PlantedCase) -> Option<String> {
+    let (d, p) = (case.query.document.as_ref()?, case.query.person.as_ref()?);
+    let dob = chrono::NaiveDate::parse_from_str(&p.date_of_birth, "%Y-%m-%d").ok()?;
+    let expiry = chrono::NaiveDate::from_ymd_opt(PLANTED_EXPIRY.0, PLANTED_EXPIRY.1, PLANTED_EXPIRY.2)?;
+    let nationality = if p.nationality.is_empty() { &d.country } else { &p.nationality };
+    Some(crate::document_reading::emit_td3(
+        "P",
+        &d.country,
+        &d.number,
+        &p.family_name,
+        &p.given_names,
+        nationality,
+        dob,
+        &p.sex,
+        expiry,
+    ))
+}
+
+/// A forged MRZ for training: a clean traveller's passport whose document-number check digit was altered.
+pub fn forged_mrz() -> String {
+    let dob = chrono::NaiveDate::from_ymd_opt(1986, 9, 14).unwrap_or_default();
+    let expiry = chrono::NaiveDate::from_ymd_opt(2030, 2, 28).unwrap_or_default();
+    let genuine = crate::document_reading::emit_td3("P", "UTO", "UT7734105", "NAZARI", "FARID", "AFG", dob, "M", expiry);
+    let mut lines: Vec<String> = genuine.lines().map(str::to_owned).collect();
+    if let Some(second) = lines.get_mut(1) {
+        // Position 9 of line 2 is the document number's check digit: make it wrong.
+        let digit = second.as_bytes()[9];
+        let wrong = if digit == b'9' { b'0' } else { digit + 1 };
+        second.replace_range(9..10, &char::from(wrong).to_string());
+    }
+    lines.join("\n")
 }
 
 /// Adds the planted records to a dataset.
@@ -433,7 +455,8 @@ pub fn demo_file() -> DatasetFile {
         tdawn: 40,
     };
     let mut file = generate_dataset(&spec);
-    file.description = "Built-in synthetic demo: random records plus planted training cases (see sample_data/README.md). No real person.".into();
+    file.description =
+        "Built-in synthetic demo: random records plus planted training cases (see sample_data/README.md). No real person.".into();
     file.post = Some("Land border post".into());
     plant(&mut file);
     file

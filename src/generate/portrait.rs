@@ -33,16 +33,8 @@ pub fn portrait(seed: u64) -> RgbImage {
     ];
     let skin = skins[rng.random_range(0..skins.len())];
     let hair = hairs[rng.random_range(0..hairs.len())];
-    let bg = [
-        rng.random_range(200..235),
-        rng.random_range(205..235),
-        rng.random_range(210..240),
-    ];
-    let shirt = [
-        rng.random_range(20..120),
-        rng.random_range(20..120),
-        rng.random_range(40..160),
-    ];
+    let bg = [rng.random_range(200..235), rng.random_range(205..235), rng.random_range(210..240)];
+    let shirt = [rng.random_range(20..120), rng.random_range(20..120), rng.random_range(40..160)];
     let face_w = rng.random_range(27.0..34.0);
     let face_h = rng.random_range(36.0..42.0);
     let hair_long = rng.random_bool(0.4);
@@ -64,9 +56,7 @@ pub fn portrait(seed: u64) -> RgbImage {
         } else if inside_ellipse(x, y, cx, cy, face_w, face_h) && !(y < cy - face_h * 0.55) {
             skin
         } else if inside_ellipse(x, y, cx, cy - 8.0, face_w + 5.0, face_h)
-            || (hair_long
-                && inside_ellipse(x, y, cx, cy + 10.0, face_w + 9.0, face_h + 6.0)
-                && y > cy - 10.0)
+            || (hair_long && inside_ellipse(x, y, cx, cy + 10.0, face_w + 9.0, face_h + 6.0) && y > cy - 10.0)
         {
             hair
         } else if y > 112.0 && inside_ellipse(x, y, cx, 160.0, 58.0, 50.0) {
@@ -90,7 +80,6 @@ pub fn portrait_png(seed: u64) -> Vec<u8> {
 
 /// A stable seed from a record id.
 pub fn seed_for(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    id.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -45,12 +45,6 @@ impl Feature {
 
 impl fmt::Display for Feature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {} {}",
-            self.aspect,
-            self.outcome.symbol(),
-            self.detail
-        )
+        write!(f, "{} {} {}", self.aspect, self.outcome.symbol(), self.detail)
     }
 }

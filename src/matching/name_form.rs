@@ -4,9 +4,7 @@ use super::normalize::normalize_name;
 use super::phonetic::{alternate_key, phonetic_key};
 
 /// Arabic articles and particles that romanisations attach, detach or drop (AL-MASRI, ALMASRI, MASRI).
-const ARTICLES: &[&str] = &[
-    "AL", "EL", "UL", "AD", "AS", "AZ", "AR", "ASH", "ES", "ED", "EZ", "ER", "ELL",
-];
+const ARTICLES: &[&str] = &["AL", "EL", "UL", "AD", "AS", "AZ", "AR", "ASH", "ES", "ED", "EZ", "ER", "ELL"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -107,11 +105,7 @@ impl NameForm {
     }
 
     pub fn display(&self) -> String {
-        self.tokens
-            .iter()
-            .map(|t| &*t.text)
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.tokens.iter().map(|t| &*t.text).collect::<Vec<_>>().join(" ")
     }
 }
 

@@ -21,10 +21,7 @@ enum How {
 
 fn keys_meet(a: &Token, b: &Token) -> bool {
     let a_keys = std::iter::once(&*a.key).chain(a.alt_key.as_deref());
-    a.key.len() >= 2
-        && a_keys
-            .into_iter()
-            .any(|k| k == &*b.key || b.alt_key.as_deref() == Some(k))
+    a.key.len() >= 2 && a_keys.into_iter().any(|k| k == &*b.key || b.alt_key.as_deref() == Some(k))
 }
 
 fn token_similarity(a: &str, b: &str, keys_meet: bool) -> (f32, How) {
@@ -39,11 +36,7 @@ fn token_similarity(a: &str, b: &str, keys_meet: bool) -> (f32, How) {
         return (jw.max(0.96), How::Transliteration);
     }
     // Very short tokens say little when they only look alike.
-    let jw = if a.len().min(b.len()) <= 3 {
-        jw * 0.85
-    } else {
-        jw
-    };
+    let jw = if a.len().min(b.len()) <= 3 { jw * 0.85 } else { jw };
     (jw, How::Similar)
 }
 
@@ -73,12 +66,7 @@ fn evidence(sim: f32) -> f32 {
 
 /// Best evidence for each token of `side` against the other name, including glued pairs
 /// (ABDUL AZIZ ↔ ABDULAZIZ) in both directions.
-fn coverage(
-    side: &[Token],
-    side_glued: &[(usize, Token)],
-    other: &[Token],
-    other_glued: &[(usize, Token)],
-) -> (Vec<f32>, Vec<How>) {
+fn coverage(side: &[Token], side_glued: &[(usize, Token)], other: &[Token], other_glued: &[(usize, Token)]) -> (Vec<f32>, Vec<How>) {
     let mut best = vec![0.0f32; side.len()];
     let mut how = vec![How::None; side.len()];
     for (i, t) in side.iter().enumerate() {
@@ -127,12 +115,7 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
 
     let mut notes = Vec::new();
     let content = |h: &How, t: &Token| !t.is_article && *h != How::None;
-    if q_how
-        .iter()
-        .zip(&query.tokens)
-        .all(|(h, t)| t.is_article || *h == How::Exact)
-        && r_best.iter().all(|s| *s >= 1.0)
-    {
+    if q_how.iter().zip(&query.tokens).all(|(h, t)| t.is_article || *h == How::Exact) && r_best.iter().all(|s| *s >= 1.0) {
         notes.push("identical".into());
     } else {
         if q_how
@@ -142,17 +125,10 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
         {
             notes.push("transliteration variant".into());
         }
-        if q_how
-            .iter()
-            .zip(&query.tokens)
-            .any(|(h, t)| content(h, t) && *h == How::Similar)
-        {
+        if q_how.iter().zip(&query.tokens).any(|(h, t)| content(h, t) && *h == How::Similar) {
             notes.push("spelling differs (possible typo)".into());
         }
-        if q_how.contains(&How::ArticleDropped)
-            || query.tokens.iter().any(|t| t.is_article)
-                != record.tokens.iter().any(|t| t.is_article)
-        {
+        if q_how.contains(&How::ArticleDropped) || query.tokens.iter().any(|t| t.is_article) != record.tokens.iter().any(|t| t.is_article) {
             notes.push("article (AL-/EL-) differs".into());
         }
         if q_how.contains(&How::Initial) {
@@ -167,12 +143,7 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
         if missing > 0 {
             notes.push(format!("{missing} name part(s) on record not given"));
         }
-        let unmatched = query
-            .tokens
-            .iter()
-            .zip(&q_best)
-            .filter(|(t, s)| !t.is_article && **s < 0.7)
-            .count();
+        let unmatched = query.tokens.iter().zip(&q_best).filter(|(t, s)| !t.is_article && **s < 0.7).count();
         if unmatched > 0 {
             notes.push(format!("{unmatched} typed name part(s) not on record"));
         }
@@ -185,20 +156,11 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
 
 /// True when the typed family name is found among the record's given names and not its family name.
 fn swapped(query: &NameForm, record: &NameForm) -> bool {
-    let family: Vec<&Token> = query
-        .tokens
-        .iter()
-        .filter(|t| t.from_family_name && !t.is_article)
-        .collect();
+    let family: Vec<&Token> = query.tokens.iter().filter(|t| t.from_family_name && !t.is_article).collect();
     !family.is_empty()
         && record.tokens.iter().any(|t| t.from_family_name)
         && family.iter().all(|q| {
-            record
-                .tokens
-                .iter()
-                .filter(|r| r.key == q.key)
-                .all(|r| !r.from_family_name)
-                && record.tokens.iter().any(|r| r.key == q.key)
+            record.tokens.iter().filter(|r| r.key == q.key).all(|r| !r.from_family_name) && record.tokens.iter().any(|r| r.key == q.key)
         })
 }
 
@@ -220,36 +182,16 @@ mod tests {
         assert!(s("AL-TIKRITI", "MUHAMMAD", "TIKRITI", "MOHAMMED") > 0.85);
         assert!(s("ALTIKRITI", "MOHAMED", "AL TIKRITI", "MUHAMMAD") > 0.85);
         assert!(s("SHUKOW", "JURI", "ZHUKOV", "YURI") > 0.7);
-        assert!(
-            s("ANNA", "ERIKSSON", "ERIKSSON", "ANNA") > 0.95,
-            "order independent"
-        );
-        assert!(
-            s("ERIKSON", "ANNA", "ERIKSSON", "ANNA MARIA") > 0.8,
-            "typo and dropped middle name"
-        );
-        assert!(
-            s("ABDUL AZIZ", "OMAR", "ABDULAZIZ", "OMAR") > 0.9,
-            "glued name parts"
-        );
+        assert!(s("ANNA", "ERIKSSON", "ERIKSSON", "ANNA") > 0.95, "order independent");
+        assert!(s("ERIKSON", "ANNA", "ERIKSSON", "ANNA MARIA") > 0.8, "typo and dropped middle name");
+        assert!(s("ABDUL AZIZ", "OMAR", "ABDULAZIZ", "OMAR") > 0.9, "glued name parts");
         assert!(s("SMITH", "JOHN", "NOWAK", "PIOTR") < 0.2);
     }
 
     #[test]
     fn explains_swaps_and_transliterations() {
-        let m = name_similarity(
-            &NameForm::new("MUHAMMAD", "KARIM"),
-            &NameForm::new("KARIM", "MOHAMMED"),
-        );
-        assert!(
-            m.notes.iter().any(|n| n.contains("swapped")),
-            "{:?}",
-            m.notes
-        );
-        assert!(
-            m.notes.iter().any(|n| n.contains("transliteration")),
-            "{:?}",
-            m.notes
-        );
+        let m = name_similarity(&NameForm::new("MUHAMMAD", "KARIM"), &NameForm::new("KARIM", "MOHAMMED"));
+        assert!(m.notes.iter().any(|n| n.contains("swapped")), "{:?}", m.notes);
+        assert!(m.notes.iter().any(|n| n.contains("transliteration")), "{:?}", m.notes);
     }
 }

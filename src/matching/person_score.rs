@@ -31,11 +31,7 @@ pub struct PersonScore {
 /// A perfect name alone is worth this much; date of birth and the rest move it up or down.
 const NAME_WEIGHT: f32 = 90.0;
 
-pub fn score_person(
-    name: &NameMatch,
-    traveller: &TravellerFacts,
-    record: &PersonCandidate<'_>,
-) -> PersonScore {
+pub fn score_person(name: &NameMatch, traveller: &TravellerFacts, record: &PersonCandidate<'_>) -> PersonScore {
     let mut score = name.score * NAME_WEIGHT;
     let mut features = Vec::with_capacity(4);
     let name_outcome = if name.notes.iter().any(|n| n == "identical") {
@@ -56,28 +52,16 @@ pub fn score_person(
         (Some(t), Some(r)) => {
             let (delta, outcome, what) = match t.compare(r) {
                 DateAgreement::Exact => (10.0, Outcome::Match, "exact"),
-                DateAgreement::SameYearPartial => (
-                    6.0,
-                    Outcome::Partial,
-                    "agrees as far as the record knows it",
-                ),
+                DateAgreement::SameYearPartial => (6.0, Outcome::Partial, "agrees as far as the record knows it"),
                 DateAgreement::DayMonthSwapped => (3.0, Outcome::Partial, "day and month swapped"),
                 DateAgreement::SameYearOnly => (-8.0, Outcome::Partial, "same year, different day"),
                 DateAgreement::OneYearApart => (-12.0, Outcome::Partial, "one year apart"),
                 DateAgreement::Different => (-30.0, Outcome::Mismatch, "different"),
             };
             score += delta;
-            Feature::new(
-                "date of birth",
-                outcome,
-                format!("{what} (typed {t}, record {r})"),
-            )
+            Feature::new("date of birth", outcome, format!("{what} (typed {t}, record {r})"))
         }
-        (None, Some(r)) => Feature::new(
-            "date of birth",
-            Outcome::NotCompared,
-            format!("not typed (record {r})"),
-        ),
+        (None, Some(r)) => Feature::new("date of birth", Outcome::NotCompared, format!("not typed (record {r})")),
         (_, None) => Feature::new("date of birth", Outcome::NotCompared, "not on record"),
     };
     features.push(dob);
@@ -95,38 +79,21 @@ pub fn score_person(
                 ));
             }
         }
-        _ => features.push(Feature::new(
-            "sex",
-            Outcome::NotCompared,
-            "not given on both sides",
-        )),
+        _ => features.push(Feature::new("sex", Outcome::NotCompared, "not given on both sides")),
     }
 
     match traveller.nationality {
         Some(t) if !record.nationalities.is_empty() => {
-            let list = record
-                .nationalities
-                .iter()
-                .map(Country::as_str)
-                .collect::<Vec<_>>()
-                .join("/");
+            let list = record.nationalities.iter().map(Country::as_str).collect::<Vec<_>>().join("/");
             if record.nationalities.contains(&t) {
                 score += 3.0;
                 features.push(Feature::new("nationality", Outcome::Match, t.as_str()));
             } else {
                 score -= 5.0;
-                features.push(Feature::new(
-                    "nationality",
-                    Outcome::Mismatch,
-                    format!("typed {t}, record {list}"),
-                ));
+                features.push(Feature::new("nationality", Outcome::Mismatch, format!("typed {t}, record {list}")));
             }
         }
-        _ => features.push(Feature::new(
-            "nationality",
-            Outcome::NotCompared,
-            "not given on both sides",
-        )),
+        _ => features.push(Feature::new("nationality", Outcome::NotCompared, "not given on both sides")),
     }
     PersonScore {
         score: score.round().clamp(0.0, 100.0) as u8,
@@ -140,10 +107,7 @@ mod tests {
     use crate::matching::{NameForm, name_similarity};
 
     fn run(dob_t: &str, dob_r: &str) -> PersonScore {
-        let name = name_similarity(
-            &NameForm::new("ERIKSSON", "ANNA"),
-            &NameForm::new("ERIKSSON", "ANNA"),
-        );
+        let name = name_similarity(&NameForm::new("ERIKSSON", "ANNA"), &NameForm::new("ERIKSSON", "ANNA"));
         let t = TravellerFacts {
             date_of_birth: PartialDate::parse(dob_t).ok(),
             sex: Some(Sex::Female),

@@ -28,15 +28,9 @@ fn key_with(token: &str, j_symbol: u8) -> String {
     while i < bytes.len() {
         let (symbol, len) = if starts(i, b"TSCH") {
             (b'$', 4)
-        } else if starts(i, b"SCH") || starts(i, b"TCH") || starts(i, b"DZH") || starts(i, b"SHCH")
-        {
+        } else if starts(i, b"SCH") || starts(i, b"TCH") || starts(i, b"DZH") || starts(i, b"SHCH") {
             (b'$', if starts(i, b"SHCH") { 4 } else { 3 })
-        } else if starts(i, b"SH")
-            || starts(i, b"CH")
-            || starts(i, b"ZH")
-            || starts(i, b"DJ")
-            || starts(i, b"DZ")
-        {
+        } else if starts(i, b"SH") || starts(i, b"CH") || starts(i, b"ZH") || starts(i, b"DJ") || starts(i, b"DZ") {
             (b'$', 2)
         } else if starts(i, b"KH") || starts(i, b"GH") {
             (b'H', 2)

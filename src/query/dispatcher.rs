@@ -45,12 +45,7 @@ pub struct Dispatcher {
 impl Dispatcher {
     pub fn new(wake: Wake) -> Self {
         let (tx, rx) = bounded(EVENT_CAPACITY);
-        Self {
-            tx,
-            rx,
-            wake,
-            next_seq: 1,
-        }
+        Self { tx, rx, wake, next_seq: 1 }
     }
 
     /// Queries sent so far: with the seed, this fixes every simulated outcome.
@@ -67,13 +62,7 @@ impl Dispatcher {
     }
 
     /// Starts the query on both sources and returns its state, to be updated with `events()`.
-    pub fn submit(
-        &mut self,
-        engine: &Arc<Engine>,
-        query: Query,
-        sim: &SimSettings,
-        options: MatchOptions,
-    ) -> QueryRun {
+    pub fn submit(&mut self, engine: &Arc<Engine>, query: Query, sim: &SimSettings, options: MatchOptions) -> QueryRun {
         let id = QueryId(self.next_seq);
         self.next_seq += 1;
         let run = QueryRun::new(id, query.clone(), sim);
@@ -81,36 +70,21 @@ impl Dispatcher {
         for source in SourceId::ALL {
             let profile = *sim.profile(source);
             let planned = plan(sim.seed, id.0, source, &profile);
-            let (engine, query, tx, wake) = (
-                Arc::clone(engine),
-                Arc::clone(&query),
-                self.tx.clone(),
-                Arc::clone(&self.wake),
-            );
+            let (engine, query, tx, wake) = (Arc::clone(engine), Arc::clone(&query), self.tx.clone(), Arc::clone(&self.wake));
             let started = run.started;
             let spawned = std::thread::Builder::new()
-                .name(format!(
-                    "source-{}-q{}",
-                    source.short().to_lowercase(),
-                    id.0
-                ))
+                .name(format!("source-{}-q{}", source.short().to_lowercase(), id.0))
                 .spawn(move || {
-                    let kind = catch_unwind(AssertUnwindSafe(|| {
-                        serve(&engine, source, &query, &options, &planned, started)
-                    }))
-                    .unwrap_or_else(|_| {
-                        Some(EventKind::Failed {
-                            reason: "source crashed while answering".into(),
-                            after: started.elapsed(),
-                        })
-                    });
+                    let kind = catch_unwind(AssertUnwindSafe(|| serve(&engine, source, &query, &options, &planned, started)))
+                        .unwrap_or_else(|_| {
+                            Some(EventKind::Failed {
+                                reason: "source crashed while answering".into(),
+                                after: started.elapsed(),
+                            })
+                        });
                     if let Some(kind) = kind {
                         // The receiver may be gone (app closing); nothing left to tell then.
-                        let _ = tx.send(QueryEvent {
-                            query: id,
-                            source,
-                            kind,
-                        });
+                        let _ = tx.send(QueryEvent { query: id, source, kind });
                         wake();
                     }
                 });
@@ -153,9 +127,7 @@ fn serve(
         PlannedOutcome::Panic => panic!("injected fault: {} source crashed", source.short()),
         PlannedOutcome::Timeout => {
             wait_until(planned.delay);
-            Some(EventKind::TimedOut {
-                after: planned.delay,
-            })
+            Some(EventKind::TimedOut { after: planned.delay })
         }
         PlannedOutcome::Error(reason) => {
             wait_until(planned.delay);

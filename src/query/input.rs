@@ -117,13 +117,9 @@ impl Query {
         let mut parts = Vec::new();
         if let Some(d) = &self.document {
             parts.push(
-                format!(
-                    "{} {}",
-                    d.number,
-                    d.country.map(|c| c.to_string()).unwrap_or_default()
-                )
-                .trim()
-                .to_owned(),
+                format!("{} {}", d.number, d.country.map(|c| c.to_string()).unwrap_or_default())
+                    .trim()
+                    .to_owned(),
             );
         }
         if let Some(p) = &self.person {
@@ -163,26 +159,14 @@ impl QueryInput {
             let number = normalize_code(&d.number);
             let kind = non_empty(&d.kind).and_then(|k| {
                 DocumentKind::parse(k).or_else(|| {
-                    issue(
-                        "document.type",
-                        format!("unknown document type {k:?} (P, I, V, R)"),
-                    );
+                    issue("document.type", format!("unknown document type {k:?} (P, I, V, R)"));
                     None
                 })
             });
-            let country = non_empty(&d.country).and_then(|c| {
-                Country::parse(c)
-                    .map_err(|e| issue("document.country", e.to_string()))
-                    .ok()
-            });
+            let country = non_empty(&d.country).and_then(|c| Country::parse(c).map_err(|e| issue("document.country", e.to_string())).ok());
             let expiry = non_empty(&d.expiry).and_then(|e| {
                 NaiveDate::parse_from_str(e, "%Y-%m-%d")
-                    .map_err(|_| {
-                        issue(
-                            "document.expiry",
-                            format!("invalid date {e:?} (YYYY-MM-DD)"),
-                        )
-                    })
+                    .map_err(|_| issue("document.expiry", format!("invalid date {e:?} (YYYY-MM-DD)")))
                     .ok()
             });
             if !number.is_empty() {
@@ -195,22 +179,16 @@ impl QueryInput {
             }
         }
         if let Some(p) = &self.person {
-            let date_of_birth = non_empty(&p.date_of_birth).and_then(|d| {
-                PartialDate::parse(d)
-                    .map_err(|e| issue("person.date_of_birth", e.to_string()))
-                    .ok()
-            });
+            let date_of_birth = non_empty(&p.date_of_birth)
+                .and_then(|d| PartialDate::parse(d).map_err(|e| issue("person.date_of_birth", e.to_string())).ok());
             let sex = non_empty(&p.sex).and_then(|s| {
                 Sex::parse(s).or_else(|| {
                     issue("person.sex", format!("unknown sex {s:?} (M, F or X)"));
                     None
                 })
             });
-            let nationality = non_empty(&p.nationality).and_then(|c| {
-                Country::parse(c)
-                    .map_err(|e| issue("person.nationality", e.to_string()))
-                    .ok()
-            });
+            let nationality =
+                non_empty(&p.nationality).and_then(|c| Country::parse(c).map_err(|e| issue("person.nationality", e.to_string())).ok());
             let person = PersonQuery {
                 family_name: p.family_name.trim().into(),
                 given_names: p.given_names.trim().into(),
@@ -269,13 +247,6 @@ mod tests {
         assert_eq!(q.document.as_ref().unwrap().number, "L898902C3");
         assert!(q.person.is_some());
         let fields: Vec<_> = issues.iter().map(|i| i.field.as_str()).collect();
-        assert_eq!(
-            fields,
-            [
-                "document.country",
-                "person.date_of_birth",
-                "person.nationality"
-            ]
-        );
+        assert_eq!(fields, ["document.country", "person.date_of_birth", "person.nationality"]);
     }
 }

@@ -27,9 +27,7 @@ impl ConfirmationReply {
 /// Deterministic under the seed: the same hit in a replayed session gets the same reply.
 /// Strong matches are mostly confirmed; weak ones are more often another person.
 pub fn confirmation_reply(seed: u64, record_id: &str, score: u8) -> (Duration, ConfirmationReply) {
-    let id_hash = record_id
-        .bytes()
-        .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
+    let id_hash = record_id.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ id_hash);
     let delay = Duration::from_millis(rng.random_range(1500..4000));
     let roll: f32 = rng.random();

@@ -38,9 +38,8 @@ pub fn plan(seed: u64, query_seq: u64, source: SourceId, profile: &NetworkProfil
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(stream);
     let spread = f64::from(profile.latency_spread_ms);
-    let latency_ms = (f64::from(profile.latency_mean_ms) + rng.random_range(-1.0..=1.0) * spread)
-        .max(0.0)
-        * f64::from(profile.latency_factor.max(0.0));
+    let latency_ms =
+        (f64::from(profile.latency_mean_ms) + rng.random_range(-1.0..=1.0) * spread).max(0.0) * f64::from(profile.latency_factor.max(0.0));
     let error_roll: f32 = rng.random();
     let error_pick = rng.random_range(0..NETWORK_ERRORS.len());
     let delay = Duration::from_micros((latency_ms * 1000.0) as u64);
@@ -76,21 +75,12 @@ mod tests {
             error_rate: 0.3,
             ..NetworkProfile::default()
         };
-        let a: Vec<_> = (0..50)
-            .map(|q| plan(7, q, SourceId::Interpol, &p))
-            .collect();
-        let b: Vec<_> = (0..50)
-            .map(|q| plan(7, q, SourceId::Interpol, &p))
-            .collect();
-        let c: Vec<_> = (0..50)
-            .map(|q| plan(8, q, SourceId::Interpol, &p))
-            .collect();
+        let a: Vec<_> = (0..50).map(|q| plan(7, q, SourceId::Interpol, &p)).collect();
+        let b: Vec<_> = (0..50).map(|q| plan(7, q, SourceId::Interpol, &p)).collect();
+        let c: Vec<_> = (0..50).map(|q| plan(8, q, SourceId::Interpol, &p)).collect();
         assert_eq!(a, b);
         assert_ne!(a, c);
-        assert!(
-            a.iter()
-                .any(|p| matches!(p.outcome, PlannedOutcome::Error(_)))
-        );
+        assert!(a.iter().any(|p| matches!(p.outcome, PlannedOutcome::Error(_))));
         assert!(a.iter().all(|p| p.delay <= Duration::from_millis(300)));
     }
 
@@ -100,10 +90,7 @@ mod tests {
             offline: true,
             ..NetworkProfile::default()
         };
-        assert_eq!(
-            plan(1, 1, SourceId::National, &off).outcome,
-            PlannedOutcome::Offline
-        );
+        assert_eq!(plan(1, 1, SourceId::National, &off).outcome, PlannedOutcome::Offline);
         let slow = NetworkProfile {
             latency_mean_ms: 9_000,
             latency_spread_ms: 0,
@@ -111,9 +98,6 @@ mod tests {
             ..NetworkProfile::default()
         };
         let p = plan(1, 1, SourceId::National, &slow);
-        assert_eq!(
-            (p.outcome, p.delay),
-            (PlannedOutcome::Timeout, Duration::from_secs(1))
-        );
+        assert_eq!((p.outcome, p.delay), (PlannedOutcome::Timeout, Duration::from_secs(1)));
     }
 }

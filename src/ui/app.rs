@@ -10,6 +10,7 @@ use crate::audit::{AuditEntry, AuditLog, Decision};
 use crate::dataset::Problem;
 use crate::dataset::photos::{PhotoStore, load_photos};
 use crate::demo::demo_dataset;
+use crate::document_reading::{CheckStatus, DocumentCheck, compare_with_typed, read_mrz};
 use crate::engine::{Engine, HitGroup, SourceId};
 use crate::query::{Dispatcher, FieldIssue, QueryRun, SourceState};
 use crate::sim::confirmation::confirmation_reply;
@@ -41,6 +42,8 @@ pub struct TerminalApp {
     groups: Vec<HitGroup>,
     pub form: QueryForm,
     field_issues: Vec<FieldIssue>,
+    /// Document checks from the last MRZ read (check digits, expiry, MRZ vs typed).
+    pub document_checks: Vec<DocumentCheck>,
     selected: Option<usize>,
     confirmations: HashMap<String, Confirmation>,
     pub audit: AuditLog,
@@ -91,6 +94,7 @@ impl TerminalApp {
                 ..QueryForm::default()
             },
             field_issues: Vec::new(),
+            document_checks: Vec::new(),
             selected: None,
             confirmations: HashMap::new(),
             audit: AuditLog::default(),
@@ -164,15 +168,11 @@ impl TerminalApp {
                 }
                 JobResult::DatasetFailed { path, problems } => {
                     self.background.loading = None;
-                    self.toasts.error(format!(
-                        "Could not load {} — the previous dataset stays active",
-                        path.display()
-                    ));
+                    self.toasts
+                        .error(format!("Could not load {} — the previous dataset stays active", path.display()));
                     self.load_problems = Some((path.display().to_string(), problems));
                 }
-                JobResult::ExportDone(Ok(path)) => self
-                    .toasts
-                    .info(format!("Audit log exported to {}", path.display())),
+                JobResult::ExportDone(Ok(path)) => self.toasts.info(format!("Audit log exported to {}", path.display())),
                 JobResult::ExportDone(Err(e)) => self.toasts.error(format!("Export failed: {e}")),
             }
         }
@@ -192,12 +192,8 @@ impl TerminalApp {
             {
                 changed = true;
                 match run.state(source) {
-                    SourceState::Failed { reason, .. } => self
-                        .toasts
-                        .error(format!("{} failed: {reason}", source.short())),
-                    SourceState::TimedOut { .. } => {
-                        self.toasts.error(format!("{} timed out", source.short()))
-                    }
+                    SourceState::Failed { reason, .. } => self.toasts.error(format!("{} failed: {reason}", source.short())),
+                    SourceState::TimedOut { .. } => self.toasts.error(format!("{} timed out", source.short())),
                     _ => {}
                 }
             }
@@ -234,14 +230,7 @@ impl TerminalApp {
         let top_hit = self
             .groups
             .first()
-            .map(|g| {
-                format!(
-                    "{} {} {}",
-                    g.severity.label(),
-                    g.headline().database,
-                    g.headline().record_id
-                )
-            })
+            .map(|g| format!("{} {} {}", g.severity.label(), g.headline().database, g.headline().record_id))
             .unwrap_or_default();
         self.audit.push(AuditEntry {
             time: chrono::Local::now(),
@@ -252,13 +241,20 @@ impl TerminalApp {
             hits: self.groups.iter().map(|g| g.hits.len()).sum(),
             top_hit,
             decision: None,
-            remark: String::new(),
+            remark: self
+                .document_checks
+                .iter()
+                .filter(|c| c.status == CheckStatus::Failed)
+                .map(|c| format!("{}: {}", c.check, c.detail))
+                .collect::<Vec<_>>()
+                .join("; "),
         });
     }
 
     fn reset_traveller(&mut self) {
         self.form.clear();
         self.field_issues.clear();
+        self.document_checks.clear();
         self.current = None;
         self.groups.clear();
         self.selected = None;
@@ -269,26 +265,46 @@ impl TerminalApp {
 
     fn run(&mut self, command: Command) {
         match command {
+            Command::RunQuery
+                if !self.form.mrz.trim().is_empty()
+                    && self.form.doc_number.trim().is_empty()
+                    && self.form.family_name.trim().is_empty() =>
+            {
+                // Enter after pasting an MRZ into an empty form reads it: one key press.
+                self.run(Command::ReadMrz);
+            }
             Command::RunQuery => {
                 let (query, issues) = self.form.input().to_query();
                 self.field_issues = issues;
                 if query.is_empty() {
-                    self.toasts
-                        .error("Nothing to query: type a document number, a name or a vehicle");
+                    self.toasts.error("Nothing to query: type a document number, a name or a vehicle");
                     return;
                 }
-                let run = self.dispatcher.submit(
-                    &self.engine,
-                    query,
-                    &self.settings.sim,
-                    self.settings.options(),
-                );
+                let run = self
+                    .dispatcher
+                    .submit(&self.engine, query, &self.settings.sim, self.settings.options());
                 self.current = Some(run);
                 self.groups.clear();
                 self.selected = None;
                 self.decided = None;
                 self.audited = false;
             }
+            Command::ReadMrz => match read_mrz(&self.form.mrz, chrono::Local::now().date_naive()) {
+                Err(e) => {
+                    self.field_issues = vec![FieldIssue {
+                        field: "mrz".into(),
+                        message: e.to_string(),
+                    }];
+                    self.document_checks.clear();
+                }
+                Ok(reading) => {
+                    let mut checks = reading.checks.clone();
+                    checks.extend(compare_with_typed(&reading, &self.form.input()));
+                    self.form.fill_from(&reading);
+                    self.run(Command::RunQuery);
+                    self.document_checks = checks;
+                }
+            },
             Command::NewTraveller => self.reset_traveller(),
             Command::OpenDatasetDialog => self.background.pick_dataset(),
             Command::LoadDataset(path) => {
@@ -299,19 +315,14 @@ impl TerminalApp {
             Command::ExportAuditDialog => self.background.pick_export(),
             Command::SelectGroup(i) => self.selected = (i < self.groups.len()).then_some(i),
             Command::RequestConfirmation => {
-                let Some(hit) = self
-                    .selected
-                    .and_then(|i| self.groups.get(i))
-                    .map(HitGroup::headline)
-                else {
+                let Some(hit) = self.selected.and_then(|i| self.groups.get(i)).map(HitGroup::headline) else {
                     return;
                 };
                 let Some(owner) = hit.owner.clone() else {
                     return;
                 };
                 if !self.confirmations.contains_key(&hit.record_id) {
-                    let (delay, reply) =
-                        confirmation_reply(self.settings.sim.seed, &hit.record_id, hit.score);
+                    let (delay, reply) = confirmation_reply(self.settings.sim.seed, &hit.record_id, hit.score);
                     self.confirmations.insert(
                         hit.record_id.clone(),
                         Confirmation {
@@ -335,8 +346,7 @@ impl TerminalApp {
                 }
                 self.audit.decide(id, decision, self.remark.trim());
                 self.decided = Some(decision);
-                self.toasts
-                    .info(format!("Decision recorded: {}", decision.label()));
+                self.toasts.info(format!("Decision recorded: {}", decision.label()));
             }
             Command::ToggleSettings => self.show_settings = !self.show_settings,
             Command::ToggleHelp => self.show_help = !self.show_help,
@@ -346,8 +356,7 @@ impl TerminalApp {
     fn update_title(&mut self) {
         let title = format!("{} — {} — Bordercheck", self.engine.post, self.engine.name);
         if title != self.title {
-            self.ctx
-                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
     }
@@ -387,13 +396,11 @@ impl TerminalApp {
                         "{file} has {} problem(s). The previous dataset stays active.",
                         problems.len()
                     ));
-                    egui::ScrollArea::vertical()
-                        .max_height(300.0)
-                        .show(ui, |ui| {
-                            for p in problems {
-                                ui.monospace(p.to_string());
-                            }
-                        });
+                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                        for p in problems {
+                            ui.monospace(p.to_string());
+                        }
+                    });
                 });
             if !open {
                 self.load_problems = None;
@@ -444,10 +451,7 @@ impl TerminalApp {
             });
             ui.menu_button("Simulation", |ui| {
                 if ui
-                    .button(format!(
-                        "Settings…  {}",
-                        shortcuts::label_for(&ctx, &Command::ToggleSettings)
-                    ))
+                    .button(format!("Settings…  {}", shortcuts::label_for(&ctx, &Command::ToggleSettings)))
                     .clicked()
                 {
                     self.pending.push(Command::ToggleSettings);
@@ -459,10 +463,7 @@ impl TerminalApp {
             });
             ui.menu_button("Help", |ui| {
                 if ui
-                    .button(format!(
-                        "Help  {}",
-                        shortcuts::label_for(&ctx, &Command::ToggleHelp)
-                    ))
+                    .button(format!("Help  {}", shortcuts::label_for(&ctx, &Command::ToggleHelp)))
                     .clicked()
                 {
                     self.pending.push(Command::ToggleHelp);
@@ -472,14 +473,34 @@ impl TerminalApp {
             ui.label(format!("{} — {}", self.engine.post, self.engine.name));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let dark = self.settings.dark;
-                link_lights_ui(
-                    ui,
-                    !self.settings.sim.national.offline,
-                    !self.settings.sim.interpol.offline,
-                    dark,
-                );
+                link_lights_ui(ui, !self.settings.sim.national.offline, !self.settings.sim.interpol.offline, dark);
             });
         });
+    }
+}
+
+/// MRZ check digits, expiry and MRZ-vs-visual-page agreement, each with its evidence.
+fn document_checks_ui(ui: &mut egui::Ui, checks: &[DocumentCheck], dark: bool) {
+    if checks.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    let failed = checks.iter().any(|c| c.status == CheckStatus::Failed);
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Document checks:");
+        for c in checks {
+            let (mark, colour) = match c.status {
+                CheckStatus::Verified => ("ok", super::theme::ok_colour(dark)),
+                CheckStatus::Failed => ("FAIL", super::theme::bad_colour(dark)),
+                CheckStatus::Absent => ("n/a", ui.visuals().weak_text_color()),
+            };
+            ui.colored_label(colour, format!("[{mark}] {}", c.check)).on_hover_text(&c.detail);
+        }
+    });
+    if failed {
+        for c in checks.iter().filter(|c| c.status == CheckStatus::Failed) {
+            ui.colored_label(super::theme::bad_colour(dark), format!("{}: {}", c.check, c.detail));
+        }
     }
 }
 
@@ -498,56 +519,45 @@ impl eframe::App for TerminalApp {
         let dark = self.settings.dark;
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        egui::Panel::bottom("audit")
-            .resizable(true)
-            .default_size(170.0)
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.strong(format!("Audit trail — {} entries", self.audit.len()));
-                    if ui
-                        .button(format!(
-                            "Export CSV ({})",
-                            shortcuts::label_for(&ctx, &Command::ExportAuditDialog)
-                        ))
-                        .clicked()
-                    {
-                        self.pending.push(Command::ExportAuditDialog);
-                    }
-                    ui.weak(format!("dataset: {}", self.dataset_label));
-                });
-                audit_panel_ui(ui, &self.audit);
+        egui::Panel::bottom("audit").resizable(true).default_size(170.0).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(format!("Audit trail — {} entries", self.audit.len()));
+                if ui
+                    .button(format!("Export CSV ({})", shortcuts::label_for(&ctx, &Command::ExportAuditDialog)))
+                    .clicked()
+                {
+                    self.pending.push(Command::ExportAuditDialog);
+                }
+                ui.weak(format!("dataset: {}", self.dataset_label));
             });
-        egui::Panel::left("form")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    let (q, c) = (
-                        shortcuts::label_for(&ctx, &Command::RunQuery),
-                        shortcuts::label_for(&ctx, &Command::NewTraveller),
-                    );
-                    let commands = query_form_ui(ui, &mut self.form, &self.field_issues, &q, &c);
-                    self.pending.extend(commands);
-                    if let Some((label, fraction)) = &self.background.loading {
-                        ui.separator();
-                        ui.label(label);
-                        ui.add(egui::ProgressBar::new(*fraction).show_percentage());
-                        ctx.request_repaint_after(Duration::from_millis(100));
-                    }
-                });
-            });
-        egui::Panel::right("detail")
-            .resizable(true)
-            .default_size(430.0)
-            .show(ui, |ui| {
-                let group = self.selected.and_then(|i| self.groups.get(i));
-                let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
-                let commands =
-                    hit_detail_ui(ui, group, &self.photos, &self.confirmations, dark, &confirm);
+            audit_panel_ui(ui, &self.audit);
+        });
+        egui::Panel::left("form").resizable(true).default_size(320.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let (q, c) = (
+                    shortcuts::label_for(&ctx, &Command::RunQuery),
+                    shortcuts::label_for(&ctx, &Command::NewTraveller),
+                );
+                let m = shortcuts::label_for(&ctx, &Command::ReadMrz);
+                let commands = query_form_ui(ui, &mut self.form, &self.field_issues, &q, &c, &m);
                 self.pending.extend(commands);
+                if let Some((label, fraction)) = &self.background.loading {
+                    ui.separator();
+                    ui.label(label);
+                    ui.add(egui::ProgressBar::new(*fraction).show_percentage());
+                    ctx.request_repaint_after(Duration::from_millis(100));
+                }
             });
+        });
+        egui::Panel::right("detail").resizable(true).default_size(430.0).show(ui, |ui| {
+            let group = self.selected.and_then(|i| self.groups.get(i));
+            let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
+            let commands = hit_detail_ui(ui, group, &self.photos, &self.confirmations, dark, &confirm);
+            self.pending.extend(commands);
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             source_cards_ui(ui, self.current.as_ref(), dark);
+            document_checks_ui(ui, &self.document_checks, dark);
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 ui.heading("Combined hits");
@@ -558,27 +568,16 @@ impl eframe::App for TerminalApp {
                     ui.label("Type the traveller's details and press Enter.");
                 }
                 Some(run) => {
-                    let interpol_missing = run.state(SourceId::Interpol).is_done()
-                        && !run.state(SourceId::Interpol).answered();
-                    let national_missing = run.state(SourceId::National).is_done()
-                        && !run.state(SourceId::National).answered();
+                    let interpol_missing = run.state(SourceId::Interpol).is_done() && !run.state(SourceId::Interpol).answered();
+                    let national_missing = run.state(SourceId::National).is_done() && !run.state(SourceId::National).answered();
                     if interpol_missing {
-                        ui.colored_label(
-                            super::theme::bad_colour(dark),
-                            "INTERPOL did not answer — result incomplete",
-                        );
+                        ui.colored_label(super::theme::bad_colour(dark), "INTERPOL did not answer — result incomplete");
                     }
                     if national_missing {
-                        ui.colored_label(
-                            super::theme::bad_colour(dark),
-                            "National system did not answer — result incomplete",
-                        );
+                        ui.colored_label(super::theme::bad_colour(dark), "National system did not answer — result incomplete");
                     }
                     if run.is_complete() && !run.is_partial() && self.groups.is_empty() {
-                        ui.colored_label(
-                            super::theme::ok_colour(dark),
-                            "No hits in either database",
-                        );
+                        ui.colored_label(super::theme::ok_colour(dark), "No hits in either database");
                     } else if !run.is_complete() && self.groups.is_empty() {
                         ui.label("Waiting for answers…");
                     }

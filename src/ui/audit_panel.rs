@@ -17,15 +17,7 @@ pub fn audit_panel_ui(ui: &mut egui::Ui, log: &AuditLog) {
         .column(Column::initial(260.0).clip(true))
         .column(Column::remainder().clip(true))
         .header(20.0, |mut header| {
-            for title in [
-                "Time",
-                "Officer",
-                "Query",
-                "Sources",
-                "Hits",
-                "Top hit",
-                "Decision / remark",
-            ] {
+            for title in ["Time", "Officer", "Query", "Sources", "Hits", "Top hit", "Decision / remark"] {
                 header.col(|ui| {
                     ui.strong(title);
                 });

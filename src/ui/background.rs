@@ -55,16 +55,12 @@ impl Background {
 
     fn spawn(&self, name: &str, job: impl FnOnce(&Sender<JobResult>) + Send + 'static) {
         let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
-        let spawned = std::thread::Builder::new()
-            .name(name.into())
-            .spawn(move || {
-                job(&tx);
-                ctx.request_repaint();
-            });
+        let spawned = std::thread::Builder::new().name(name.into()).spawn(move || {
+            job(&tx);
+            ctx.request_repaint();
+        });
         if let Err(e) = spawned {
-            let _ = self.tx.try_send(JobResult::ExportDone(Err(format!(
-                "cannot start {name}: {e}"
-            ))));
+            let _ = self.tx.try_send(JobResult::ExportDone(Err(format!("cannot start {name}: {e}"))));
         }
     }
 
@@ -100,9 +96,7 @@ impl Background {
         self.spawn("dataset-loader", move |tx| {
             let progress = |label: String, fraction: f32| {
                 // Progress is best-effort: a full channel just skips an update.
-                if let Err(TrySendError::Full(_)) =
-                    tx.try_send(JobResult::Progress { label, fraction })
-                {}
+                if let Err(TrySendError::Full(_)) = tx.try_send(JobResult::Progress { label, fraction }) {}
                 ctx.request_repaint();
             };
             match load_dataset_file(&path) {

@@ -8,6 +8,8 @@ use crate::audit::Decision;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     RunQuery,
+    /// Read the MRZ field, fill the form from it and query.
+    ReadMrz,
     NewTraveller,
     OpenDatasetDialog,
     LoadDataset(PathBuf),

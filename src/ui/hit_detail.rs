@@ -33,34 +33,18 @@ fn record_lines(record: &RecordDetail) -> Vec<(String, String)> {
         }
     };
     match record {
-        RecordDetail::Notice(n)
-        | RecordDetail::Tdawn {
-            notice: Some(n), ..
-        } => {
+        RecordDetail::Notice(n) | RecordDetail::Tdawn { notice: Some(n), .. } => {
             add("Notice", format!("{} {}", n.kind.label(), n.id));
             add("Name", n.name.display());
             add("Aliases", n.name.aliases.join("; "));
-            add(
-                "Original script",
-                n.name.original_script.clone().unwrap_or_default(),
-            );
-            add(
-                "Date of birth",
-                n.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
-            );
+            add("Original script", n.name.original_script.clone().unwrap_or_default());
+            add("Date of birth", n.date_of_birth.map(|d| d.to_string()).unwrap_or_default());
             add("Sex", n.sex.code().into());
             add(
                 "Nationalities",
-                n.nationalities
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                n.nationalities.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
             );
-            add(
-                "Owning country",
-                format!("{} ({})", n.owner, n.owner.name()),
-            );
+            add("Owning country", format!("{} ({})", n.owner, n.owner.name()));
             add(
                 "Charges",
                 n.charges
@@ -72,11 +56,7 @@ fn record_lines(record: &RecordDetail) -> Vec<(String, String)> {
             add("Distinguishing marks", n.distinguishing_marks.clone());
             add(
                 "Foreign terrorist fighter",
-                if n.foreign_fighter {
-                    "yes".into()
-                } else {
-                    String::new()
-                },
+                if n.foreign_fighter { "yes".into() } else { String::new() },
             );
             if let RecordDetail::Tdawn { tdawn, .. } = record {
                 add(
@@ -90,86 +70,43 @@ fn record_lines(record: &RecordDetail) -> Vec<(String, String)> {
                 );
             }
         }
-        RecordDetail::Tdawn {
-            tdawn,
-            notice: None,
-        } => add(
+        RecordDetail::Tdawn { tdawn, notice: None } => add(
             "TDAWN document",
-            format!(
-                "{} {} ({})",
-                tdawn.kind.label(),
-                tdawn.number,
-                tdawn.country
-            ),
+            format!("{} {} ({})", tdawn.kind.label(), tdawn.number, tdawn.country),
         ),
         RecordDetail::Sltd(s) => {
-            add(
-                "Document",
-                format!("{} {} issued by {}", s.kind.label(), s.number, s.country),
-            );
+            add("Document", format!("{} {} issued by {}", s.kind.label(), s.number, s.country));
             add("SLTD record", s.fraud.label().into());
-            add(
-                "Reported",
-                format!("{} by {}", s.reported, s.reporting_country),
-            );
+            add("Reported", format!("{} by {}", s.reported, s.reporting_country));
         }
         RecordDetail::Smv(m) => {
-            add(
-                "Vehicle",
-                format!("{} {} {} ({})", m.colour, m.make, m.model, m.plate),
-            );
+            add("Vehicle", format!("{} {} {} ({})", m.colour, m.make, m.model, m.plate));
             add("VIN", m.vin.clone());
-            add(
-                "Stolen",
-                format!("{} — reported by {}", m.stolen, m.reporting_country),
-            );
+            add("Stolen", format!("{} — reported by {}", m.stolen, m.reporting_country));
         }
         RecordDetail::NationalPerson(p) => {
             add("Alert", p.alert.label().into());
             add("Name", p.name.display());
             add("Aliases", p.name.aliases.join("; "));
-            add(
-                "Original script",
-                p.name.original_script.clone().unwrap_or_default(),
-            );
-            add(
-                "Date of birth",
-                p.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
-            );
-            add(
-                "Nationality",
-                p.nationality.map(|c| c.to_string()).unwrap_or_default(),
-            );
+            add("Original script", p.name.original_script.clone().unwrap_or_default());
+            add("Date of birth", p.date_of_birth.map(|d| d.to_string()).unwrap_or_default());
+            add("Nationality", p.nationality.map(|c| c.to_string()).unwrap_or_default());
             add("Reason", p.reason.clone());
         }
         RecordDetail::NationalDocument(d) => {
-            add(
-                "Document",
-                format!("{} {} ({})", d.kind.label(), d.number, d.country),
-            );
+            add("Document", format!("{} {} ({})", d.kind.label(), d.number, d.country));
             add("Registry status", format!("{:?}", d.status));
             add("Registered holder", d.holder.display());
             add(
                 "Holder's date of birth",
-                d.holder_date_of_birth
-                    .map(|x| x.to_string())
-                    .unwrap_or_default(),
+                d.holder_date_of_birth.map(|x| x.to_string()).unwrap_or_default(),
             );
-            add(
-                "Expiry",
-                d.expiry.map(|x| x.to_string()).unwrap_or_default(),
-            );
+            add("Expiry", d.expiry.map(|x| x.to_string()).unwrap_or_default());
         }
         RecordDetail::NationalVehicle(n) => {
-            add(
-                "Vehicle",
-                format!("{} {} {} ({})", n.colour, n.make, n.model, n.plate),
-            );
+            add("Vehicle", format!("{} {} {} ({})", n.colour, n.make, n.model, n.plate));
             add("VIN", n.vin.clone());
-            add(
-                "Reported",
-                n.reported.map(|x| x.to_string()).unwrap_or_default(),
-            );
+            add("Reported", n.reported.map(|x| x.to_string()).unwrap_or_default());
         }
     }
     v
@@ -189,124 +126,95 @@ pub fn hit_detail_ui(
         ui.label("Select a hit in the table to see the full record and why it matched.");
         return commands;
     };
-    egui::ScrollArea::vertical()
-        .id_salt("detail")
-        .show(ui, |ui| {
-            for (n, hit) in group.hits.iter().enumerate() {
-                if n > 0 {
-                    ui.separator();
-                }
-                ui.colored_label(
-                    severity_colour(hit.severity, dark),
-                    egui::RichText::new(format!(
-                        "{} — {} · score {}",
-                        hit.severity.label(),
-                        hit.database,
-                        hit.score
-                    ))
-                    .strong(),
-                );
-                ui.label(format!(
-                    "Source: {} · record {}",
-                    hit.source.short(),
-                    hit.record_id
-                ));
-                ui.horizontal_top(|ui| {
-                    egui::Grid::new(("record", n))
-                        .num_columns(2)
-                        .striped(true)
-                        .show(ui, |ui| {
-                            for (k, v) in record_lines(&hit.record) {
-                                ui.weak(k);
-                                ui.label(v);
-                                ui.end_row();
-                            }
-                        });
-                    let photo_key = match &hit.record {
-                        RecordDetail::Tdawn {
-                            notice: Some(n), ..
-                        } => Some(n.id.as_str()),
-                        r if r.photo().is_some() => Some(hit.record_id.as_str()),
-                        _ => None,
-                    };
-                    if let Some(bytes) = photo_key.and_then(|k| photos.get(k)) {
-                        ui.vertical(|ui| {
-                            ui.add(
-                                egui::Image::from_bytes(
-                                    format!("bytes://photo/{}", photo_key.unwrap_or_default()),
-                                    bytes.to_vec(),
-                                )
-                                .max_size(egui::vec2(96.0, 120.0)),
-                            );
-                            ui.small("record photo (synthetic)");
-                        });
+    confirmation_ui(ui, group, confirmations, dark, confirm_label, &mut commands);
+    ui.separator();
+    egui::ScrollArea::vertical().id_salt("detail").show(ui, |ui| {
+        for (n, hit) in group.hits.iter().enumerate() {
+            if n > 0 {
+                ui.separator();
+            }
+            ui.colored_label(
+                severity_colour(hit.severity, dark),
+                egui::RichText::new(format!("{} — {} · score {}", hit.severity.label(), hit.database, hit.score)).strong(),
+            );
+            ui.label(format!("Source: {} · record {}", hit.source.short(), hit.record_id));
+            ui.horizontal_top(|ui| {
+                egui::Grid::new(("record", n)).num_columns(2).striped(true).show(ui, |ui| {
+                    for (k, v) in record_lines(&hit.record) {
+                        ui.weak(k);
+                        ui.label(v);
+                        ui.end_row();
                     }
                 });
-                ui.label(egui::RichText::new("Why it matched").strong());
-                for f in &hit.explanation {
-                    let colour = match f.outcome {
-                        Outcome::Match => ok_colour(dark),
-                        Outcome::Mismatch => bad_colour(dark),
-                        Outcome::Partial => ui.visuals().warn_fg_color,
-                        Outcome::NotCompared => ui.visuals().weak_text_color(),
-                    };
-                    ui.colored_label(
-                        colour,
-                        format!("{} {}: {}", f.outcome.symbol(), f.aspect, f.detail),
-                    );
+                let photo_key = match &hit.record {
+                    RecordDetail::Tdawn { notice: Some(n), .. } => Some(n.id.as_str()),
+                    r if r.photo().is_some() => Some(hit.record_id.as_str()),
+                    _ => None,
+                };
+                if let Some(bytes) = photo_key.and_then(|k| photos.get(k)) {
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::Image::from_bytes(format!("bytes://photo/{}", photo_key.unwrap_or_default()), bytes.to_vec())
+                                .max_size(egui::vec2(96.0, 120.0)),
+                        );
+                        ui.small("record photo (synthetic)");
+                    });
                 }
-                ui.label(format!("Action: {}", hit.action));
+            });
+            ui.label(egui::RichText::new("Why it matched").strong());
+            for f in &hit.explanation {
+                let colour = match f.outcome {
+                    Outcome::Match => ok_colour(dark),
+                    Outcome::Mismatch => bad_colour(dark),
+                    Outcome::Partial => ui.visuals().warn_fg_color,
+                    Outcome::NotCompared => ui.visuals().weak_text_color(),
+                };
+                ui.colored_label(colour, format!("{} {}: {}", f.outcome.symbol(), f.aspect, f.detail));
             }
-            ui.separator();
-            let head = group.headline();
-            if let Some(owner) = &head.owner {
-                match confirmations.get(&head.record_id) {
-                    Some(c) if c.arrived() => {
-                        let colour = if c.reply == ConfirmationReply::Confirmed {
-                            ok_colour(dark)
-                        } else {
-                            bad_colour(dark)
-                        };
-                        ui.colored_label(
-                            colour,
-                            format!("Reply from {}: {}", c.owner, c.reply.label()),
-                        );
-                    }
-                    Some(c) => {
-                        ui.label(format!(
-                            "Confirmation requested from {} — waiting for the reply…",
-                            c.owner
-                        ));
-                        ui.colored_label(
-                            ui.visuals().warn_fg_color,
-                            "WARNING: Not confirmed — do not act on this hit alone",
-                        );
-                    }
-                    None => {
-                        ui.colored_label(
-                            ui.visuals().warn_fg_color,
-                            "WARNING: Not confirmed — do not act on this hit alone",
-                        );
-                        if ui
-                            .button(format!(
-                                "Request confirmation from owning country {owner} ({confirm_label})"
-                            ))
-                            .clicked()
-                        {
-                            commands.push(Command::RequestConfirmation);
-                        }
-                    }
-                }
-            }
-        });
+            ui.label(format!("Action: {}", hit.action));
+        }
+    });
     commands
 }
 
-pub fn decision_ui(
+/// The confirmation step, first in the detail view: nobody acts on an INTERPOL hit alone.
+fn confirmation_ui(
     ui: &mut egui::Ui,
-    remark: &mut String,
-    decided: Option<Decision>,
-) -> Vec<Command> {
+    group: &HitGroup,
+    confirmations: &HashMap<String, Confirmation>,
+    dark: bool,
+    confirm_label: &str,
+    commands: &mut Vec<Command>,
+) {
+    let head = group.headline();
+    if let Some(owner) = &head.owner {
+        match confirmations.get(&head.record_id) {
+            Some(c) if c.arrived() => {
+                let colour = if c.reply == ConfirmationReply::Confirmed {
+                    ok_colour(dark)
+                } else {
+                    bad_colour(dark)
+                };
+                ui.colored_label(colour, format!("Reply from {}: {}", c.owner, c.reply.label()));
+            }
+            Some(c) => {
+                ui.label(format!("Confirmation requested from {} — waiting for the reply…", c.owner));
+                ui.colored_label(ui.visuals().warn_fg_color, "WARNING: Not confirmed — do not act on this hit alone");
+            }
+            None => {
+                ui.colored_label(ui.visuals().warn_fg_color, "WARNING: Not confirmed — do not act on this hit alone");
+                if ui
+                    .button(format!("Request confirmation from owning country {owner} ({confirm_label})"))
+                    .clicked()
+                {
+                    commands.push(Command::RequestConfirmation);
+                }
+            }
+        }
+    }
+}
+
+pub fn decision_ui(ui: &mut egui::Ui, remark: &mut String, decided: Option<Decision>) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.strong("Decision:");
@@ -316,8 +224,7 @@ pub fn decision_ui(
             }
         }
         let l = ui.label("Remark");
-        ui.add(egui::TextEdit::singleline(remark).desired_width(220.0))
-            .labelled_by(l.id);
+        ui.add(egui::TextEdit::singleline(remark).desired_width(220.0)).labelled_by(l.id);
     });
     commands
 }

@@ -6,23 +6,18 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::theme::{severity_colour, severity_icon};
 
-pub fn hit_table_ui(
-    ui: &mut egui::Ui,
-    groups: &[HitGroup],
-    selected: Option<usize>,
-    dark: bool,
-) -> Vec<Command> {
+pub fn hit_table_ui(ui: &mut egui::Ui, groups: &[HitGroup], selected: Option<usize>, dark: bool) -> Vec<Command> {
     let mut commands = Vec::new();
     TableBuilder::new(ui)
         .id_salt("hits")
         .striped(true)
         .sense(egui::Sense::click())
-        .column(Column::exact(110.0))
-        .column(Column::exact(150.0))
-        .column(Column::initial(230.0).at_least(120.0).clip(true))
-        .column(Column::exact(220.0).clip(true))
-        .column(Column::exact(50.0))
-        .column(Column::remainder().at_least(200.0).clip(true))
+        .column(Column::exact(92.0))
+        .column(Column::exact(118.0))
+        .column(Column::initial(170.0).at_least(100.0).clip(true))
+        .column(Column::initial(150.0).at_least(90.0).clip(true))
+        .column(Column::exact(42.0))
+        .column(Column::remainder().at_least(80.0).clip(true))
         .header(22.0, |mut header| {
             for title in [
                 "Severity",
@@ -46,11 +41,7 @@ pub fn hit_table_ui(
                 row.col(|ui| {
                     ui.colored_label(
                         severity_colour(group.severity, dark),
-                        format!(
-                            "{} {}",
-                            severity_icon(group.severity),
-                            group.severity.label()
-                        ),
+                        format!("{} {}", severity_icon(group.severity), group.severity.label()),
                     );
                 });
                 row.col(|ui| {
@@ -67,7 +58,8 @@ pub fn hit_table_ui(
                     } else {
                         String::new()
                     };
-                    ui.label(format!("{} {}{more}", head.database, head.record_id));
+                    ui.label(format!("{} {}{more}", head.database, head.record_id))
+                        .on_hover_text(format!("{} {}", head.database, head.record_id));
                 });
                 row.col(|ui| {
                     ui.label(&head.subject);
@@ -76,7 +68,7 @@ pub fn hit_table_ui(
                     ui.label(group.score.to_string());
                 });
                 row.col(|ui| {
-                    ui.label(&group.action);
+                    ui.label(&group.action).on_hover_text(&group.action);
                 });
                 if row.response().clicked() {
                     commands.push(Command::SelectGroup(i));

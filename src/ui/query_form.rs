@@ -18,6 +18,8 @@ pub struct QueryForm {
     pub nationality: String,
     pub plate: String,
     pub vin: String,
+    /// Machine-readable zone as pasted or scanned (2 or 3 lines, or run together).
+    pub mrz: String,
     /// Set to move keyboard focus to the first field on the next frame.
     pub focus_first: bool,
 }
@@ -33,21 +35,36 @@ impl QueryForm {
                 country: self.doc_country.clone(),
                 expiry: self.doc_expiry.clone(),
             }),
-            person: (!blank(&[&self.family_name, &self.given_names, &self.date_of_birth])).then(
-                || PersonInput {
-                    family_name: self.family_name.clone(),
-                    given_names: self.given_names.clone(),
-                    date_of_birth: self.date_of_birth.clone(),
-                    sex: self.sex.clone(),
-                    nationality: self.nationality.clone(),
-                },
-            ),
+            person: (!blank(&[&self.family_name, &self.given_names, &self.date_of_birth])).then(|| PersonInput {
+                family_name: self.family_name.clone(),
+                given_names: self.given_names.clone(),
+                date_of_birth: self.date_of_birth.clone(),
+                sex: self.sex.clone(),
+                nationality: self.nationality.clone(),
+            }),
             vehicle: (!blank(&[&self.plate, &self.vin])).then(|| VehicleInput {
                 plate: self.plate.clone(),
                 vin: self.vin.clone(),
             }),
             mrz: None,
         }
+    }
+
+    /// Fills every document and person field from an MRZ reading.
+    pub fn fill_from(&mut self, r: &crate::document_reading::MrzReading) {
+        self.doc_type.clone_from(&r.document_type);
+        self.doc_number.clone_from(&r.document_number);
+        self.doc_country.clone_from(&r.issuing_country);
+        self.doc_expiry = if r.expiry.len() == 10 { r.expiry.clone() } else { String::new() };
+        self.family_name.clone_from(&r.family_name);
+        self.given_names.clone_from(&r.given_names);
+        self.date_of_birth = if r.date_of_birth.len() == 10 {
+            r.date_of_birth.clone()
+        } else {
+            String::new()
+        };
+        self.sex.clone_from(&r.sex);
+        self.nationality.clone_from(&r.nationality);
     }
 
     pub fn clear(&mut self) {
@@ -58,17 +75,9 @@ impl QueryForm {
     }
 }
 
-fn field(
-    ui: &mut egui::Ui,
-    label: &str,
-    value: &mut String,
-    issue: Option<&FieldIssue>,
-    width: f32,
-) -> egui::Response {
+fn field(ui: &mut egui::Ui, label: &str, value: &mut String, issue: Option<&FieldIssue>, width: f32) -> egui::Response {
     let l = ui.label(label);
-    let response = ui
-        .add(egui::TextEdit::singleline(value).desired_width(width))
-        .labelled_by(l.id);
+    let response = ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(l.id);
     ui.end_row();
     if let Some(issue) = issue {
         ui.label("");
@@ -86,97 +95,63 @@ pub fn query_form_ui(
     issues: &[FieldIssue],
     query_label: &str,
     clear_label: &str,
+    mrz_label: &str,
 ) -> Vec<Command> {
     let issue = |name: &str| issues.iter().find(|i| i.field == name);
     let mut commands = Vec::new();
     ui.heading("Traveller");
     ui.add_space(4.0);
     let w = 170.0;
+    let l = ui.label(egui::RichText::new("MRZ (paste or scan)").strong());
+    ui.add(
+        egui::TextEdit::multiline(&mut form.mrz)
+            .font(egui::TextStyle::Monospace)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(l.id);
+    if let Some(issue) = issue("mrz") {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("! {}", issue.message));
+    }
+    if ui.button(format!("Read MRZ and query ({mrz_label})")).clicked() {
+        commands.push(Command::ReadMrz);
+    }
+    ui.add_space(6.0);
     ui.label(egui::RichText::new("Document").strong());
-    egui::Grid::new("doc")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            let first = field(
-                ui,
-                "Document type",
-                &mut form.doc_type,
-                issue("document.type"),
-                w,
-            );
-            if std::mem::take(&mut form.focus_first) {
-                first.request_focus();
-            }
-            field(ui, "Document number", &mut form.doc_number, None, w);
-            field(
-                ui,
-                "Issuing country",
-                &mut form.doc_country,
-                issue("document.country"),
-                w,
-            );
-            field(
-                ui,
-                "Expiry date",
-                &mut form.doc_expiry,
-                issue("document.expiry"),
-                w,
-            );
-        });
+    egui::Grid::new("doc").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
+        let first = field(ui, "Document type", &mut form.doc_type, issue("document.type"), w);
+        if std::mem::take(&mut form.focus_first) {
+            first.request_focus();
+        }
+        field(ui, "Document number", &mut form.doc_number, None, w);
+        field(ui, "Issuing country", &mut form.doc_country, issue("document.country"), w);
+        field(ui, "Expiry date", &mut form.doc_expiry, issue("document.expiry"), w);
+    });
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Person").strong());
-    egui::Grid::new("person")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            field(
-                ui,
-                "Family name",
-                &mut form.family_name,
-                issue("person.family_name"),
-                w,
-            );
-            field(ui, "Given names", &mut form.given_names, None, w);
-            field(
-                ui,
-                "Date of birth",
-                &mut form.date_of_birth,
-                issue("person.date_of_birth"),
-                w,
-            );
-            field(ui, "Sex", &mut form.sex, issue("person.sex"), w);
-            field(
-                ui,
-                "Nationality",
-                &mut form.nationality,
-                issue("person.nationality"),
-                w,
-            );
-        });
+    egui::Grid::new("person").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
+        field(ui, "Family name", &mut form.family_name, issue("person.family_name"), w);
+        field(ui, "Given names", &mut form.given_names, None, w);
+        field(ui, "Date of birth", &mut form.date_of_birth, issue("person.date_of_birth"), w);
+        field(ui, "Sex", &mut form.sex, issue("person.sex"), w);
+        field(ui, "Nationality", &mut form.nationality, issue("person.nationality"), w);
+    });
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Vehicle").strong());
-    egui::Grid::new("vehicle")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            field(ui, "Plate", &mut form.plate, None, w);
-            field(ui, "VIN", &mut form.vin, None, w);
-        });
+    egui::Grid::new("vehicle").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
+        field(ui, "Plate", &mut form.plate, None, w);
+        field(ui, "VIN", &mut form.vin, None, w);
+    });
     ui.add_space(10.0);
     ui.horizontal(|ui| {
         if ui.button(format!("Query ({query_label})")).clicked() {
             commands.push(Command::RunQuery);
         }
-        if ui
-            .button(format!("New traveller ({clear_label})"))
-            .clicked()
-        {
+        if ui.button(format!("New traveller ({clear_label})")).clicked() {
             commands.push(Command::NewTraveller);
         }
     });
     ui.add_space(4.0);
-    ui.small(
-        "Dates: YYYY-MM-DD (birth may be YYYY or YYYY-MM). Countries: ICAO alpha-3 or alpha-2.",
-    );
+    ui.small("Dates: YYYY-MM-DD (birth may be YYYY or YYYY-MM). Countries: ICAO alpha-3 or alpha-2.");
     commands
 }

@@ -20,6 +20,7 @@ pub fn shortcuts() -> Vec<Shortcut> {
     vec![
         s(Command::RunQuery, Modifiers::NONE, Key::Enter, true),
         s(Command::NewTraveller, Modifiers::NONE, Key::Escape, true),
+        s(Command::ReadMrz, Modifiers::COMMAND, Key::M, true),
         s(Command::OpenDatasetDialog, Modifiers::COMMAND, Key::O, true),
         s(Command::ExportAuditDialog, Modifiers::COMMAND, Key::E, true),
         s(Command::ToggleHelp, Modifiers::NONE, Key::F1, true),
