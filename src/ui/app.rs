@@ -532,7 +532,7 @@ impl eframe::App for TerminalApp {
             });
             audit_panel_ui(ui, &self.audit);
         });
-        egui::Panel::left("form").resizable(true).default_size(320.0).show(ui, |ui| {
+        egui::Panel::left("form").resizable(true).default_size(300.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let (q, c) = (
                     shortcuts::label_for(&ctx, &Command::RunQuery),
@@ -549,7 +549,7 @@ impl eframe::App for TerminalApp {
                 }
             });
         });
-        egui::Panel::right("detail").resizable(true).default_size(430.0).show(ui, |ui| {
+        egui::Panel::right("detail").resizable(true).default_size(390.0).show(ui, |ui| {
             let group = self.selected.and_then(|i| self.groups.get(i));
             let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
             let commands = hit_detail_ui(ui, group, &self.photos, &self.confirmations, dark, &confirm);

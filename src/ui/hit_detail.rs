@@ -139,6 +139,19 @@ pub fn hit_detail_ui(
             );
             ui.label(format!("Source: {} · record {}", hit.source.short(), hit.record_id));
             ui.horizontal_top(|ui| {
+                let photo_key = match &hit.record {
+                    RecordDetail::Tdawn { notice: Some(n), .. } => Some(n.id.as_str()),
+                    r if r.photo().is_some() => Some(hit.record_id.as_str()),
+                    _ => None,
+                };
+                if let Some((key, bytes)) = photo_key.and_then(|k| photos.get(k).map(|b| (k, b))) {
+                    ui.vertical(|ui| {
+                        let image = egui::Image::from_bytes(format!("bytes://photo/{key}"), egui::load::Bytes::Shared(bytes.clone()));
+                        ui.add(image.fit_to_exact_size(egui::vec2(84.0, 105.0)));
+                        ui.small("record photo");
+                        ui.small("(synthetic)");
+                    });
+                }
                 egui::Grid::new(("record", n)).num_columns(2).striped(true).show(ui, |ui| {
                     for (k, v) in record_lines(&hit.record) {
                         ui.weak(k);
@@ -146,20 +159,6 @@ pub fn hit_detail_ui(
                         ui.end_row();
                     }
                 });
-                let photo_key = match &hit.record {
-                    RecordDetail::Tdawn { notice: Some(n), .. } => Some(n.id.as_str()),
-                    r if r.photo().is_some() => Some(hit.record_id.as_str()),
-                    _ => None,
-                };
-                if let Some(bytes) = photo_key.and_then(|k| photos.get(k)) {
-                    ui.vertical(|ui| {
-                        ui.add(
-                            egui::Image::from_bytes(format!("bytes://photo/{}", photo_key.unwrap_or_default()), bytes.to_vec())
-                                .max_size(egui::vec2(96.0, 120.0)),
-                        );
-                        ui.small("record photo (synthetic)");
-                    });
-                }
             });
             ui.label(egui::RichText::new("Why it matched").strong());
             for f in &hit.explanation {

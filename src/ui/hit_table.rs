@@ -12,10 +12,10 @@ pub fn hit_table_ui(ui: &mut egui::Ui, groups: &[HitGroup], selected: Option<usi
         .id_salt("hits")
         .striped(true)
         .sense(egui::Sense::click())
-        .column(Column::exact(92.0))
-        .column(Column::exact(118.0))
-        .column(Column::initial(170.0).at_least(100.0).clip(true))
-        .column(Column::initial(150.0).at_least(90.0).clip(true))
+        .column(Column::exact(90.0))
+        .column(Column::exact(100.0))
+        .column(Column::initial(150.0).at_least(100.0).clip(true))
+        .column(Column::initial(140.0).at_least(90.0).clip(true))
         .column(Column::exact(42.0))
         .column(Column::remainder().at_least(80.0).clip(true))
         .header(22.0, |mut header| {
@@ -47,7 +47,7 @@ pub fn hit_table_ui(ui: &mut egui::Ui, groups: &[HitGroup], selected: Option<usi
                 row.col(|ui| {
                     let names: Vec<&str> = group.sources.iter().map(|s| s.short()).collect();
                     ui.label(if group.sources.len() == SourceId::ALL.len() {
-                        format!("{} (both)", names.join("+"))
+                        "Both sources".to_owned()
                     } else {
                         names.join("+")
                     });
