@@ -3,6 +3,7 @@
 //! only draws and sends commands to this core, and the CLI uses the same core.
 
 pub mod audit;
+pub mod bench;
 pub mod cli;
 pub mod dataset;
 pub mod demo;

@@ -1,6 +1,7 @@
 //! The command line: the same core as the terminal, for scripts, CI and trainers' prep work.
 
 mod batch_cmd;
+mod bench_cmd;
 mod generate_cmd;
 mod mrz_cmd;
 mod query_cmd;
@@ -41,6 +42,8 @@ pub enum Command {
     Validate { file: PathBuf },
     /// Write a synthetic dataset of any size (or the demo dataset with --demo).
     Generate(generate_cmd::GenerateArgs),
+    /// Benchmarks: engine speed and recall, and the side-by-side peer run.
+    Bench(bench_cmd::BenchArgs),
     /// Read an ICAO 9303 MRZ (2 or 3 lines) and show its fields and document checks.
     Mrz {
         /// The MRZ lines (quote each; run-together lines work too).
@@ -122,6 +125,7 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::Query(args) => query_cmd::run(&args),
         Command::Batch(args) => batch_cmd::run(&args),
+        Command::Bench(args) => bench_cmd::run(&args),
         Command::Validate { file } => validate_cmd::run(&file),
         Command::Generate(args) => generate_cmd::run(&args),
         Command::Mrz { lines, json } => mrz_cmd::run(&lines, json),

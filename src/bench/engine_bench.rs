@@ -1,0 +1,139 @@
+//! Engine time per query (no simulated latency) on a generated dataset, and the name index's
+//! recall against a brute-force scan with the same scorer.
+
+use std::time::{Duration, Instant};
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use super::stats::{peak_rss_mib, summarize, Summary};
+use crate::dataset::parse_dataset;
+use crate::engine::{Engine, MatchOptions};
+use crate::generate::dataset::to_ron;
+use crate::generate::{generate_dataset, GenerateSpec};
+use crate::matching::NameForm;
+use crate::query::input::{DocumentQuery, PersonQuery};
+use crate::query::Query;
+
+pub struct EngineBenchReport {
+    pub records: usize,
+    pub parse_s: f64,
+    pub index_s: f64,
+    pub peak_rss_mib: Option<f64>,
+    pub document: Summary,
+    pub name_dob: Summary,
+    pub name_only: Summary,
+    /// Share of brute-force hits (same scorer, same threshold) that the index also returned.
+    pub recall_vs_scan: f64,
+    pub recall_queries: usize,
+}
+
+/// A typo an officer or OCR makes: one letter replaced by its keyboard neighbour.
+fn typo(rng: &mut ChaCha8Rng, word: &str) -> String {
+    const ROWS: [&str; 3] = ["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"];
+    let chars: Vec<char> = word.chars().collect();
+    let letters: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].is_ascii_alphabetic()).collect();
+    if letters.is_empty() {
+        return word.to_owned();
+    }
+    let i = letters[rng.random_range(0..letters.len())];
+    let c = chars[i].to_ascii_uppercase();
+    let replacement = ROWS
+        .iter()
+        .find_map(|row| row.find(c).map(|p| row.as_bytes()[if p + 1 < row.len() { p + 1 } else { p - 1 }] as char))
+        .unwrap_or(c);
+    chars.iter().enumerate().map(|(k, &ch)| if k == i { replacement } else { ch }).collect()
+}
+
+pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usize, mut log: impl FnMut(&str)) -> EngineBenchReport {
+    log(&format!("generating {} persons, {} notices, {} SLTD …", spec.persons, spec.notices, spec.sltd));
+    let text = to_ron(&generate_dataset(spec)).unwrap_or_default();
+    log(&format!("dataset text {:.0} MB; parsing …", text.len() as f64 / 1e6));
+    let t = Instant::now();
+    let loaded = parse_dataset(&text, "generated", None);
+    let parse_s = t.elapsed().as_secs_f64();
+    drop(text);
+    let Ok(loaded) = loaded else {
+        log("generated dataset did not validate");
+        return EngineBenchReport {
+            records: 0,
+            parse_s,
+            index_s: 0.0,
+            peak_rss_mib: peak_rss_mib(),
+            document: Summary::default(),
+            name_dob: Summary::default(),
+            name_only: Summary::default(),
+            recall_vs_scan: 0.0,
+            recall_queries: 0,
+        };
+    };
+    let records = loaded.dataset.record_count();
+    let t = Instant::now();
+    let engine = Engine::build(loaded.dataset);
+    let index_s = t.elapsed().as_secs_f64();
+    log(&format!("{records} records: parse {parse_s:.2} s, index {index_s:.2} s"));
+    let options = MatchOptions::default();
+    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed ^ 0xbe9c);
+    let notices = &engine.interpol.db.notices;
+    let sltd = &engine.interpol.db.sltd;
+
+    let mut document = Vec::with_capacity(queries);
+    for _ in 0..queries {
+        let s = &sltd[rng.random_range(0..sltd.len().max(1))];
+        let q = Query { document: Some(DocumentQuery { number: s.number.clone(), kind: None, country: Some(s.country), expiry: None }), ..Default::default() };
+        let t = Instant::now();
+        let hits = engine.search_all(&q, &options);
+        document.push(t.elapsed());
+        std::hint::black_box(hits);
+    }
+
+    let person_query = |rng: &mut ChaCha8Rng, with_dob: bool| {
+        let n = &notices[rng.random_range(0..notices.len().max(1))];
+        let (mut family, mut given) = (n.name.family_name.clone(), n.name.given_names.clone());
+        match rng.random_range(0..4) {
+            0 => family = typo(rng, &family),
+            1 => std::mem::swap(&mut family, &mut given),
+            2 => given = given.split(' ').next().unwrap_or("").to_owned(),
+            _ => {}
+        }
+        PersonQuery { family_name: family, given_names: given, date_of_birth: if with_dob { n.date_of_birth } else { None }, sex: None, nationality: None }
+    };
+    let timed = |with_dob: bool, rng: &mut ChaCha8Rng| -> Vec<Duration> {
+        (0..queries)
+            .map(|_| {
+                let q = Query { person: Some(person_query(rng, with_dob)), ..Default::default() };
+                let t = Instant::now();
+                let hits = engine.search_all(&q, &options);
+                let d = t.elapsed();
+                std::hint::black_box(hits);
+                d
+            })
+            .collect()
+    };
+    let mut name_dob = timed(true, &mut rng);
+    let mut name_only = timed(false, &mut rng);
+
+    // Recall: the index's candidates vs scoring every notice, with the same name scorer and cut-off.
+    let index = engine.interpol.name_index();
+    let (mut found, mut expected) = (0usize, 0usize);
+    for _ in 0..recall_queries {
+        let p = person_query(&mut rng, false);
+        let form = NameForm::new(&p.family_name, &p.given_names);
+        let min = 0.75;
+        let scan: Vec<u32> = index.search_exhaustive(&form, min).iter().take(10).map(|c| c.entry.record).collect();
+        let fast: Vec<u32> = index.search(&form, min, options.max_name_candidates).iter().map(|c| c.entry.record).collect();
+        expected += scan.len();
+        found += scan.iter().filter(|r| fast.contains(r)).count();
+    }
+    EngineBenchReport {
+        records,
+        parse_s,
+        index_s,
+        peak_rss_mib: peak_rss_mib(),
+        document: summarize(&mut document),
+        name_dob: summarize(&mut name_dob),
+        name_only: summarize(&mut name_only),
+        recall_vs_scan: if expected == 0 { 1.0 } else { found as f64 / expected as f64 },
+        recall_queries,
+    }
+}

@@ -1,0 +1,127 @@
+//! Side by side with the peer kit (`../shared/peers`): loads its `watchlist.tsv` as a dataset of
+//! its own (one national person per row, id `W<row>`), runs its `queries.tsv` through the same
+//! path an officer's name query takes, and scores exactly as `bench_rapidfuzz.py` does.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+
+use super::stats::{summarize, Summary};
+use crate::dataset::Dataset;
+use crate::domain::{Country, NationalAlert, NationalPerson, PartialDate, PersonName, Sex};
+use crate::engine::{Engine, MatchOptions, SourceId};
+use crate::query::input::PersonQuery;
+use crate::query::Query;
+
+pub struct PeerReport {
+    pub rows: usize,
+    pub load_s: f64,
+    pub timing: Summary,
+    pub queries_per_s: f64,
+    pub recall_at_10: f64,
+    pub recall_at_10_same_name: f64,
+    pub top1: f64,
+    pub negatives_with_hit: f64,
+    pub by_noise: Vec<(String, f64)>,
+    pub threshold: u8,
+}
+
+struct PeerQuery {
+    text: String,
+    positive: bool,
+    noise: String,
+    target: i64,
+    target_norm: String,
+}
+
+fn read_tsv(path: &Path) -> Result<Vec<Vec<String>>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(text.lines().skip(1).map(|l| l.split('\t').map(str::to_owned).collect()).collect())
+}
+
+pub fn run_peer_bench(data: &Path, rows: Option<usize>, threshold: u8, mut log: impl FnMut(&str)) -> Result<PeerReport, String> {
+    let t = Instant::now();
+    let watch = read_tsv(&data.join("watchlist.tsv"))?;
+    let n = rows.unwrap_or(watch.len()).min(watch.len());
+    let mut names_norm = Vec::with_capacity(n);
+    let mut dataset = Dataset { name: "peer watchlist".into(), ..Default::default() };
+    for (i, row) in watch.iter().take(n).enumerate() {
+        let col = |k: usize| row.get(k).map_or("", String::as_str);
+        names_norm.push(col(4).to_owned());
+        dataset.national.persons.push(NationalPerson {
+            id: format!("W{i}"),
+            name: PersonName {
+                family_name: col(2).to_owned(),
+                given_names: col(1).to_owned(),
+                aliases: Vec::new(),
+                original_script: Some(col(8).to_owned()).filter(|s| !s.is_empty()),
+            },
+            date_of_birth: PartialDate::parse(col(5)).ok(),
+            sex: Sex::Unknown,
+            nationality: Country::parse(col(6)).ok(),
+            alert: NationalAlert::DiscreetCheck,
+            reason: String::new(),
+            photo: None,
+        });
+    }
+    let engine = Engine::build(dataset);
+    let load_s = t.elapsed().as_secs_f64();
+    log(&format!("{n} watchlist rows loaded and indexed in {load_s:.2} s"));
+    let queries: Vec<PeerQuery> = read_tsv(&data.join("queries.tsv"))?
+        .into_iter()
+        .map(|r| {
+            let col = |k: usize| r.get(k).cloned().unwrap_or_default();
+            PeerQuery { text: col(1), positive: col(3) == "positive", noise: col(4), target: col(5).parse().unwrap_or(-1), target_norm: col(6) }
+        })
+        .collect();
+    let options = MatchOptions { threshold, max_hits: 10, ..MatchOptions::default() };
+    let run = |q: &PeerQuery| {
+        let query = Query { person: Some(PersonQuery { family_name: q.text.clone(), ..Default::default() }), ..Default::default() };
+        engine.search(SourceId::National, &query, &options)
+    };
+    for q in queries.iter().take(20) {
+        std::hint::black_box(run(q));
+    }
+    let mut times = Vec::with_capacity(queries.len());
+    let mut results: Vec<Vec<usize>> = Vec::with_capacity(queries.len());
+    for q in &queries {
+        let t = Instant::now();
+        let hits = run(q);
+        times.push(t.elapsed());
+        results.push(hits.iter().take(10).filter_map(|h| h.record_id[1..].parse().ok()).collect());
+    }
+    let total: f64 = times.iter().map(std::time::Duration::as_secs_f64).sum();
+    let (mut pos, mut r10, mut r10n, mut t1, mut neg, mut neg_hit) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut by: HashMap<String, (usize, usize)> = HashMap::new();
+    for (q, rows) in queries.iter().zip(&results) {
+        if q.positive && (q.target as usize) < n && q.target >= 0 {
+            pos += 1;
+            let target = q.target as usize;
+            let hit = rows.contains(&target);
+            r10 += usize::from(hit);
+            r10n += usize::from(rows.iter().any(|&r| names_norm[r] == q.target_norm));
+            t1 += usize::from(rows.first() == Some(&target));
+            let e = by.entry(q.noise.clone()).or_default();
+            e.0 += 1;
+            e.1 += usize::from(hit);
+        } else if !q.positive {
+            neg += 1;
+            neg_hit += usize::from(!rows.is_empty());
+        }
+    }
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let mut by_noise: Vec<(String, f64)> = by.into_iter().map(|(k, (a, b))| (k, share(b, a))).collect();
+    by_noise.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(PeerReport {
+        rows: n,
+        load_s,
+        queries_per_s: queries.len() as f64 / total.max(1e-9),
+        timing: summarize(&mut times),
+        recall_at_10: share(r10, pos),
+        recall_at_10_same_name: share(r10n, pos),
+        top1: share(t1, pos),
+        negatives_with_hit: share(neg_hit, neg),
+        by_noise,
+        threshold,
+    })
+}
