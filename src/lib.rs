@@ -14,6 +14,7 @@ pub mod generate;
 pub mod matching;
 pub mod query;
 pub mod sim;
+pub mod training;
 
 #[cfg(feature = "gui")]
 pub mod ui;

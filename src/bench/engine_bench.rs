@@ -6,14 +6,14 @@ use std::time::{Duration, Instant};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::stats::{peak_rss_mib, summarize, Summary};
+use super::stats::{Summary, peak_rss_mib, summarize};
 use crate::dataset::parse_dataset;
 use crate::engine::{Engine, MatchOptions};
 use crate::generate::dataset::to_ron;
-use crate::generate::{generate_dataset, GenerateSpec};
+use crate::generate::{GenerateSpec, generate_dataset};
 use crate::matching::NameForm;
-use crate::query::input::{DocumentQuery, PersonQuery};
 use crate::query::Query;
+use crate::query::input::{DocumentQuery, PersonQuery};
 
 pub struct EngineBenchReport {
     pub records: usize,
@@ -40,13 +40,23 @@ fn typo(rng: &mut ChaCha8Rng, word: &str) -> String {
     let c = chars[i].to_ascii_uppercase();
     let replacement = ROWS
         .iter()
-        .find_map(|row| row.find(c).map(|p| row.as_bytes()[if p + 1 < row.len() { p + 1 } else { p - 1 }] as char))
+        .find_map(|row| {
+            row.find(c)
+                .map(|p| row.as_bytes()[if p + 1 < row.len() { p + 1 } else { p - 1 }] as char)
+        })
         .unwrap_or(c);
-    chars.iter().enumerate().map(|(k, &ch)| if k == i { replacement } else { ch }).collect()
+    chars
+        .iter()
+        .enumerate()
+        .map(|(k, &ch)| if k == i { replacement } else { ch })
+        .collect()
 }
 
 pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usize, mut log: impl FnMut(&str)) -> EngineBenchReport {
-    log(&format!("generating {} persons, {} notices, {} SLTD …", spec.persons, spec.notices, spec.sltd));
+    log(&format!(
+        "generating {} persons, {} notices, {} SLTD …",
+        spec.persons, spec.notices, spec.sltd
+    ));
     let text = to_ron(&generate_dataset(spec)).unwrap_or_default();
     log(&format!("dataset text {:.0} MB; parsing …", text.len() as f64 / 1e6));
     let t = Instant::now();
@@ -80,7 +90,15 @@ pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usi
     let mut document = Vec::with_capacity(queries);
     for _ in 0..queries {
         let s = &sltd[rng.random_range(0..sltd.len().max(1))];
-        let q = Query { document: Some(DocumentQuery { number: s.number.clone(), kind: None, country: Some(s.country), expiry: None }), ..Default::default() };
+        let q = Query {
+            document: Some(DocumentQuery {
+                number: s.number.clone(),
+                kind: None,
+                country: Some(s.country),
+                expiry: None,
+            }),
+            ..Default::default()
+        };
         let t = Instant::now();
         let hits = engine.search_all(&q, &options);
         document.push(t.elapsed());
@@ -96,12 +114,21 @@ pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usi
             2 => given = given.split(' ').next().unwrap_or("").to_owned(),
             _ => {}
         }
-        PersonQuery { family_name: family, given_names: given, date_of_birth: if with_dob { n.date_of_birth } else { None }, sex: None, nationality: None }
+        PersonQuery {
+            family_name: family,
+            given_names: given,
+            date_of_birth: if with_dob { n.date_of_birth } else { None },
+            sex: None,
+            nationality: None,
+        }
     };
     let timed = |with_dob: bool, rng: &mut ChaCha8Rng| -> Vec<Duration> {
         (0..queries)
             .map(|_| {
-                let q = Query { person: Some(person_query(rng, with_dob)), ..Default::default() };
+                let q = Query {
+                    person: Some(person_query(rng, with_dob)),
+                    ..Default::default()
+                };
                 let t = Instant::now();
                 let hits = engine.search_all(&q, &options);
                 let d = t.elapsed();
@@ -120,8 +147,17 @@ pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usi
         let p = person_query(&mut rng, false);
         let form = NameForm::new(&p.family_name, &p.given_names);
         let min = 0.75;
-        let scan: Vec<u32> = index.search_exhaustive(&form, min).iter().take(10).map(|c| c.entry.record).collect();
-        let fast: Vec<u32> = index.search(&form, min, options.max_name_candidates).iter().map(|c| c.entry.record).collect();
+        let scan: Vec<u32> = index
+            .search_exhaustive(&form, min)
+            .iter()
+            .take(10)
+            .map(|c| c.entry.record)
+            .collect();
+        let fast: Vec<u32> = index
+            .search(&form, min, options.max_name_candidates)
+            .iter()
+            .map(|c| c.entry.record)
+            .collect();
         expected += scan.len();
         found += scan.iter().filter(|r| fast.contains(r)).count();
     }

@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
-use super::stats::{summarize, Summary};
+use super::stats::{Summary, summarize};
 use crate::dataset::Dataset;
 use crate::domain::{Country, NationalAlert, NationalPerson, PartialDate, PersonName, Sex};
 use crate::engine::{Engine, MatchOptions, SourceId};
-use crate::query::input::PersonQuery;
 use crate::query::Query;
+use crate::query::input::PersonQuery;
 
 pub struct PeerReport {
     pub rows: usize,
@@ -44,7 +44,10 @@ pub fn run_peer_bench(data: &Path, rows: Option<usize>, threshold: u8, mut log: 
     let watch = read_tsv(&data.join("watchlist.tsv"))?;
     let n = rows.unwrap_or(watch.len()).min(watch.len());
     let mut names_norm = Vec::with_capacity(n);
-    let mut dataset = Dataset { name: "peer watchlist".into(), ..Default::default() };
+    let mut dataset = Dataset {
+        name: "peer watchlist".into(),
+        ..Default::default()
+    };
     for (i, row) in watch.iter().take(n).enumerate() {
         let col = |k: usize| row.get(k).map_or("", String::as_str);
         names_norm.push(col(4).to_owned());
@@ -71,12 +74,28 @@ pub fn run_peer_bench(data: &Path, rows: Option<usize>, threshold: u8, mut log: 
         .into_iter()
         .map(|r| {
             let col = |k: usize| r.get(k).cloned().unwrap_or_default();
-            PeerQuery { text: col(1), positive: col(3) == "positive", noise: col(4), target: col(5).parse().unwrap_or(-1), target_norm: col(6) }
+            PeerQuery {
+                text: col(1),
+                positive: col(3) == "positive",
+                noise: col(4),
+                target: col(5).parse().unwrap_or(-1),
+                target_norm: col(6),
+            }
         })
         .collect();
-    let options = MatchOptions { threshold, max_hits: 10, ..MatchOptions::default() };
+    let options = MatchOptions {
+        threshold,
+        max_hits: 10,
+        ..MatchOptions::default()
+    };
     let run = |q: &PeerQuery| {
-        let query = Query { person: Some(PersonQuery { family_name: q.text.clone(), ..Default::default() }), ..Default::default() };
+        let query = Query {
+            person: Some(PersonQuery {
+                family_name: q.text.clone(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
         engine.search(SourceId::National, &query, &options)
     };
     for q in queries.iter().take(20) {

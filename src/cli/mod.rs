@@ -5,6 +5,7 @@ mod bench_cmd;
 mod generate_cmd;
 mod mrz_cmd;
 mod query_cmd;
+mod scenario_cmd;
 mod validate_cmd;
 
 use std::path::PathBuf;
@@ -42,6 +43,8 @@ pub enum Command {
     Validate { file: PathBuf },
     /// Write a synthetic dataset of any size (or the demo dataset with --demo).
     Generate(generate_cmd::GenerateArgs),
+    /// Training scenarios: validate a file, or replay decisions and score them.
+    Scenario(scenario_cmd::ScenarioArgs),
     /// Benchmarks: engine speed and recall, and the side-by-side peer run.
     Bench(bench_cmd::BenchArgs),
     /// Read an ICAO 9303 MRZ (2 or 3 lines) and show its fields and document checks.
@@ -126,6 +129,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Query(args) => query_cmd::run(&args),
         Command::Batch(args) => batch_cmd::run(&args),
         Command::Bench(args) => bench_cmd::run(&args),
+        Command::Scenario(args) => scenario_cmd::run(&args),
         Command::Validate { file } => validate_cmd::run(&file),
         Command::Generate(args) => generate_cmd::run(&args),
         Command::Mrz { lines, json } => mrz_cmd::run(&lines, json),

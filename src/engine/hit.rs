@@ -10,10 +10,12 @@ use crate::domain::{
 };
 use crate::matching::Feature;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceId {
+    #[serde(alias = "National")]
     National,
+    #[serde(alias = "Interpol", alias = "INTERPOL")]
     Interpol,
 }
 

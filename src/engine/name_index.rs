@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::matching::{NameForm, NameMatch, name_similarity};
+use crate::matching::{NameForm, NameMatch, name_score, name_similarity};
 
 /// Which spelling of a record's name an entry holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +23,22 @@ pub struct NameEntry {
 #[derive(Debug, Default)]
 pub struct NameIndex {
     entries: Vec<NameEntry>,
-    postings: HashMap<Box<str>, Vec<u32>>,
+    /// Phonetic key → entries having it.
+    exact: HashMap<Box<str>, Vec<u32>>,
+    /// Key with one symbol deleted → entries, for typos that change a consonant.
+    deletes: HashMap<Box<str>, Vec<u32>>,
+}
+
+/// Per-thread scratch for candidate counting: a bit mask per entry, reset after each query.
+#[derive(Default)]
+struct Scratch {
+    exact: Vec<u32>,
+    fuzzy: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// Keys this short are too common to be worth a typo neighbourhood.
@@ -52,14 +67,19 @@ impl NameIndex {
             return;
         }
         let id = self.entries.len() as u32;
-        let mut keys = Vec::new();
-        for key in form.blocking_keys() {
-            with_deletes(&key, &mut keys);
+        let keys = form.blocking_keys();
+        let mut deleted = Vec::new();
+        for key in &keys {
+            with_deletes(key, &mut deleted);
         }
-        keys.sort_unstable();
-        keys.dedup();
+        deleted.retain(|d| !keys.contains(d));
+        deleted.sort_unstable();
+        deleted.dedup();
         for key in keys {
-            self.postings.entry(key.into_boxed_str()).or_default().push(id);
+            self.exact.entry(key.into_boxed_str()).or_default().push(id);
+        }
+        for key in deleted {
+            self.deletes.entry(key.into_boxed_str()).or_default().push(id);
         }
         self.entries.push(NameEntry { record, variant, form });
     }
@@ -72,30 +92,65 @@ impl NameIndex {
         self.entries.is_empty()
     }
 
-    /// Entries sharing keys with the query, most shared keys first, at most `max`.
+    /// Entries sharing keys with the query, at most `max`: most exactly shared keys first, then
+    /// most keys shared up to one typo.
     fn candidate_entries(&self, query: &NameForm, max: usize) -> Vec<u32> {
         let keys = query.blocking_keys();
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        for (bit, key) in keys.iter().enumerate() {
+        SCRATCH.with(|scratch| {
+            let mut guard = scratch.borrow_mut();
+            let Scratch { exact, fuzzy, touched } = &mut *guard;
+            if exact.len() < self.entries.len() {
+                exact.resize(self.entries.len(), 0);
+                fuzzy.resize(self.entries.len(), 0);
+            }
+            let mut mark = |list: &[u32], masks: &mut Vec<u32>, other: &[u32], bit: u32| {
+                for &id in list {
+                    let i = id as usize;
+                    if masks[i] == 0 && other[i] == 0 {
+                        touched.push(id);
+                    }
+                    masks[i] |= bit;
+                }
+            };
             let mut variants = Vec::new();
-            with_deletes(key, &mut variants);
-            let mut seen_here: Vec<u32> = Vec::new();
-            for v in &variants {
-                if let Some(list) = self.postings.get(v.as_str()) {
-                    seen_here.extend_from_slice(list);
+            for (n, key) in keys.iter().enumerate() {
+                let bit = 1u32 << n.min(31);
+                if let Some(list) = self.exact.get(key.as_str()) {
+                    mark(list, exact, fuzzy, bit);
+                }
+                variants.clear();
+                with_deletes(key, &mut variants);
+                for (k, v) in variants.iter().enumerate() {
+                    if k > 0
+                        && let Some(list) = self.exact.get(v.as_str())
+                    {
+                        mark(list, fuzzy, exact, bit);
+                    }
+                    if let Some(list) = self.deletes.get(v.as_str()) {
+                        mark(list, fuzzy, exact, bit);
+                    }
                 }
             }
-            seen_here.sort_unstable();
-            seen_here.dedup();
-            let mask = 1u32 << bit.min(31);
-            for id in seen_here {
-                *counts.entry(id).or_insert(0) |= mask;
+            let mut ranked: Vec<(u32, u32, u32)> = touched
+                .iter()
+                .map(|&id| {
+                    let (e, f) = (exact[id as usize], fuzzy[id as usize]);
+                    (e.count_ones(), (e | f).count_ones(), id)
+                })
+                .collect();
+            for &id in touched.iter() {
+                exact[id as usize] = 0;
+                fuzzy[id as usize] = 0;
             }
-        }
-        let mut ranked: Vec<(u32, u32)> = counts.into_iter().map(|(id, mask)| (mask.count_ones(), id)).collect();
-        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.truncate(max);
-        ranked.into_iter().map(|(_, id)| id).collect()
+            touched.clear();
+            let by_rank = |a: &(u32, u32, u32), b: &(u32, u32, u32)| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2));
+            if ranked.len() > max {
+                ranked.select_nth_unstable_by(max, by_rank);
+                ranked.truncate(max);
+            }
+            ranked.sort_unstable_by(by_rank);
+            ranked.into_iter().map(|(_, _, id)| id).collect()
+        })
     }
 
     /// Scores candidates and returns, per record, its best spelling with a similarity of at least `min_score`.
@@ -103,10 +158,10 @@ impl NameIndex {
         let mut best: HashMap<u32, NameCandidate<'_>> = HashMap::new();
         for id in self.candidate_entries(query, max_candidates) {
             let entry = &self.entries[id as usize];
-            let name = name_similarity(query, &entry.form);
-            if name.score < min_score {
+            if name_score(query, &entry.form) < min_score || best.get(&entry.record).is_some_and(|b| b.name.score >= 1.0) {
                 continue;
             }
+            let name = name_similarity(query, &entry.form);
             match best.get(&entry.record) {
                 Some(b) if b.name.score >= name.score => {}
                 _ => {
@@ -123,6 +178,9 @@ impl NameIndex {
     pub fn search_exhaustive(&self, query: &NameForm, min_score: f32) -> Vec<NameCandidate<'_>> {
         let mut best: HashMap<u32, NameCandidate<'_>> = HashMap::new();
         for entry in &self.entries {
+            if name_score(query, &entry.form) < min_score {
+                continue;
+            }
             let name = name_similarity(query, &entry.form);
             if name.score >= min_score && best.get(&entry.record).is_none_or(|b| b.name.score < name.score) {
                 best.insert(entry.record, NameCandidate { entry, name });

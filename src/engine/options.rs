@@ -17,7 +17,7 @@ impl Default for MatchOptions {
         Self {
             threshold: 75,
             max_hits: 50,
-            max_name_candidates: 4000,
+            max_name_candidates: 1500,
         }
     }
 }

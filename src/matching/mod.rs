@@ -2,6 +2,7 @@
 //! name similarity and the person score with its explanation.
 
 pub mod explanation;
+pub mod jaro;
 pub mod name_form;
 pub mod name_similarity;
 pub mod normalize;
@@ -10,5 +11,5 @@ pub mod phonetic;
 
 pub use explanation::{Feature, Outcome};
 pub use name_form::NameForm;
-pub use name_similarity::{NameMatch, name_similarity};
+pub use name_similarity::{NameMatch, name_score, name_similarity};
 pub use person_score::{PersonCandidate, PersonScore, score_person};

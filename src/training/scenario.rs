@@ -1,0 +1,242 @@
+//! Scenario files (RON, see docs/scenario-format.md): which dataset, which post, the ordered
+//! travellers with their expected decision and teaching note, random fill and timed incidents.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::audit::Decision;
+use crate::dataset::source_map::SourceMap;
+use crate::dataset::{Problem, ProblemSeverity};
+use crate::engine::SourceId;
+use crate::query::QueryInput;
+
+pub const SCENARIO_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DatasetRef {
+    /// The built-in demo dataset.
+    Builtin,
+    /// A dataset file, relative to the scenario file.
+    Path(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PostType {
+    Airport,
+    LandBorder,
+    Seaport,
+}
+
+impl PostType {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Airport => "Airport arrivals",
+            Self::LandBorder => "Land border post",
+            Self::Seaport => "Seaport",
+        }
+    }
+}
+
+/// Something the trainer scripts (or injects live) for a stretch of the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum IncidentKind {
+    Offline(SourceId),
+    /// Latency multiplied by this factor.
+    LatencySpike(SourceId, f32),
+    /// Share of queries that fail.
+    Errors(SourceId, f32),
+}
+
+impl IncidentKind {
+    pub fn label(self) -> String {
+        match self {
+            Self::Offline(s) => format!("{} offline", s.short()),
+            Self::LatencySpike(s, f) => format!("{} latency ×{f}", s.short()),
+            Self::Errors(s, r) => format!("{} errors {:.0}%", s.short(), r * 100.0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incident {
+    /// 1-based traveller numbers, inclusive.
+    pub from_traveller: usize,
+    pub to_traveller: usize,
+    pub kind: IncidentKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioTraveller {
+    pub id: String,
+    /// What the trainee is told (shown during the run).
+    #[serde(default)]
+    pub cover_story: String,
+    /// What the document and traveller show; `mrz` inside fills the rest.
+    pub presents: QueryInput,
+    #[serde(default)]
+    pub photo: Option<String>,
+    /// Never shown to the trainee during the run.
+    pub expected: Decision,
+    /// Record ids the trainee should have found.
+    #[serde(default)]
+    pub expected_hits: Vec<String>,
+    #[serde(default)]
+    pub teaching_note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RandomFill {
+    /// Extra clean travellers mixed into the queue.
+    pub count: usize,
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Scenario")]
+pub struct Scenario {
+    pub format: u32,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub dataset: DatasetRef,
+    pub post: PostType,
+    pub travellers: Vec<ScenarioTraveller>,
+    #[serde(default)]
+    pub random_fill: Option<RandomFill>,
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+    /// Folder the scenario was read from (dataset and photo paths are relative to it).
+    #[serde(skip)]
+    pub base_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{file}: {} problem(s); first: {}", problems.len(), problems.first().map(ToString::to_string).unwrap_or_default())]
+pub struct ScenarioError {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+pub fn load_scenario_file(path: &Path) -> Result<Scenario, ScenarioError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+        file: file.clone(),
+        problems: vec![Problem {
+            severity: ProblemSeverity::Error,
+            file: file.clone(),
+            line: 0,
+            column: 0,
+            record: None,
+            field: None,
+            message: e.to_string(),
+        }],
+    })?;
+    let mut scenario = parse_scenario(&text, &file)?;
+    scenario.base_dir = path.parent().map(Path::to_path_buf);
+    Ok(scenario)
+}
+
+/// Parses and checks a scenario; every problem names file, line, traveller and field.
+pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError> {
+    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let problem = |line, column, record: Option<String>, field: Option<&str>, message: String| Problem {
+        severity: ProblemSeverity::Error,
+        file: file.to_owned(),
+        line,
+        column,
+        record,
+        field: field.map(str::to_owned),
+        message,
+    };
+    let scenario: Scenario = options.from_str(text).map_err(|e| ScenarioError {
+        file: file.to_owned(),
+        problems: vec![problem(e.span.start.line, e.span.start.col, None, None, e.code.to_string())],
+    })?;
+    let map = SourceMap::new(text);
+    let mut problems = Vec::new();
+    let at = |id: &str, occurrence: usize, field: &str| {
+        map.record(id, occurrence)
+            .map_or((0, 0), |r| map.position(if field == "id" { r } else { map.field(r, field) }))
+    };
+    if scenario.format != SCENARIO_FORMAT {
+        problems.push(problem(
+            1,
+            1,
+            None,
+            Some("format"),
+            format!("unsupported scenario format {}", scenario.format),
+        ));
+    }
+    if scenario.travellers.is_empty() {
+        problems.push(problem(
+            1,
+            1,
+            None,
+            Some("travellers"),
+            "a scenario needs at least one traveller".into(),
+        ));
+    }
+    let mut seen = std::collections::HashMap::new();
+    for t in &scenario.travellers {
+        let n = seen.entry(t.id.clone()).or_insert(0usize);
+        if *n > 0 {
+            let (l, c) = at(&t.id, *n, "id");
+            problems.push(problem(
+                l,
+                c,
+                Some(t.id.clone()),
+                Some("id"),
+                format!("duplicate traveller id {:?}", t.id),
+            ));
+        }
+        *n += 1;
+        let (query, issues) =
+            crate::document_reading::fill_from_mrz(&t.presents, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default())
+                .0
+                .to_query();
+        for issue in issues {
+            let field = issue.field.rsplit('.').next().unwrap_or("presents").to_owned();
+            let (l, c) = at(&t.id, 0, &field);
+            problems.push(problem(l, c, Some(t.id.clone()), Some(&issue.field), issue.message));
+        }
+        if query.is_empty() {
+            let (l, c) = at(&t.id, 0, "presents");
+            problems.push(problem(
+                l,
+                c,
+                Some(t.id.clone()),
+                Some("presents"),
+                "the traveller presents nothing to query".into(),
+            ));
+        }
+    }
+    let count = scenario.travellers.len() + scenario.random_fill.map_or(0, |f| f.count);
+    for (i, incident) in scenario.incidents.iter().enumerate() {
+        if incident.from_traveller == 0 || incident.from_traveller > incident.to_traveller || incident.to_traveller > count {
+            let offset = text.match_indices("from_traveller").nth(i).map_or(0, |(o, _)| o);
+            let (l, c) = map.position(offset);
+            problems.push(problem(
+                l,
+                c,
+                None,
+                Some("incidents"),
+                format!(
+                    "incident covers travellers {}..={} but the queue has 1..={count}",
+                    incident.from_traveller, incident.to_traveller
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(ScenarioError {
+            file: file.to_owned(),
+            problems,
+        })
+    }
+}

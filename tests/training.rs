@@ -1,0 +1,102 @@
+//! Scenarios: the built-ins parse, bad files name file/line/field, and a scripted run scores as expected.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use bordercheck::audit::Decision;
+use bordercheck::training::builtin::{BUILTIN_SCENARIOS, builtin_scenarios};
+use bordercheck::training::{TrainingSession, parse_scenario};
+
+#[test]
+fn every_builtin_scenario_parses_and_has_8_to_15_travellers() {
+    for (name, text) in BUILTIN_SCENARIOS {
+        let s = parse_scenario(text, name).unwrap_or_else(|e| panic!("{name}: {:#?}", e.problems));
+        let n = s.travellers.len() + s.random_fill.map_or(0, |f| f.count);
+        assert!((8..=15).contains(&n), "{name}: {n} travellers");
+    }
+    assert_eq!(builtin_scenarios().len(), 3);
+}
+
+#[test]
+fn scenario_errors_name_file_line_and_field() {
+    let text = "Scenario(format: 1, title: \"x\", dataset: Builtin, post: Airport,\n incidents: [(from_traveller: 2, to_traveller: 9, kind: Offline(Interpol))],\n travellers: [\n  (id: \"T1\", presents: (person: Some((family_name: \"A\", date_of_birth: \"1990-02-30\"))), expected: Admit),\n  (id: \"T1\", presents: (), expected: Admit),\n ])";
+    let err = parse_scenario(text, "bad.ron").unwrap_err();
+    let msgs: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        msgs.iter().any(|m| m.starts_with("bad.ron:4:") && m.contains("date_of_birth")),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.iter().any(|m| m.starts_with("bad.ron:5:") && m.contains("duplicate")),
+        "{msgs:#?}"
+    );
+    assert!(msgs.iter().any(|m| m.contains("nothing to query")), "{msgs:#?}");
+    assert!(
+        msgs.iter().any(|m| m.starts_with("bad.ron:2:") && m.contains("incident")),
+        "{msgs:#?}"
+    );
+    let syntax = parse_scenario(
+        "Scenario(format: 1, title: \"x\", dataset: Builtin, post: Moon, travellers: [])",
+        "s.ron",
+    )
+    .unwrap_err();
+    assert!(syntax.problems[0].message.contains("Moon"), "{:?}", syntax.problems);
+}
+
+#[test]
+fn a_session_applies_incidents_and_scores_the_debrief() {
+    let scenario = builtin_scenarios().into_iter().find(|s| s.title == "Link down").unwrap();
+    let t0 = Instant::now();
+    let mut session = TrainingSession::new(scenario.clone(), "4711", t0);
+    assert!(session.check_pin("4711") && !session.check_pin("0000"));
+    let base = bordercheck::sim::SimSettings::instant(1);
+    let expected: Vec<Decision> = scenario.travellers.iter().map(|t| t.expected).collect();
+    for (i, want) in expected.iter().enumerate() {
+        let interpol_down = session.sim_for_current(&base).interpol.offline;
+        assert_eq!(interpol_down, (3..=6).contains(&(i + 1)), "traveller {}", i + 1);
+        // Everyone admitted except the first Detain: one correct detain, misses the rest.
+        let decision = if i == 1 { *want } else { Decision::Admit };
+        session.decide(decision, "", t0 + Duration::from_secs(10 * (i as u64 + 1)));
+    }
+    assert!(session.is_finished());
+    let totals = session.debrief().totals();
+    let threats = expected.iter().filter(|d| **d != Decision::Admit).count();
+    assert_eq!(totals.missed_threats, threats - 1);
+    assert_eq!(totals.correct, 1 + expected.iter().filter(|d| **d == Decision::Admit).count());
+    assert_eq!(totals.false_alarms, 0);
+    assert_eq!(totals.detained_unconfirmed, 1, "the detain was not confirmed first");
+    let html = session.debrief().to_html();
+    assert!(html.contains("<svg") && html.contains("Link down"));
+}
+
+#[test]
+fn cli_scenario_validate_and_scripted_run() {
+    let bin = env!("CARGO_BIN_EXE_bordercheck");
+    let ok = Command::new(bin)
+        .args(["scenario", "validate", "sample_data/scenarios/link-down.ron"])
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let dir = tempfile::tempdir().unwrap();
+    let decisions = dir.path().join("d.jsonl");
+    std::fs::write(
+        &decisions,
+        "{\"traveller\":\"K1\",\"decision\":\"Admit\"}\n{\"traveller\":\"K2\",\"decision\":\"Detain\",\"confirmation_requested\":true}\n{\"traveller\":\"K3\",\"decision\":\"Admit\"}\n",
+    )
+    .unwrap();
+    let out = Command::new(bin)
+        .args([
+            "scenario",
+            "run",
+            "sample_data/scenarios/link-down.ron",
+            "--decisions",
+            decisions.to_str().unwrap(),
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["totals"]["correct"], 2);
+    assert_eq!(v["totals"]["missed_threats"], 4, "K3 admitted; K5, K6 and K8 never decided");
+}
