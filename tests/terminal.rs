@@ -44,6 +44,13 @@ fn type_into(h: &mut Harness<'_, TerminalApp>, label: &str, text: &str) {
     h.step();
 }
 
+/// New windows need a sizing pass before they appear in the accessibility tree.
+fn settle(h: &mut Harness<'_, TerminalApp>) {
+    for _ in 0..4 {
+        h.step();
+    }
+}
+
 fn query_complete(h: &Harness<'_, TerminalApp>) -> bool {
     h.state().current.as_ref().is_some_and(bordercheck::query::QueryRun::is_complete)
 }
@@ -146,4 +153,52 @@ fn pasting_an_mrz_fills_the_form_runs_the_query_and_flags_a_forgery() {
         h.state().audit.entries()[0].remark.contains("document number check digit"),
         "forgery recorded in the audit trail"
     );
+}
+
+#[test]
+fn training_scenario_two_travellers_instructor_pin_and_debrief() {
+    let mut h = harness(fast_settings());
+    h.step();
+    h.state_mut().send(Command::StartBuiltinScenario(0));
+    settle(&mut h);
+    assert!(h.state().pin_prompt.is_some(), "PIN prompt open");
+    h.get_by_label_contains("set the instructor PIN");
+    type_into(&mut h, "Instructor PIN", "4711");
+    h.get_by_label("Start scenario").click_accesskit();
+    settle(&mut h);
+    assert!(h.state().training.is_some(), "scenario started");
+    h.get_by_label_contains("TRAINING — Airport arrivals");
+    // Traveller 1: the form is pre-filled with what they present; query, then admit.
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query 1", query_complete);
+    h.get_by_label("Admit").click_accesskit();
+    settle(&mut h);
+    assert_eq!(h.state().training.as_ref().unwrap().number(), 2, "next traveller called");
+    // Traveller 2 (TDAWN): query, open the hit, refer to secondary.
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query 2", query_complete);
+    assert!(h.query_all_by_label_contains("TDAWN").count() >= 1);
+    h.get_by_label("Refer to secondary").click_accesskit();
+    settle(&mut h);
+    // The instructor panel needs the PIN.
+    h.key_press(egui::Key::F9);
+    settle(&mut h);
+    type_into(&mut h, "Instructor PIN", "0000");
+    h.get_by_label("Open instructor panel").click_accesskit();
+    settle(&mut h);
+    assert!(!h.state().instructor_open);
+    h.get_by_label_contains("Wrong PIN");
+    type_into(&mut h, "Instructor PIN", "4711");
+    h.get_by_label("Open instructor panel").click_accesskit();
+    settle(&mut h);
+    assert!(h.state().instructor_open);
+    h.get_by_label("End scenario").click_accesskit();
+    settle(&mut h);
+    assert!(h.state().training.is_none());
+    h.get_by_label_contains("Debrief — Airport arrivals");
+    let debrief = h.state().debrief.clone().unwrap();
+    assert_eq!(debrief.rows[0].actual, Some(bordercheck::audit::Decision::Admit));
+    assert_eq!(debrief.rows[1].actual, Some(bordercheck::audit::Decision::Secondary));
+    assert_eq!(debrief.rows[1].expected_hits_found(), 1);
+    assert_eq!(debrief.totals().correct, 2);
 }

@@ -16,7 +16,7 @@ use crate::query::{Dispatcher, FieldIssue, QueryRun, SourceState};
 use crate::sim::confirmation::confirmation_reply;
 
 use super::audit_panel::audit_panel_ui;
-use super::background::{Background, JobResult};
+use super::background::{Background, ExportKind, JobResult};
 use super::command::Command;
 use super::hit_detail::{Confirmation, decision_ui, hit_detail_ui};
 use super::hit_table::hit_table_ui;
@@ -25,6 +25,8 @@ use super::settings::{Settings, settings_window};
 use super::shortcuts;
 use super::source_cards::{link_lights_ui, source_cards_ui};
 use super::toasts::Toasts;
+use super::training_panel::{PinPrompt, PinPurpose, debrief_window, instructor_window, pin_window, training_bar_ui};
+use crate::training::{Debrief, TrainingSession};
 
 /// Longest the UI spends per frame applying worker events before it draws.
 const EVENT_BUDGET: Duration = Duration::from_millis(3);
@@ -58,6 +60,13 @@ pub struct TerminalApp {
     toasts: Toasts,
     pending: Vec<Command>,
     title: String,
+    /// The built-in demo, kept for scenarios that use it.
+    demo: (Arc<Engine>, Arc<PhotoStore>),
+    pub training: Option<TrainingSession>,
+    pub pin_prompt: Option<PinPrompt>,
+    pub instructor_open: bool,
+    pub debrief: Option<Debrief>,
+    show_debrief: bool,
 }
 
 impl TerminalApp {
@@ -77,6 +86,7 @@ impl TerminalApp {
         let demo = demo_dataset();
         let photos = Arc::new(load_photos(&demo.dataset));
         let engine = Arc::new(Engine::build(demo.dataset));
+        let (engine_for_demo, photos_for_demo) = (Arc::clone(&engine), Arc::clone(&photos));
         let wake_ctx = ctx.clone();
         let dispatcher = Dispatcher::new(Arc::new(move || wake_ctx.request_repaint()));
         let mut app = Self {
@@ -107,6 +117,12 @@ impl TerminalApp {
             toasts: Toasts::default(),
             pending: Vec::new(),
             title: String::new(),
+            demo: (Arc::clone(&engine_for_demo), Arc::clone(&photos_for_demo)),
+            training: None,
+            pin_prompt: None,
+            instructor_open: false,
+            debrief: None,
+            show_debrief: false,
         };
         if let Some(path) = dataset {
             app.pending.push(Command::LoadDataset(path));
@@ -136,11 +152,36 @@ impl TerminalApp {
                         self.pending.push(Command::LoadDataset(path));
                     }
                 }
-                JobResult::ExportPicked(path) => {
+                JobResult::ExportPicked(path, kind) => {
                     self.background.dialog_open = false;
                     if let Some(path) = path {
-                        self.background.export_audit(self.audit.clone(), path);
+                        match kind {
+                            ExportKind::AuditCsv => self.background.export_audit(self.audit.clone(), path),
+                            ExportKind::DebriefHtml | ExportKind::DebriefCsv => {
+                                if let Some(d) = self.debrief.clone() {
+                                    self.background
+                                        .write_text(path, move || if kind == ExportKind::DebriefHtml { d.to_html() } else { d.to_csv() });
+                                }
+                            }
+                        }
                     }
+                }
+                JobResult::ScenarioPicked(path) => {
+                    self.background.dialog_open = false;
+                    if let Some(path) = path {
+                        self.background.load_scenario(path);
+                    }
+                }
+                JobResult::ScenarioLoaded(Ok(scenario)) => {
+                    self.pin_prompt = Some(PinPrompt {
+                        purpose: PinPurpose::Start(Box::new(scenario)),
+                        pin: String::new(),
+                        error: None,
+                    });
+                }
+                JobResult::ScenarioLoaded(Err(e)) => {
+                    self.toasts.error(format!("Scenario not started: {} problem(s)", e.problems.len()));
+                    self.load_problems = Some((e.file, e.problems));
                 }
                 JobResult::Progress { label, fraction } => {
                     if self.background.loading.is_some() {
@@ -165,6 +206,7 @@ impl TerminalApp {
                     self.dataset_label = path.display().to_string();
                     self.settings.remember(path);
                     self.reset_traveller();
+                    self.prefill_training_traveller();
                 }
                 JobResult::DatasetFailed { path, problems } => {
                     self.background.loading = None;
@@ -208,6 +250,9 @@ impl TerminalApp {
             }
             if run.is_complete() && !self.audited {
                 self.audited = true;
+                if let Some(session) = &mut self.training {
+                    session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>());
+                }
                 self.write_audit_entry();
             }
         }
@@ -280,9 +325,15 @@ impl TerminalApp {
                     self.toasts.error("Nothing to query: type a document number, a name or a vehicle");
                     return;
                 }
-                let run = self
-                    .dispatcher
-                    .submit(&self.engine, query, &self.settings.sim, self.settings.options());
+                if self.training.as_ref().is_some_and(TrainingSession::is_paused) {
+                    self.toasts.error("The exercise is paused by the instructor");
+                    return;
+                }
+                let sim = self
+                    .training
+                    .as_ref()
+                    .map_or(self.settings.sim, |t| t.sim_for_current(&self.settings.sim));
+                let run = self.dispatcher.submit(&self.engine, query, &sim, self.settings.options());
                 self.current = Some(run);
                 self.groups.clear();
                 self.selected = None;
@@ -312,8 +363,15 @@ impl TerminalApp {
                     self.background.load_dataset(path);
                 }
             }
-            Command::ExportAuditDialog => self.background.pick_export(),
-            Command::SelectGroup(i) => self.selected = (i < self.groups.len()).then_some(i),
+            Command::ExportAuditDialog => self.background.pick_export(ExportKind::AuditCsv),
+            Command::SelectGroup(i) => {
+                self.selected = (i < self.groups.len()).then_some(i);
+                if let (Some(session), Some(group)) = (&mut self.training, self.groups.get(i)) {
+                    for hit in &group.hits {
+                        session.record_opened(&hit.record_id);
+                    }
+                }
+            }
             Command::RequestConfirmation => {
                 let Some(hit) = self.selected.and_then(|i| self.groups.get(i)).map(HitGroup::headline) else {
                     return;
@@ -321,6 +379,9 @@ impl TerminalApp {
                 let Some(owner) = hit.owner.clone() else {
                     return;
                 };
+                if let Some(session) = &mut self.training {
+                    session.record_confirmation();
+                }
                 if !self.confirmations.contains_key(&hit.record_id) {
                     let (delay, reply) = confirmation_reply(self.settings.sim.seed, &hit.record_id, hit.score);
                     self.confirmations.insert(
@@ -347,9 +408,167 @@ impl TerminalApp {
                 self.audit.decide(id, decision, self.remark.trim());
                 self.decided = Some(decision);
                 self.toasts.info(format!("Decision recorded: {}", decision.label()));
+                if let Some(session) = &mut self.training {
+                    session.decide(decision, self.remark.trim(), Instant::now());
+                    self.next_training_traveller();
+                }
             }
+            Command::StartBuiltinScenario(i) => {
+                if let Some(scenario) = crate::training::builtin::builtin_scenarios().into_iter().nth(i) {
+                    self.pin_prompt = Some(PinPrompt {
+                        purpose: PinPurpose::Start(Box::new(scenario)),
+                        pin: String::new(),
+                        error: None,
+                    });
+                }
+            }
+            Command::OpenScenarioDialog => self.background.pick_scenario(),
+            Command::ConfirmPin => self.confirm_pin(),
+            Command::CancelPin => self.pin_prompt = None,
+            Command::OpenInstructor => {
+                if self.training.is_some() {
+                    self.pin_prompt = Some(PinPrompt {
+                        purpose: PinPurpose::OpenInstructor,
+                        pin: String::new(),
+                        error: None,
+                    });
+                } else {
+                    self.toasts.error("No exercise is running");
+                }
+            }
+            Command::InstructorPause(paused) => {
+                if let Some(s) = &mut self.training {
+                    s.set_paused(paused, Instant::now());
+                }
+            }
+            Command::InstructorInject(incident) => {
+                if let Some(s) = &mut self.training {
+                    s.inject(incident);
+                    self.toasts.info(format!("Incident injected: {}", incident.label()));
+                }
+            }
+            Command::InstructorClearIncidents => {
+                if let Some(s) = &mut self.training {
+                    s.clear_injected();
+                }
+            }
+            Command::InstructorSkip => {
+                if let Some(s) = &mut self.training {
+                    s.skip(Instant::now());
+                    self.next_training_traveller();
+                }
+            }
+            Command::InstructorEnd => {
+                if let Some(s) = &mut self.training {
+                    s.end();
+                    self.next_training_traveller();
+                }
+            }
+            Command::ExportDebrief(kind) => self.background.pick_export(kind),
             Command::ToggleSettings => self.show_settings = !self.show_settings,
             Command::ToggleHelp => self.show_help = !self.show_help,
+        }
+    }
+
+    fn confirm_pin(&mut self) {
+        let Some(prompt) = self.pin_prompt.take() else { return };
+        match prompt.purpose {
+            PinPurpose::Start(scenario) => {
+                if prompt.pin.trim().len() < 4 {
+                    let error = Some("Choose a PIN of at least 4 characters".into());
+                    self.pin_prompt = Some(PinPrompt {
+                        purpose: PinPurpose::Start(scenario),
+                        pin: prompt.pin,
+                        error,
+                    });
+                    return;
+                }
+                match &scenario.dataset {
+                    crate::training::scenario::DatasetRef::Builtin => {
+                        self.engine = Arc::clone(&self.demo.0);
+                        self.photos = Arc::clone(&self.demo.1);
+                        self.dataset_label = "built-in demo".into();
+                    }
+                    crate::training::scenario::DatasetRef::Path(p) => {
+                        let path = scenario.base_dir.clone().unwrap_or_default().join(p);
+                        self.pending.push(Command::LoadDataset(path));
+                    }
+                }
+                self.toasts.info(format!("Exercise started: {}", scenario.title));
+                self.training = Some(TrainingSession::new(*scenario, prompt.pin.trim(), Instant::now()));
+                self.debrief = None;
+                self.instructor_open = false;
+                self.reset_traveller();
+                self.prefill_training_traveller();
+            }
+            PinPurpose::OpenInstructor => {
+                if self.training.as_ref().is_some_and(|t| t.check_pin(prompt.pin.trim())) {
+                    self.instructor_open = true;
+                } else {
+                    self.pin_prompt = Some(PinPrompt {
+                        purpose: PinPurpose::OpenInstructor,
+                        pin: String::new(),
+                        error: Some("Wrong PIN".into()),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Puts what the current traveller presents into the form (the trainee still queries and decides).
+    fn prefill_training_traveller(&mut self) {
+        let Some(t) = self.training.as_ref().and_then(TrainingSession::current) else {
+            return;
+        };
+        let p = &t.presents;
+        let form = &mut self.form;
+        form.mrz = p.mrz.clone().unwrap_or_default();
+        if let Some(d) = &p.document {
+            (form.doc_number, form.doc_type, form.doc_country, form.doc_expiry) =
+                (d.number.clone(), d.kind.clone(), d.country.clone(), d.expiry.clone());
+        }
+        if let Some(x) = &p.person {
+            (form.family_name, form.given_names, form.date_of_birth, form.sex, form.nationality) = (
+                x.family_name.clone(),
+                x.given_names.clone(),
+                x.date_of_birth.clone(),
+                x.sex.clone(),
+                x.nationality.clone(),
+            );
+        }
+        if let Some(v) = &p.vehicle {
+            (form.plate, form.vin) = (v.plate.clone(), v.vin.clone());
+        }
+    }
+
+    /// Calls the next traveller, or ends the exercise with the debrief.
+    fn next_training_traveller(&mut self) {
+        let Some(session) = &self.training else { return };
+        if session.is_finished() {
+            let debrief = session.debrief();
+            let t = debrief.totals();
+            self.audit.push(AuditEntry {
+                time: chrono::Local::now(),
+                officer: self.settings.officer.clone(),
+                query: 0,
+                summary: format!("Training ended: {}", debrief.title),
+                sources: String::new(),
+                hits: 0,
+                top_hit: format!(
+                    "correct {}/{}, missed threats {}, false alarms {}",
+                    t.correct, t.travellers, t.missed_threats, t.false_alarms
+                ),
+                decision: None,
+                remark: format!("mean time {:.1} s", t.mean_seconds),
+            });
+            self.debrief = Some(debrief);
+            self.show_debrief = true;
+            self.training = None;
+            self.instructor_open = false;
+            self.reset_traveller();
+        } else {
+            self.reset_traveller();
+            self.prefill_training_traveller();
         }
     }
 
@@ -363,7 +582,7 @@ impl TerminalApp {
 
     fn collect_input(&mut self, ctx: &egui::Context) {
         let typing = ctx.memory(|m| m.focused().is_some());
-        let blocked = self.show_settings || self.load_problems.is_some();
+        let blocked = self.show_settings || self.load_problems.is_some() || self.pin_prompt.is_some();
         for command in shortcuts::pressed(ctx, typing) {
             // Enter and Escape belong to a dialog's own fields while one is open.
             if blocked && matches!(command, Command::RunQuery | Command::NewTraveller) {
@@ -417,6 +636,28 @@ impl TerminalApp {
             }
         });
         self.show_help = help;
+        if let Some(prompt) = &mut self.pin_prompt
+            && let Some(c) = pin_window(ctx, prompt)
+        {
+            self.pending.push(c);
+        }
+        let dark = self.settings.dark;
+        if let Some(session) = &self.training {
+            let mut open = self.instructor_open;
+            if open {
+                let commands = instructor_window(ctx, session, &mut open, dark);
+                self.pending.extend(commands);
+            }
+            self.instructor_open = open;
+        }
+        if let Some(debrief) = &self.debrief {
+            let mut open = self.show_debrief;
+            if open {
+                let commands = debrief_window(ctx, debrief, &mut open, dark);
+                self.pending.extend(commands);
+            }
+            self.show_debrief = open;
+        }
     }
 
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
@@ -460,6 +701,25 @@ impl TerminalApp {
                 ui.checkbox(&mut p.offline, "INTERPOL link offline");
                 let n = &mut self.settings.sim.national;
                 ui.checkbox(&mut n.offline, "National link offline");
+            });
+            ui.menu_button("Training", |ui| {
+                ui.menu_button("Start built-in scenario", |ui| {
+                    for (i, s) in crate::training::builtin::builtin_scenarios().iter().enumerate() {
+                        if ui.button(&s.title).clicked() {
+                            self.pending.push(Command::StartBuiltinScenario(i));
+                        }
+                    }
+                });
+                if ui.button("Start scenario from file…").clicked() {
+                    self.pending.push(Command::OpenScenarioDialog);
+                }
+                let instructor = format!("Instructor panel…  {}", shortcuts::label_for(&ctx, &Command::OpenInstructor));
+                if ui.add_enabled(self.training.is_some(), egui::Button::new(instructor)).clicked() {
+                    self.pending.push(Command::OpenInstructor);
+                }
+                if ui.add_enabled(self.debrief.is_some(), egui::Button::new("Last debrief…")).clicked() {
+                    self.show_debrief = true;
+                }
             });
             ui.menu_button("Help", |ui| {
                 if ui
@@ -556,6 +816,10 @@ impl eframe::App for TerminalApp {
             self.pending.extend(commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(session) = &self.training {
+                training_bar_ui(ui, session, dark);
+                ctx.request_repaint_after(Duration::from_millis(500));
+            }
             source_cards_ui(ui, self.current.as_ref(), dark);
             document_checks_ui(ui, &self.document_checks, dark);
             ui.add_space(6.0);

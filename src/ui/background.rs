@@ -14,7 +14,10 @@ use crossbeam_channel::{Receiver, Sender, TrySendError, bounded};
 pub enum JobResult {
     /// The open-dataset dialog closed (None = cancelled).
     DatasetPicked(Option<PathBuf>),
-    ExportPicked(Option<PathBuf>),
+    /// A save dialog closed: where to write (None = cancelled) and what.
+    ExportPicked(Option<PathBuf>, ExportKind),
+    ScenarioPicked(Option<PathBuf>),
+    ScenarioLoaded(Result<crate::training::Scenario, crate::training::ScenarioError>),
     Progress {
         label: String,
         fraction: f32,
@@ -30,6 +33,24 @@ pub enum JobResult {
         problems: Vec<Problem>,
     },
     ExportDone(Result<PathBuf, String>),
+}
+
+/// What a save dialog was opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    AuditCsv,
+    DebriefHtml,
+    DebriefCsv,
+}
+
+impl ExportKind {
+    fn title_and_name(self) -> (&'static str, &'static str) {
+        match self {
+            Self::AuditCsv => ("Export audit log", "audit.csv"),
+            Self::DebriefHtml => ("Export debrief report", "debrief.html"),
+            Self::DebriefCsv => ("Export debrief rows", "debrief.csv"),
+        }
+    }
 }
 
 pub struct Background {
@@ -77,16 +98,43 @@ impl Background {
         });
     }
 
-    pub fn pick_export(&mut self) {
+    pub fn pick_export(&mut self, kind: ExportKind) {
         if std::mem::replace(&mut self.dialog_open, true) {
             return;
         }
-        self.spawn("dialog-export-audit", |tx| {
+        self.spawn("dialog-export", move |tx| {
+            let (title, name) = kind.title_and_name();
+            let picked = rfd::FileDialog::new().set_title(title).set_file_name(name).save_file();
+            let _ = tx.send(JobResult::ExportPicked(picked, kind));
+        });
+    }
+
+    pub fn pick_scenario(&mut self) {
+        if std::mem::replace(&mut self.dialog_open, true) {
+            return;
+        }
+        self.spawn("dialog-open-scenario", |tx| {
             let picked = rfd::FileDialog::new()
-                .set_title("Export audit log")
-                .set_file_name("audit.csv")
-                .save_file();
-            let _ = tx.send(JobResult::ExportPicked(picked));
+                .set_title("Start scenario")
+                .add_filter("Bordercheck scenario", &["ron"])
+                .pick_file();
+            let _ = tx.send(JobResult::ScenarioPicked(picked));
+        });
+    }
+
+    pub fn load_scenario(&self, path: PathBuf) {
+        self.spawn("scenario-loader", move |tx| {
+            let _ = tx.send(JobResult::ScenarioLoaded(crate::training::load_scenario_file(&path)));
+        });
+    }
+
+    /// Writes text produced on the worker (the caller passes a closure over cloned data).
+    pub fn write_text(&self, path: PathBuf, make: impl FnOnce() -> String + Send + 'static) {
+        self.spawn("export-writer", move |tx| {
+            let result = std::fs::write(&path, make())
+                .map(|()| path.clone())
+                .map_err(|e| format!("{}: {e}", path.display()));
+            let _ = tx.send(JobResult::ExportDone(result));
         });
     }
 

@@ -19,4 +19,16 @@ pub enum Command {
     Decide(Decision),
     ToggleSettings,
     ToggleHelp,
+    /// Training: ask for the PIN, then start a built-in scenario (index) or a picked file.
+    StartBuiltinScenario(usize),
+    OpenScenarioDialog,
+    ConfirmPin,
+    CancelPin,
+    OpenInstructor,
+    InstructorPause(bool),
+    InstructorInject(crate::training::scenario::IncidentKind),
+    InstructorClearIncidents,
+    InstructorSkip,
+    InstructorEnd,
+    ExportDebrief(super::background::ExportKind),
 }

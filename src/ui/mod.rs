@@ -13,6 +13,7 @@ pub mod shortcuts;
 mod source_cards;
 mod theme;
 mod toasts;
+pub mod training_panel;
 
 pub use app::TerminalApp;
 pub use command::Command;

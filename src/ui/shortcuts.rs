@@ -26,6 +26,7 @@ pub fn shortcuts() -> Vec<Shortcut> {
         s(Command::ToggleHelp, Modifiers::NONE, Key::F1, true),
         s(Command::ToggleSettings, Modifiers::NONE, Key::F2, true),
         s(Command::RequestConfirmation, Modifiers::NONE, Key::F6, true),
+        s(Command::OpenInstructor, Modifiers::NONE, Key::F9, true),
     ]
 }
 
