@@ -3,10 +3,7 @@
 use std::process::Command;
 
 fn bordercheck(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_bordercheck"))
-        .args(args)
-        .output()
-        .expect("binary runs")
+    Command::new(env!("CARGO_BIN_EXE_bordercheck")).args(args).output().expect("binary runs")
 }
 
 #[test]
@@ -31,10 +28,7 @@ fn malformed_dataset_exits_1_with_file_line_field() {
     let out = bordercheck(&["validate", "tests/data/malformed.ron"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("tests/data/malformed.ron:6:") && err.contains("field `date_of_birth`"),
-        "{err}"
-    );
+    assert!(err.contains("tests/data/malformed.ron:6:") && err.contains("field `date_of_birth`"), "{err}");
 }
 
 #[test]
@@ -61,11 +55,8 @@ fn batch_answers_every_line_and_reports_bad_ones() {
     let out_path = dir.path().join("r.jsonl");
     let out = bordercheck(&["batch", "--queries", queries.to_str().unwrap(), "--out", out_path.to_str().unwrap()]);
     assert!(out.status.success());
-    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&out_path)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out_path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["hits"][0]["database"], "sltd");
     assert!(lines[1]["error"].as_str().unwrap().contains("q.jsonl:2:"));

@@ -9,10 +9,7 @@ fn semantic_problems_are_all_reported_with_positions() {
     let err = load_dataset_file(Path::new("tests/data/malformed.ron")).unwrap_err();
     let problems = err.problems();
     let find = |field: &str| {
-        problems
-            .iter()
-            .find(|p| p.field.as_deref() == Some(field))
-            .unwrap_or_else(|| panic!("no problem on {field}: {problems:#?}"))
+        problems.iter().find(|p| p.field.as_deref() == Some(field)).unwrap_or_else(|| panic!("no problem on {field}: {problems:#?}"))
     };
     let dob = find("date_of_birth");
     assert_eq!((dob.line, dob.record.as_deref()), (6, Some("NP-1")));
@@ -35,12 +32,7 @@ fn syntax_and_unknown_fields_point_at_the_line() {
     let p = &err.problems()[0];
     assert_eq!(p.line, 6);
     assert!(p.message.contains("shoe_size"), "{p}");
-    let err = parse_dataset(
-        "Dataset(format: 1, name: \"x\", national: (persons: [ (id: \"A\", ",
-        "cut.ron",
-        None,
-    )
-    .unwrap_err();
+    let err = parse_dataset("Dataset(format: 1, name: \"x\", national: (persons: [ (id: \"A\", ", "cut.ron", None).unwrap_err();
     assert!(err.problems()[0].line >= 1);
 }
 

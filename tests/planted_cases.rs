@@ -31,11 +31,8 @@ fn every_planted_case_gives_its_expected_top_hit() {
                 let head = top.headline();
                 assert_eq!(head.database.code(), db, "{}", case.title);
                 assert_eq!(Some(head.record_id.as_str()), case.expect_record, "{}", case.title);
-                let mut sources: Vec<&str> = top
-                    .sources
-                    .iter()
-                    .map(|s| if *s == SourceId::National { "national" } else { "interpol" })
-                    .collect();
+                let mut sources: Vec<&str> =
+                    top.sources.iter().map(|s| if *s == SourceId::National { "national" } else { "interpol" }).collect();
                 sources.sort_unstable();
                 let mut expected = case.expect_sources.to_vec();
                 expected.sort_unstable();
@@ -73,16 +70,8 @@ fn a_hanging_or_crashing_source_never_blocks_the_other() {
     sim.national.fault = bordercheck::sim::Fault::Panic;
     let mut run = dispatcher.submit(&engine, query, &sim, MatchOptions::default());
     dispatcher.wait(&mut run);
-    assert!(
-        matches!(run.state(SourceId::Interpol), SourceState::TimedOut { .. }),
-        "{:?}",
-        run.state(SourceId::Interpol)
-    );
-    assert!(
-        matches!(run.state(SourceId::National), SourceState::Failed { .. }),
-        "{:?}",
-        run.state(SourceId::National)
-    );
+    assert!(matches!(run.state(SourceId::Interpol), SourceState::TimedOut { .. }), "{:?}", run.state(SourceId::Interpol));
+    assert!(matches!(run.state(SourceId::National), SourceState::Failed { .. }), "{:?}", run.state(SourceId::National));
 }
 
 #[test]
@@ -90,10 +79,7 @@ fn replays_are_identical_under_a_seed() {
     let engine = engine();
     let outcomes = |seed| {
         let mut dispatcher = Dispatcher::new(Arc::new(|| {}));
-        let mut sim = SimSettings {
-            seed,
-            ..SimSettings::default()
-        };
+        let mut sim = SimSettings { seed, ..SimSettings::default() };
         sim.national.latency_mean_ms = 5;
         sim.national.latency_spread_ms = 4;
         sim.interpol.latency_mean_ms = 5;
@@ -115,11 +101,7 @@ fn replays_are_identical_under_a_seed() {
 #[test]
 fn the_committed_demo_file_is_what_the_generator_writes() {
     let generated = bordercheck::generate::dataset::to_ron(&bordercheck::generate::planted::demo_file()).unwrap();
-    assert_eq!(
-        generated,
-        bordercheck::demo::DEMO_DATASET,
-        "run `cargo run -- generate --demo --out sample_data/demo.ron`"
-    );
+    assert_eq!(generated, bordercheck::demo::DEMO_DATASET, "run `cargo run -- generate --demo --out sample_data/demo.ron`");
 }
 
 #[test]
@@ -135,25 +117,12 @@ fn pasting_each_planted_mrz_gives_the_same_hits_as_typing() {
         with_mrz += 1;
         let reading = read_mrz(&mrz, today).unwrap();
         assert!(!reading.has_failed_check(), "{}: {:?}", case.title, reading.checks);
-        let (filled, _) = fill_from_mrz(
-            &QueryInput {
-                mrz: Some(mrz),
-                ..Default::default()
-            },
-            today,
-        );
+        let (filled, _) = fill_from_mrz(&QueryInput { mrz: Some(mrz), ..Default::default() }, today);
         let (typed_query, _) = case.query.to_query();
         let (mrz_query, _) = filled.to_query();
-        let typed: Vec<_> = engine
-            .search_all(&typed_query, &MatchOptions::default())
-            .iter()
-            .map(|g| g.headline().record_id.clone())
-            .collect();
-        let read: Vec<_> = engine
-            .search_all(&mrz_query, &MatchOptions::default())
-            .iter()
-            .map(|g| g.headline().record_id.clone())
-            .collect();
+        let typed: Vec<_> =
+            engine.search_all(&typed_query, &MatchOptions::default()).iter().map(|g| g.headline().record_id.clone()).collect();
+        let read: Vec<_> = engine.search_all(&mrz_query, &MatchOptions::default()).iter().map(|g| g.headline().record_id.clone()).collect();
         assert_eq!(typed.first(), read.first(), "{}", case.title);
     }
     assert!(with_mrz >= 4);

@@ -21,9 +21,7 @@ fn fast_settings() -> Settings {
 }
 
 fn harness(settings: Settings) -> Harness<'static, TerminalApp> {
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| TerminalApp::with_settings(cc.egui_ctx.clone(), settings, None))
+    Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| TerminalApp::with_settings(cc.egui_ctx.clone(), settings, None))
 }
 
 /// Steps the app in real time until `done` holds (bounded).
@@ -65,16 +63,9 @@ fn stolen_blank_passport_shows_the_sltd_hit_and_its_action() {
     h.step();
     assert!(h.state().current.is_some(), "Enter sends the query");
     step_until(&mut h, "both sources answer", query_complete);
-    assert!(
-        h.query_all_by_label_contains("SLTD stolen blank SLTD-PLANT-01").count() >= 1,
-        "hit row"
-    );
+    assert!(h.query_all_by_label_contains("SLTD stolen blank SLTD-PLANT-01").count() >= 1, "hit row");
     assert!(h.query_all_by_label_contains("Seize the document").count() >= 1, "action");
-    assert_eq!(
-        h.query_all_by_label_contains("answered in").count(),
-        2,
-        "both source cards answered"
-    );
+    assert_eq!(h.query_all_by_label_contains("answered in").count(), 2, "both source cards answered");
     assert_eq!(h.state().audit.len(), 1, "the query is in the audit trail");
 }
 
@@ -99,9 +90,7 @@ fn a_malformed_dataset_shows_its_problems_and_the_demo_stays_loaded() {
     let mut h = harness(fast_settings());
     h.step();
     h.state_mut().send(Command::LoadDataset("tests/data/malformed.ron".into()));
-    step_until(&mut h, "error window", |h| {
-        h.query_by_label_contains("Dataset not loaded").is_some()
-    });
+    step_until(&mut h, "error window", |h| h.query_by_label_contains("Dataset not loaded").is_some());
     h.get_by_label_contains("date_of_birth");
     assert_eq!(h.state().engine().name, "Demo dataset");
 }
@@ -116,8 +105,7 @@ fn confirmation_request_gets_a_reply_and_the_decision_is_audited() {
     h.key_press(egui::Key::Enter);
     step_until(&mut h, "query completes", query_complete);
     h.get_by_label_contains("Not confirmed — do not act on this hit alone");
-    h.get_by_label_contains("Request confirmation from owning country FRA")
-        .click_accesskit();
+    h.get_by_label_contains("Request confirmation from owning country FRA").click_accesskit();
     step_until(&mut h, "reply from FRA", |h| h.query_by_label_contains("Reply from FRA").is_some());
     h.get_by_label("Detain").click_accesskit();
     h.step();
@@ -149,10 +137,7 @@ fn pasting_an_mrz_fills_the_form_runs_the_query_and_flags_a_forgery() {
     assert_eq!(h.state().form.doc_number, "UT7734105");
     step_until(&mut h, "query completes", query_complete);
     assert!(h.query_all_by_label_contains("possible forgery or misread").count() >= 1);
-    assert!(
-        h.state().audit.entries()[0].remark.contains("document number check digit"),
-        "forgery recorded in the audit trail"
-    );
+    assert!(h.state().audit.entries()[0].remark.contains("document number check digit"), "forgery recorded in the audit trail");
 }
 
 #[test]
@@ -201,4 +186,24 @@ fn training_scenario_two_travellers_instructor_pin_and_debrief() {
     assert_eq!(debrief.rows[1].actual, Some(bordercheck::audit::Decision::Secondary));
     assert_eq!(debrief.rows[1].expected_hits_found(), 1);
     assert_eq!(debrief.totals().correct, 2);
+}
+
+#[test]
+fn audit_entries_reach_the_hash_chained_file_before_they_show_as_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("audit.jsonl");
+    let mut h = harness(fast_settings());
+    h.state_mut().keep_audit_on_disk(file.clone());
+    h.step();
+    type_into(&mut h, "Document number", "UT4471920");
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query completes", query_complete);
+    step_until(&mut h, "entry saved", |h| h.state().audit.is_recorded(0));
+    h.get_by_label("Detain").click_accesskit();
+    step_until(&mut h, "decision saved", |h| h.state().audit.entries()[0].decision.is_some() && h.state().audit.is_recorded(0));
+    let report = bordercheck::audit::durable::verify_audit_file(&file).unwrap();
+    assert!(report.is_intact());
+    assert_eq!(report.entries.len(), 2, "the query, then the entry again with its decision");
+    assert_eq!(report.entries[1].decision, Some(bordercheck::audit::Decision::Detain));
+    assert!(h.query_all_by_label("on disk").count() >= 1);
 }

@@ -22,24 +22,11 @@ fn scenario_errors_name_file_line_and_field() {
     let text = "Scenario(format: 1, title: \"x\", dataset: Builtin, post: Airport,\n incidents: [(from_traveller: 2, to_traveller: 9, kind: Offline(Interpol))],\n travellers: [\n  (id: \"T1\", presents: (person: Some((family_name: \"A\", date_of_birth: \"1990-02-30\"))), expected: Admit),\n  (id: \"T1\", presents: (), expected: Admit),\n ])";
     let err = parse_scenario(text, "bad.ron").unwrap_err();
     let msgs: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
-    assert!(
-        msgs.iter().any(|m| m.starts_with("bad.ron:4:") && m.contains("date_of_birth")),
-        "{msgs:#?}"
-    );
-    assert!(
-        msgs.iter().any(|m| m.starts_with("bad.ron:5:") && m.contains("duplicate")),
-        "{msgs:#?}"
-    );
+    assert!(msgs.iter().any(|m| m.starts_with("bad.ron:4:") && m.contains("date_of_birth")), "{msgs:#?}");
+    assert!(msgs.iter().any(|m| m.starts_with("bad.ron:5:") && m.contains("duplicate")), "{msgs:#?}");
     assert!(msgs.iter().any(|m| m.contains("nothing to query")), "{msgs:#?}");
-    assert!(
-        msgs.iter().any(|m| m.starts_with("bad.ron:2:") && m.contains("incident")),
-        "{msgs:#?}"
-    );
-    let syntax = parse_scenario(
-        "Scenario(format: 1, title: \"x\", dataset: Builtin, post: Moon, travellers: [])",
-        "s.ron",
-    )
-    .unwrap_err();
+    assert!(msgs.iter().any(|m| m.starts_with("bad.ron:2:") && m.contains("incident")), "{msgs:#?}");
+    let syntax = parse_scenario("Scenario(format: 1, title: \"x\", dataset: Builtin, post: Moon, travellers: [])", "s.ron").unwrap_err();
     assert!(syntax.problems[0].message.contains("Moon"), "{:?}", syntax.problems);
 }
 
@@ -72,10 +59,7 @@ fn a_session_applies_incidents_and_scores_the_debrief() {
 #[test]
 fn cli_scenario_validate_and_scripted_run() {
     let bin = env!("CARGO_BIN_EXE_bordercheck");
-    let ok = Command::new(bin)
-        .args(["scenario", "validate", "sample_data/scenarios/link-down.ron"])
-        .output()
-        .unwrap();
+    let ok = Command::new(bin).args(["scenario", "validate", "sample_data/scenarios/link-down.ron"]).output().unwrap();
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     let dir = tempfile::tempdir().unwrap();
     let decisions = dir.path().join("d.jsonl");
@@ -85,14 +69,7 @@ fn cli_scenario_validate_and_scripted_run() {
     )
     .unwrap();
     let out = Command::new(bin)
-        .args([
-            "scenario",
-            "run",
-            "sample_data/scenarios/link-down.ron",
-            "--decisions",
-            decisions.to_str().unwrap(),
-            "--json",
-        ])
+        .args(["scenario", "run", "sample_data/scenarios/link-down.ron", "--decisions", decisions.to_str().unwrap(), "--json"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

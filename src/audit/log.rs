@@ -7,11 +7,26 @@ use super::entry::{AuditEntry, Decision};
 #[derive(Debug, Default, Clone)]
 pub struct AuditLog {
     entries: Vec<AuditEntry>,
+    /// Whether each entry's latest version is confirmed on disk by the durable writer.
+    recorded: Vec<bool>,
 }
 
 impl AuditLog {
-    pub fn push(&mut self, entry: AuditEntry) {
+    /// Adds an entry; returns its index.
+    pub fn push(&mut self, entry: AuditEntry) -> usize {
         self.entries.push(entry);
+        self.recorded.push(false);
+        self.entries.len() - 1
+    }
+
+    pub fn mark_recorded(&mut self, index: usize) {
+        if let Some(r) = self.recorded.get_mut(index) {
+            *r = true;
+        }
+    }
+
+    pub fn is_recorded(&self, index: usize) -> bool {
+        self.recorded.get(index).copied().unwrap_or(false)
     }
 
     pub fn entries(&self) -> &[AuditEntry] {
@@ -26,9 +41,12 @@ impl AuditLog {
         self.entries.is_empty()
     }
 
-    /// Records the decision on the latest entry of that query (a decision follows its query).
-    pub fn decide(&mut self, query: u64, decision: Decision, remark: &str) -> bool {
-        match self.entries.iter_mut().rev().find(|e| e.query == query) {
+    /// Records the decision on the latest entry of that query (a decision follows its query);
+    /// returns the entry's index.
+    pub fn decide(&mut self, query: u64, decision: Decision, remark: &str) -> Option<usize> {
+        let index = self.entries.iter().rposition(|e| e.query == query)?;
+        self.recorded[index] = false;
+        match self.entries.get_mut(index) {
             Some(e) => {
                 e.decision = Some(decision);
                 if !remark.is_empty() {
@@ -37,9 +55,9 @@ impl AuditLog {
                     }
                     e.remark.push_str(remark);
                 }
-                true
+                Some(index)
             }
-            None => false,
+            None => None,
         }
     }
 
@@ -67,16 +85,8 @@ impl AuditLog {
 
 /// Quotes a CSV field when needed, and defuses spreadsheet formulas (=, +, -, @).
 fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
+    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
 
 #[cfg(test)]
@@ -99,8 +109,8 @@ mod tests {
         };
         log.push(entry(1));
         log.push(entry(2));
-        assert!(log.decide(1, Decision::Detain, "confirmed by FRA"));
-        assert!(!log.decide(9, Decision::Admit, ""));
+        assert_eq!(log.decide(1, Decision::Detain, "confirmed by FRA"), Some(0));
+        assert_eq!(log.decide(9, Decision::Admit, ""), None);
         let mut out = Vec::new();
         log.write_csv(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();

@@ -38,25 +38,13 @@ fn typo(rng: &mut ChaCha8Rng, word: &str) -> String {
     }
     let i = letters[rng.random_range(0..letters.len())];
     let c = chars[i].to_ascii_uppercase();
-    let replacement = ROWS
-        .iter()
-        .find_map(|row| {
-            row.find(c)
-                .map(|p| row.as_bytes()[if p + 1 < row.len() { p + 1 } else { p - 1 }] as char)
-        })
-        .unwrap_or(c);
-    chars
-        .iter()
-        .enumerate()
-        .map(|(k, &ch)| if k == i { replacement } else { ch })
-        .collect()
+    let replacement =
+        ROWS.iter().find_map(|row| row.find(c).map(|p| row.as_bytes()[if p + 1 < row.len() { p + 1 } else { p - 1 }] as char)).unwrap_or(c);
+    chars.iter().enumerate().map(|(k, &ch)| if k == i { replacement } else { ch }).collect()
 }
 
 pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usize, mut log: impl FnMut(&str)) -> EngineBenchReport {
-    log(&format!(
-        "generating {} persons, {} notices, {} SLTD …",
-        spec.persons, spec.notices, spec.sltd
-    ));
+    log(&format!("generating {} persons, {} notices, {} SLTD …", spec.persons, spec.notices, spec.sltd));
     let text = to_ron(&generate_dataset(spec)).unwrap_or_default();
     log(&format!("dataset text {:.0} MB; parsing …", text.len() as f64 / 1e6));
     let t = Instant::now();
@@ -91,12 +79,7 @@ pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usi
     for _ in 0..queries {
         let s = &sltd[rng.random_range(0..sltd.len().max(1))];
         let q = Query {
-            document: Some(DocumentQuery {
-                number: s.number.clone(),
-                kind: None,
-                country: Some(s.country),
-                expiry: None,
-            }),
+            document: Some(DocumentQuery { number: s.number.clone(), kind: None, country: Some(s.country), expiry: None }),
             ..Default::default()
         };
         let t = Instant::now();
@@ -125,10 +108,7 @@ pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usi
     let timed = |with_dob: bool, rng: &mut ChaCha8Rng| -> Vec<Duration> {
         (0..queries)
             .map(|_| {
-                let q = Query {
-                    person: Some(person_query(rng, with_dob)),
-                    ..Default::default()
-                };
+                let q = Query { person: Some(person_query(rng, with_dob)), ..Default::default() };
                 let t = Instant::now();
                 let hits = engine.search_all(&q, &options);
                 let d = t.elapsed();
@@ -147,17 +127,8 @@ pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usi
         let p = person_query(&mut rng, false);
         let form = NameForm::new(&p.family_name, &p.given_names);
         let min = 0.75;
-        let scan: Vec<u32> = index
-            .search_exhaustive(&form, min)
-            .iter()
-            .take(10)
-            .map(|c| c.entry.record)
-            .collect();
-        let fast: Vec<u32> = index
-            .search(&form, min, options.max_name_candidates)
-            .iter()
-            .map(|c| c.entry.record)
-            .collect();
+        let scan: Vec<u32> = index.search_exhaustive(&form, min).iter().take(10).map(|c| c.entry.record).collect();
+        let fast: Vec<u32> = index.search(&form, min, options.max_name_candidates).iter().map(|c| c.entry.record).collect();
         expected += scan.len();
         found += scan.iter().filter(|r| fast.contains(r)).count();
     }

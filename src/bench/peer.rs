@@ -44,10 +44,7 @@ pub fn run_peer_bench(data: &Path, rows: Option<usize>, threshold: u8, mut log: 
     let watch = read_tsv(&data.join("watchlist.tsv"))?;
     let n = rows.unwrap_or(watch.len()).min(watch.len());
     let mut names_norm = Vec::with_capacity(n);
-    let mut dataset = Dataset {
-        name: "peer watchlist".into(),
-        ..Default::default()
-    };
+    let mut dataset = Dataset { name: "peer watchlist".into(), ..Default::default() };
     for (i, row) in watch.iter().take(n).enumerate() {
         let col = |k: usize| row.get(k).map_or("", String::as_str);
         names_norm.push(col(4).to_owned());
@@ -83,19 +80,9 @@ pub fn run_peer_bench(data: &Path, rows: Option<usize>, threshold: u8, mut log: 
             }
         })
         .collect();
-    let options = MatchOptions {
-        threshold,
-        max_hits: 10,
-        ..MatchOptions::default()
-    };
+    let options = MatchOptions { threshold, max_hits: 10, ..MatchOptions::default() };
     let run = |q: &PeerQuery| {
-        let query = Query {
-            person: Some(PersonQuery {
-                family_name: q.text.clone(),
-                ..Default::default()
-            }),
-            ..Default::default()
-        };
+        let query = Query { person: Some(PersonQuery { family_name: q.text.clone(), ..Default::default() }), ..Default::default() };
         engine.search(SourceId::National, &query, &options)
     };
     for q in queries.iter().take(20) {

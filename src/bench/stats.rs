@@ -19,13 +19,7 @@ pub fn summarize(samples: &mut [Duration]) -> Summary {
     let us = |d: Duration| d.as_secs_f64() * 1e6;
     let pct = |p: f64| us(samples[(((samples.len() - 1) as f64) * p).round() as usize]);
     let mean = samples.iter().map(|d| us(*d)).sum::<f64>() / samples.len() as f64;
-    Summary {
-        count: samples.len(),
-        p50_us: pct(0.5),
-        p99_us: pct(0.99),
-        max_us: us(samples[samples.len() - 1]),
-        mean_us: mean,
-    }
+    Summary { count: samples.len(), p50_us: pct(0.5), p99_us: pct(0.99), max_us: us(samples[samples.len() - 1]), mean_us: mean }
 }
 
 /// Peak resident memory of this process so far (Linux), in MiB.

@@ -45,14 +45,7 @@ pub enum BenchWhat {
 
 pub fn run(args: &BenchArgs) -> Result<(), Reported> {
     match &args.what {
-        BenchWhat::Engine {
-            persons,
-            notices,
-            sltd,
-            queries,
-            recall_queries,
-            seed,
-        } => {
+        BenchWhat::Engine { persons, notices, sltd, queries, recall_queries, seed } => {
             let spec = GenerateSpec {
                 seed: *seed,
                 name: "bench".into(),
@@ -69,24 +62,14 @@ pub fn run(args: &BenchArgs) -> Result<(), Reported> {
             println!("| records | {} |", r.records);
             println!("| parse + validate (RON) | {:.2} s |", r.parse_s);
             println!("| build indexes | {:.2} s |", r.index_s);
-            println!(
-                "| peak memory (process) | {} |",
-                r.peak_rss_mib.map_or("n/a".into(), |m| format!("{m:.0} MiB"))
-            );
-            for (label, s) in [
-                ("document exact", r.document),
-                ("name + date of birth", r.name_dob),
-                ("name only", r.name_only),
-            ] {
+            println!("| peak memory (process) | {} |", r.peak_rss_mib.map_or("n/a".into(), |m| format!("{m:.0} MiB")));
+            for (label, s) in [("document exact", r.document), ("name + date of birth", r.name_dob), ("name only", r.name_only)] {
                 println!(
                     "| {label}: p50 / p99 / max | {:.0} µs / {:.0} µs / {:.0} µs ({} queries) |",
                     s.p50_us, s.p99_us, s.max_us, s.count
                 );
             }
-            println!(
-                "| name index recall vs full scan (top 10, {} queries) | {:.3} |",
-                r.recall_queries, r.recall_vs_scan
-            );
+            println!("| name index recall vs full scan (top 10, {} queries) | {:.3} |", r.recall_queries, r.recall_vs_scan);
             Ok(())
         }
         BenchWhat::Peer { data, n, threshold } => {

@@ -43,10 +43,8 @@ pub struct GenerateArgs {
 
 pub fn run(args: &GenerateArgs) -> Result<(), Reported> {
     if let Some(count) = args.travellers {
-        let lines: Vec<String> = crate::generate::travellers::traveller_list(args.seed, count)
-            .iter()
-            .filter_map(|q| serde_json::to_string(q).ok())
-            .collect();
+        let lines: Vec<String> =
+            crate::generate::travellers::traveller_list(args.seed, count).iter().filter_map(|q| serde_json::to_string(q).ok()).collect();
         std::fs::write(&args.out, lines.join("\n") + "\n").map_err(|e| {
             eprintln!("{}: cannot write: {e}", args.out.display());
             Reported

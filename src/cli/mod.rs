@@ -1,5 +1,6 @@
 //! The command line: the same core as the terminal, for scripts, CI and trainers' prep work.
 
+mod audit_cmd;
 mod batch_cmd;
 mod bench_cmd;
 mod generate_cmd;
@@ -19,11 +20,7 @@ use crate::demo::demo_dataset;
 use crate::engine::Engine;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "bordercheck",
-    version,
-    about = "Border-checkpoint officer terminal simulator (synthetic data only)"
-)]
+#[command(name = "bordercheck", version, about = "Border-checkpoint officer terminal simulator (synthetic data only)")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -45,6 +42,8 @@ pub enum Command {
     Generate(generate_cmd::GenerateArgs),
     /// Training scenarios: validate a file, or replay decisions and score them.
     Scenario(scenario_cmd::ScenarioArgs),
+    /// The durable audit log: verify a file's hash chain.
+    Audit(audit_cmd::AuditArgs),
     /// Benchmarks: engine speed and recall, and the side-by-side peer run.
     Bench(bench_cmd::BenchArgs),
     /// Read an ICAO 9303 MRZ (2 or 3 lines) and show its fields and document checks.
@@ -84,10 +83,7 @@ impl SearchArgs {
     pub fn sim(&self) -> crate::sim::SimSettings {
         match self.latency {
             Latency::Off => crate::sim::SimSettings::instant(self.seed),
-            Latency::Sim => crate::sim::SimSettings {
-                seed: self.seed,
-                ..Default::default()
-            },
+            Latency::Sim => crate::sim::SimSettings { seed: self.seed, ..Default::default() },
         }
     }
 
@@ -129,6 +125,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Query(args) => query_cmd::run(&args),
         Command::Batch(args) => batch_cmd::run(&args),
         Command::Bench(args) => bench_cmd::run(&args),
+        Command::Audit(args) => audit_cmd::run(&args),
         Command::Scenario(args) => scenario_cmd::run(&args),
         Command::Validate { file } => validate_cmd::run(&file),
         Command::Generate(args) => generate_cmd::run(&args),

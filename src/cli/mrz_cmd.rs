@@ -13,15 +13,9 @@ pub fn run(lines: &[String], json: bool) -> Result<(), Reported> {
                 println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
             } else {
                 println!("Format           {}", r.format);
-                println!(
-                    "Document         {} {} issued by {}",
-                    r.document_type, r.document_number, r.issuing_country
-                );
+                println!("Document         {} {} issued by {}", r.document_type, r.document_number, r.issuing_country);
                 println!("Name             {}, {}", r.family_name, r.given_names);
-                println!(
-                    "Date of birth    {}   Sex {}   Nationality {}",
-                    r.date_of_birth, r.sex, r.nationality
-                );
+                println!("Date of birth    {}   Sex {}   Nationality {}", r.date_of_birth, r.sex, r.nationality);
                 println!("Expiry           {}", r.expiry);
                 for c in &r.checks {
                     let mark = match c.status {

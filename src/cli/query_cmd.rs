@@ -59,17 +59,8 @@ impl QueryArgs {
             sex: s(&self.sex),
             nationality: s(&self.nationality),
         });
-        let vehicle = (self.plate.is_some() || self.vin.is_some()).then(|| VehicleInput {
-            plate: s(&self.plate),
-            vin: s(&self.vin),
-        });
-        QueryInput {
-            id: None,
-            document,
-            person,
-            vehicle,
-            mrz: None,
-        }
+        let vehicle = (self.plate.is_some() || self.vin.is_some()).then(|| VehicleInput { plate: s(&self.plate), vin: s(&self.vin) });
+        QueryInput { id: None, document, person, vehicle, mrz: None }
     }
 }
 
@@ -104,13 +95,7 @@ pub fn run(args: &QueryArgs) -> Result<(), Reported> {
     println!("Query: {}", run.query.summary());
     for s in &report.sources {
         let reason = s.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
-        println!(
-            "  {:<9} {:<8} {:>5} ms  {} hit(s){reason}",
-            s.source.short(),
-            s.status,
-            s.latency_ms,
-            s.hits
-        );
+        println!("  {:<9} {:<8} {:>5} ms  {} hit(s){reason}", s.source.short(), s.status, s.latency_ms, s.hits);
     }
     if report.hits.is_empty() {
         if run.is_partial() {
@@ -120,10 +105,7 @@ pub fn run(args: &QueryArgs) -> Result<(), Reported> {
         }
         return Ok(());
     }
-    println!(
-        "{:<4} {:<9} {:<9} {:<18} {:<16} {:>5}  SUBJECT / ACTION",
-        "#", "SEVERITY", "SOURCE", "DATABASE", "RECORD", "SCORE"
-    );
+    println!("{:<4} {:<9} {:<9} {:<18} {:<16} {:>5}  SUBJECT / ACTION", "#", "SEVERITY", "SOURCE", "DATABASE", "RECORD", "SCORE");
     for h in &report.hits {
         println!(
             "{:<4} {:<9} {:<9} {:<18} {:<16} {:>5}  {}",

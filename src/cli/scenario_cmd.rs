@@ -100,12 +100,7 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
             while let Some(traveller) = session.current().cloned() {
                 let (input, _) = crate::document_reading::fill_from_mrz(&traveller.presents, today);
                 let (query, _) = input.to_query();
-                let mut run = dispatcher.submit(
-                    &engine,
-                    query,
-                    &session.sim_for_current(&base),
-                    crate::engine::MatchOptions::default(),
-                );
+                let mut run = dispatcher.submit(&engine, query, &session.sim_for_current(&base), crate::engine::MatchOptions::default());
                 dispatcher.wait(&mut run);
                 session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>());
                 match by_traveller.get(&traveller.id) {
@@ -122,16 +117,10 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
             let debrief = session.debrief();
             let totals = debrief.totals();
             if *json {
-                println!(
-                    "{}",
-                    serde_json::json!({ "title": debrief.title, "totals": totals, "rows": debrief.rows })
-                );
+                println!("{}", serde_json::json!({ "title": debrief.title, "totals": totals, "rows": debrief.rows }));
             } else {
                 println!("{}", debrief.title);
-                println!(
-                    "{:<4} {:<8} {:<20} {:<20} {:>7}  hits found",
-                    "#", "ID", "EXPECTED", "DECISION", "OK"
-                );
+                println!("{:<4} {:<8} {:<20} {:<20} {:>7}  hits found", "#", "ID", "EXPECTED", "DECISION", "OK");
                 for r in &debrief.rows {
                     println!(
                         "{:<4} {:<8} {:<20} {:<20} {:>7}  {}/{}",

@@ -9,12 +9,7 @@ pub fn run(file: &Path) -> Result<(), Reported> {
             for w in &loaded.warnings {
                 eprintln!("{w}");
             }
-            println!(
-                "{}: valid, {} records ({} warnings)",
-                file.display(),
-                loaded.dataset.record_count(),
-                loaded.warnings.len()
-            );
+            println!("{}: valid, {} records ({} warnings)", file.display(), loaded.dataset.record_count(), loaded.warnings.len());
             Ok(())
         }
         Err(e) => {

@@ -51,10 +51,7 @@ pub const MAX_DATASET_BYTES: u64 = 4 << 30;
 
 pub fn load_dataset_file(path: &Path) -> Result<LoadedDataset, DatasetError> {
     let file = path.display().to_string();
-    let io = |message: String| DatasetError::Io {
-        file: file.clone(),
-        message,
-    };
+    let io = |message: String| DatasetError::Io { file: file.clone(), message };
     let size = std::fs::metadata(path).map_err(|e| io(e.to_string()))?.len();
     if size > MAX_DATASET_BYTES {
         return Err(io(format!("file is {size} bytes, larger than the {MAX_DATASET_BYTES}-byte limit")));
@@ -100,28 +97,15 @@ pub fn parse_dataset(text: &str, file: &str, base_dir: Option<PathBuf>) -> Resul
             message: e.code.to_string(),
         }],
     })?;
-    let mut v = Validator {
-        file,
-        text,
-        map: None,
-        problems: Vec::new(),
-        seen: HashMap::new(),
-        base_dir: base_dir.clone(),
-    };
+    let mut v = Validator { file, text, map: None, problems: Vec::new(), seen: HashMap::new(), base_dir: base_dir.clone() };
     let dataset = v.convert(raw);
     let (errors, warnings): (Vec<_>, Vec<_>) = v.problems.into_iter().partition(|p| p.severity == ProblemSeverity::Error);
     if errors.is_empty() {
-        Ok(LoadedDataset {
-            dataset: Dataset { base_dir, ..dataset },
-            warnings,
-        })
+        Ok(LoadedDataset { dataset: Dataset { base_dir, ..dataset }, warnings })
     } else {
         let mut problems = errors;
         problems.extend(warnings);
-        Err(DatasetError::Invalid {
-            file: file.to_owned(),
-            problems,
-        })
+        Err(DatasetError::Invalid { file: file.to_owned(), problems })
     }
 }
 
@@ -147,9 +131,7 @@ struct At {
 impl Validator<'_> {
     fn report(&mut self, severity: ProblemSeverity, at: &At, field: &str, message: String) {
         let map = self.map.get_or_insert_with(|| SourceMap::new(self.text));
-        let offset = map
-            .record(&at.id, at.occurrence)
-            .map(|r| if field == "id" { r } else { map.field(r, field) });
+        let offset = map.record(&at.id, at.occurrence).map(|r| if field == "id" { r } else { map.field(r, field) });
         let (line, column) = offset.map_or((0, 0), |o| map.position(o));
         self.problems.push(Problem {
             severity,
@@ -168,19 +150,12 @@ impl Validator<'_> {
 
     fn record(&mut self, id: &str) -> At {
         let count = self.seen.entry(id.to_owned()).or_insert(0);
-        let at = At {
-            id: id.to_owned(),
-            occurrence: *count,
-        };
+        let at = At { id: id.to_owned(), occurrence: *count };
         *count += 1;
         if id.trim().is_empty() {
             self.error(&at, "id", "record id is empty".into());
         } else if at.occurrence > 0 {
-            self.error(
-                &at,
-                "id",
-                format!("duplicate id {id:?}: ids must be unique across the whole dataset"),
-            );
+            self.error(&at, "id", format!("duplicate id {id:?}: ids must be unique across the whole dataset"));
         }
         at
     }
@@ -200,13 +175,7 @@ impl Validator<'_> {
 
     fn date(&mut self, at: &At, field: &str, text: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| {
-                self.error(
-                    at,
-                    field,
-                    format!("invalid date {text:?} (expected YYYY-MM-DD with a real calendar day)"),
-                )
-            })
+            .map_err(|_| self.error(at, field, format!("invalid date {text:?} (expected YYYY-MM-DD with a real calendar day)")))
             .ok()
     }
 
@@ -241,10 +210,7 @@ impl Validator<'_> {
                 column,
                 record: None,
                 field: Some("format".into()),
-                message: format!(
-                    "unsupported format version {} (this build reads version {FORMAT_VERSION})",
-                    raw.format
-                ),
+                message: format!("unsupported format version {} (this build reads version {FORMAT_VERSION})", raw.format),
             });
         }
         let national = self.national(raw.national);
@@ -261,11 +227,7 @@ impl Validator<'_> {
 
     fn national(&mut self, raw: super::file_format::NationalFile) -> NationalDatabase {
         let country = raw.country.as_deref().and_then(|c| Country::parse(c).ok());
-        let mut db = NationalDatabase {
-            agency: raw.agency,
-            country,
-            ..Default::default()
-        };
+        let mut db = NationalDatabase { agency: raw.agency, country, ..Default::default() };
         for p in raw.persons {
             let at = self.record(&p.id);
             self.not_empty(&at, "family_name", &p.family_name);
@@ -301,11 +263,7 @@ impl Validator<'_> {
                     kind: d.kind,
                     country,
                     status: d.status,
-                    holder: PersonName {
-                        family_name: d.holder_family_name,
-                        given_names: d.holder_given_names,
-                        ..Default::default()
-                    },
+                    holder: PersonName { family_name: d.holder_family_name, given_names: d.holder_given_names, ..Default::default() },
                     holder_date_of_birth,
                     expiry,
                 });
@@ -336,11 +294,7 @@ impl Validator<'_> {
             let at = self.record(&n.id);
             self.not_empty(&at, "family_name", &n.family_name);
             let date_of_birth = self.dob(&at, "date_of_birth", n.date_of_birth.as_ref());
-            let nationalities = n
-                .nationalities
-                .iter()
-                .filter_map(|c| self.country(&at, "nationalities", c))
-                .collect();
+            let nationalities = n.nationalities.iter().filter_map(|c| self.country(&at, "nationalities", c)).collect();
             let owner = self.country(&at, "owner", &n.owner);
             for charge in &n.charges {
                 self.country(&at, "charges", &charge.country);
@@ -376,15 +330,7 @@ impl Validator<'_> {
             let reporting = self.country(&at, "reporting_country", &s.reporting_country);
             let reported = self.date(&at, "reported", &s.reported);
             if let (Some(country), Some(reporting_country), Some(reported)) = (country, reporting, reported) {
-                db.sltd.push(SltdRecord {
-                    id: s.id,
-                    number: s.number,
-                    country,
-                    kind: s.kind,
-                    fraud: s.fraud,
-                    reporting_country,
-                    reported,
-                });
+                db.sltd.push(SltdRecord { id: s.id, number: s.number, country, kind: s.kind, fraud: s.fraud, reporting_country, reported });
             }
         }
         let notice_ids: HashSet<&str> = db.notices.iter().map(|n| n.id.as_str()).collect();
@@ -397,21 +343,11 @@ impl Validator<'_> {
                 dangling.push((at.clone(), t.notice_id.clone()));
             }
             if let Some(country) = self.country(&at, "country", &t.country) {
-                tdawn.push(TdawnRecord {
-                    id: t.id,
-                    number: t.number,
-                    country,
-                    kind: t.kind,
-                    notice_id: t.notice_id,
-                });
+                tdawn.push(TdawnRecord { id: t.id, number: t.number, country, kind: t.kind, notice_id: t.notice_id });
             }
         }
         for (at, notice) in dangling {
-            self.error(
-                &at,
-                "notice_id",
-                format!("TDAWN record points at notice {notice:?}, which is not in this dataset"),
-            );
+            self.error(&at, "notice_id", format!("TDAWN record points at notice {notice:?}, which is not in this dataset"));
         }
         db.tdawn = tdawn;
         for m in raw.smv {

@@ -12,16 +12,8 @@ pub type PhotoStore = HashMap<String, Arc<[u8]>>;
 /// Keyed by record id. Without a base folder (built-in demo run from elsewhere) the synthetic
 /// portraits are drawn from the record id, exactly as `generate --demo` drew them.
 pub fn load_photos(dataset: &Dataset) -> PhotoStore {
-    let persons = dataset
-        .national
-        .persons
-        .iter()
-        .filter_map(|p| p.photo.as_ref().map(|ph| (&p.id, ph)));
-    let notices = dataset
-        .interpol
-        .notices
-        .iter()
-        .filter_map(|n| n.photo.as_ref().map(|ph| (&n.id, ph)));
+    let persons = dataset.national.persons.iter().filter_map(|p| p.photo.as_ref().map(|ph| (&p.id, ph)));
+    let notices = dataset.interpol.notices.iter().filter_map(|n| n.photo.as_ref().map(|ph| (&n.id, ph)));
     persons
         .chain(notices)
         .filter_map(|(id, path)| {

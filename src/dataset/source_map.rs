@@ -38,12 +38,7 @@ impl<'a> SourceMap<'a> {
             id_offsets.entry(&quoted[..end]).or_default().push(at);
             record_starts.push(at);
         }
-        Self {
-            text,
-            line_starts,
-            id_offsets,
-            record_starts,
-        }
+        Self { text, line_starts, id_offsets, record_starts }
     }
 
     /// 1-based line and column of a byte offset.

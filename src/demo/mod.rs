@@ -12,12 +12,6 @@ pub fn demo_dataset() -> LoadedDataset {
     match parse_dataset(DEMO_DATASET, DEMO_LABEL, base) {
         Ok(loaded) => loaded,
         // The file is checked by a test; an empty dataset is still a working terminal.
-        Err(_) => LoadedDataset {
-            dataset: crate::dataset::Dataset {
-                name: "Empty".into(),
-                ..Default::default()
-            },
-            warnings: Vec::new(),
-        },
+        Err(_) => LoadedDataset { dataset: crate::dataset::Dataset { name: "Empty".into(), ..Default::default() }, warnings: Vec::new() },
     }
 }

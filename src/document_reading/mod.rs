@@ -51,20 +51,12 @@ impl MrzReading {
                 number: self.document_number.clone(),
                 kind: self.document_type.clone(),
                 country: self.issuing_country.clone(),
-                expiry: if self.expiry.len() == 10 {
-                    self.expiry.clone()
-                } else {
-                    String::new()
-                },
+                expiry: if self.expiry.len() == 10 { self.expiry.clone() } else { String::new() },
             }),
             person: Some(PersonInput {
                 family_name: self.family_name.clone(),
                 given_names: self.given_names.clone(),
-                date_of_birth: if self.date_of_birth.len() == 10 {
-                    self.date_of_birth.clone()
-                } else {
-                    String::new()
-                },
+                date_of_birth: if self.date_of_birth.len() == 10 { self.date_of_birth.clone() } else { String::new() },
                 sex: self.sex.clone(),
                 nationality: self.nationality.clone(),
             }),
@@ -92,11 +84,7 @@ fn digit_check(name: &str, value: Option<bool>) -> DocumentCheck {
         Some(false) => (CheckStatus::Failed, format!("check digit FAILED: {POSSIBLE_FORGERY}")),
         None => (CheckStatus::Absent, "no check digit on this document".to_owned()),
     };
-    DocumentCheck {
-        check: format!("{name} check digit"),
-        status,
-        detail,
-    }
+    DocumentCheck { check: format!("{name} check digit"), status, detail }
 }
 
 /// Reads 2 or 3 MRZ lines (or the lines run together, with stray spaces, as OCR delivers them).
@@ -110,9 +98,7 @@ pub fn read_mrz(text: &str, today: NaiveDate) -> Result<MrzReading, MrzReadError
     }
     let upper = compact.to_ascii_uppercase();
     if !upper.is_ascii() {
-        return Err(MrzReadError::Unreadable(
-            "non-ASCII characters (an MRZ holds only A-Z, 0-9 and <)".into(),
-        ));
+        return Err(MrzReadError::Unreadable("non-ASCII characters (an MRZ holds only A-Z, 0-9 and <)".into()));
     }
     let lines = split_lines(&upper);
     let data = mrz::find_and_parse(&lines.join("\n")).map_err(|e| MrzReadError::Unreadable(e.to_string()))?;
@@ -130,11 +116,7 @@ pub fn read_mrz(text: &str, today: NaiveDate) -> Result<MrzReading, MrzReadError
         out.push(DocumentCheck {
             check: "expiry date".into(),
             status: if expired { CheckStatus::Failed } else { CheckStatus::Verified },
-            detail: if expired {
-                format!("document EXPIRED on {date}")
-            } else {
-                format!("valid until {date}")
-            },
+            detail: if expired { format!("document EXPIRED on {date}") } else { format!("valid until {date}") },
         });
     }
     let sex = match data.sex {
@@ -165,11 +147,7 @@ fn split_lines(compact: &str) -> Vec<String> {
         88 => 44,
         _ => return vec![compact.to_owned()],
     };
-    compact
-        .as_bytes()
-        .chunks(width)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect()
+    compact.as_bytes().chunks(width).map(|c| String::from_utf8_lossy(c).into_owned()).collect()
 }
 
 /// Compares the MRZ with what the officer typed from the visual page.
@@ -207,12 +185,7 @@ pub fn emit_td3(
     sex: &str,
     expiry: NaiveDate,
 ) -> String {
-    let date = |d: NaiveDate| {
-        d.format("%Y-%m-%d")
-            .to_string()
-            .parse::<mrz::MrzDate>()
-            .unwrap_or(mrz::MrzDate::Unknown)
-    };
+    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string().parse::<mrz::MrzDate>().unwrap_or(mrz::MrzDate::Unknown);
     let sex = match sex {
         "M" => mrz::Sex::Male,
         "F" => mrz::Sex::Female,
@@ -242,16 +215,9 @@ pub fn fill_from_mrz(input: &QueryInput, today: NaiveDate) -> (QueryInput, Optio
     if let Ok(r) = &reading {
         let from = r.to_query_input();
         let pick = |typed: &str, read: &str| {
-            if typed.trim().is_empty() {
-                read.to_owned()
-            } else {
-                typed.to_owned()
-            }
+            if typed.trim().is_empty() { read.to_owned() } else { typed.to_owned() }
         };
-        let (d0, p0) = (
-            filled.document.clone().unwrap_or_default(),
-            filled.person.clone().unwrap_or_default(),
-        );
+        let (d0, p0) = (filled.document.clone().unwrap_or_default(), filled.person.clone().unwrap_or_default());
         let (d1, p1) = (from.document.unwrap_or_default(), from.person.unwrap_or_default());
         filled.document = Some(DocumentInput {
             number: pick(&d0.number, &d1.number),
@@ -280,11 +246,7 @@ mod tests {
 
     #[test]
     fn utopia_specimen_reads_with_all_checks_verified() {
-        let r = read_mrz(
-            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
-            today(),
-        )
-        .unwrap();
+        let r = read_mrz("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", today()).unwrap();
         assert_eq!((r.family_name.as_str(), r.given_names.as_str()), ("ERIKSSON", "ANNA MARIA"));
         assert_eq!((r.document_number.as_str(), r.issuing_country.as_str()), ("L898902C3", "UTO"));
         assert_eq!(r.date_of_birth, "1974-08-12");
@@ -294,28 +256,18 @@ mod tests {
                 .filter(|c| c.check.contains("check digit") && c.status != CheckStatus::Absent)
                 .all(|c| c.status == CheckStatus::Verified)
         );
-        assert!(
-            r.checks.iter().any(|c| c.detail.contains("EXPIRED")),
-            "the specimen expired in 2012"
-        );
+        assert!(r.checks.iter().any(|c| c.detail.contains("EXPIRED")), "the specimen expired in 2012");
     }
 
     #[test]
     fn run_together_lines_with_spaces_read_the_same() {
-        let a = read_mrz(
-            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< L898902C36UTO7408122F1204159ZE184226B<<<<<10",
-            today(),
-        )
-        .unwrap();
+        let a = read_mrz("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< L898902C36UTO7408122F1204159ZE184226B<<<<<10", today()).unwrap();
         assert_eq!(a.document_number, "L898902C3");
     }
 
     #[test]
     fn a_wrong_check_digit_is_flagged_on_its_field() {
-        let r = read_mrz(
-            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C35UTO7408122F1204159ZE184226B<<<<<10",
-            today(),
-        );
+        let r = read_mrz("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C35UTO7408122F1204159ZE184226B<<<<<10", today());
         match r {
             Ok(r) => {
                 let c = r.checks.iter().find(|c| c.check == "document number check digit").unwrap();
@@ -337,17 +289,7 @@ mod tests {
     #[test]
     fn emitted_mrz_reads_back() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        let text = emit_td3(
-            "P",
-            "UTO",
-            "UT4471920",
-            "KARLSSON",
-            "ERIK JOHAN",
-            "UTO",
-            d(1983, 4, 17),
-            "M",
-            d(2030, 1, 1),
-        );
+        let text = emit_td3("P", "UTO", "UT4471920", "KARLSSON", "ERIK JOHAN", "UTO", d(1983, 4, 17), "M", d(2030, 1, 1));
         let r = read_mrz(&text, today()).unwrap();
         assert_eq!(r.document_number, "UT4471920");
         assert!(!r.has_failed_check(), "{:?}", r.checks);

@@ -55,10 +55,7 @@ impl Country {
 
     /// Every known alpha-3 code, for generators and pickers.
     pub fn all() -> impl Iterator<Item = Country> {
-        mrz::codes()
-            .iter()
-            .filter(|(c, _)| c.len() == 3)
-            .filter_map(|(c, _)| Country::parse(c).ok())
+        mrz::codes().iter().filter(|(c, _)| c.len() == 3).filter_map(|(c, _)| Country::parse(c).ok())
     }
 }
 

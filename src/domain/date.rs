@@ -23,41 +23,25 @@ impl PartialDate {
         let bad = || InvalidDate(text.to_owned());
         let parts: Vec<&str> = text.trim().split('-').collect();
         let number = |s: &str, len: usize| -> Result<u32, InvalidDate> {
-            if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
-                s.parse().map_err(|_| bad())
-            } else {
-                Err(bad())
-            }
+            if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().map_err(|_| bad()) } else { Err(bad()) }
         };
         let year = number(parts.first().copied().unwrap_or(""), 4)? as i32;
         if !(1850..=2200).contains(&year) {
             return Err(bad());
         }
         let date = match parts.as_slice() {
-            [_] => Self {
-                year,
-                month: None,
-                day: None,
-            },
+            [_] => Self { year, month: None, day: None },
             [_, m] => {
                 let month = number(m, 2)?;
                 if !(1..=12).contains(&month) {
                     return Err(bad());
                 }
-                Self {
-                    year,
-                    month: Some(month),
-                    day: None,
-                }
+                Self { year, month: Some(month), day: None }
             }
             [_, m, d] => {
                 let (month, day) = (number(m, 2)?, number(d, 2)?);
                 NaiveDate::from_ymd_opt(year, month, day).ok_or_else(bad)?;
-                Self {
-                    year,
-                    month: Some(month),
-                    day: Some(day),
-                }
+                Self { year, month: Some(month), day: Some(day) }
             }
             _ => return Err(bad()),
         };
@@ -65,11 +49,7 @@ impl PartialDate {
     }
 
     pub fn full(date: NaiveDate) -> Self {
-        Self {
-            year: date.year(),
-            month: Some(date.month()),
-            day: Some(date.day()),
-        }
+        Self { year: date.year(), month: Some(date.month()), day: Some(date.day()) }
     }
 
     pub fn to_naive(self) -> Option<NaiveDate> {

@@ -43,12 +43,7 @@ pub fn combine(hits: impl IntoIterator<Item = Hit>) -> Vec<HitGroup> {
         }
     }
     for group in &mut groups {
-        group.hits.sort_by(|a, b| {
-            b.severity
-                .cmp(&a.severity)
-                .then(b.score.cmp(&a.score))
-                .then(a.record_id.cmp(&b.record_id))
-        });
+        group.hits.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.score.cmp(&a.score)).then(a.record_id.cmp(&b.record_id)));
         let head = &group.hits[0];
         group.severity = head.severity;
         group.score = group.hits.iter().map(|h| h.score).max().unwrap_or(0);

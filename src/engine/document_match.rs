@@ -29,23 +29,11 @@ pub fn compare_document(
         Some(c) if c == country => features.push(Feature::new("issuing country", Outcome::Match, c.as_str())),
         Some(c) => {
             // Same number from another state is usually a different document.
-            features.push(Feature::new(
-                "issuing country",
-                Outcome::Mismatch,
-                format!("typed {c}, record {country}"),
-            ));
-            return if misread {
-                None
-            } else {
-                Some((MatchKind::DocumentNumberOnly, 55, features))
-            };
+            features.push(Feature::new("issuing country", Outcome::Mismatch, format!("typed {c}, record {country}")));
+            return if misread { None } else { Some((MatchKind::DocumentNumberOnly, 55, features)) };
         }
         None => {
-            features.push(Feature::new(
-                "issuing country",
-                Outcome::NotCompared,
-                format!("not typed (record {country})"),
-            ));
+            features.push(Feature::new("issuing country", Outcome::NotCompared, format!("not typed (record {country})")));
             if !misread {
                 kind_of_match = MatchKind::DocumentNumberOnly;
                 score = 90;
@@ -56,11 +44,7 @@ pub fn compare_document(
         Some(k) if k == kind => features.push(Feature::new("document type", Outcome::Match, k.label())),
         Some(k) => {
             score = score.saturating_sub(10);
-            features.push(Feature::new(
-                "document type",
-                Outcome::Mismatch,
-                format!("typed {}, record {}", k.label(), kind.label()),
-            ));
+            features.push(Feature::new("document type", Outcome::Mismatch, format!("typed {}, record {}", k.label(), kind.label())));
         }
         None => {}
     }

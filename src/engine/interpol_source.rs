@@ -62,15 +62,7 @@ impl InterpolSource {
             smv_plates.insert(&normalize_code(&v.plate), i as u32);
             smv_vins.insert(&normalize_vin(&v.vin), i as u32);
         }
-        Self {
-            db,
-            names,
-            notice_by_id,
-            sltd,
-            tdawn,
-            smv_plates,
-            smv_vins,
-        }
+        Self { db, names, notice_by_id, sltd, tdawn, smv_plates, smv_vins }
     }
 
     pub fn notice(&self, id: &str) -> Option<&Notice> {
@@ -81,20 +73,12 @@ impl InterpolSource {
         let mut hits = Vec::new();
         if let Some(person) = &query.person {
             let form = person.name_form();
-            let facts = TravellerFacts {
-                date_of_birth: person.date_of_birth,
-                sex: person.sex,
-                nationality: person.nationality,
-            };
+            let facts = TravellerFacts { date_of_birth: person.date_of_birth, sex: person.sex, nationality: person.nationality };
             for candidate in self.names.search(&form, 0.5, options.max_name_candidates) {
                 let n = &self.db.notices[candidate.entry.record as usize];
                 let label = variant_label(candidate.entry.variant, &n.name.aliases);
-                let record = PersonCandidate {
-                    name_label: &label,
-                    date_of_birth: n.date_of_birth,
-                    sex: n.sex,
-                    nationalities: &n.nationalities,
-                };
+                let record =
+                    PersonCandidate { name_label: &label, date_of_birth: n.date_of_birth, sex: n.sex, nationalities: &n.nationalities };
                 let scored = score_person(&candidate.name, &facts, &record);
                 if scored.score < options.threshold {
                     continue;
@@ -181,9 +165,7 @@ impl InterpolSource {
                     severity,
                     action: action.into(),
                     explanation,
-                    subject_key: notice
-                        .as_ref()
-                        .map_or_else(|| document_key(t.country, &normalize_code(&t.number)), notice_key),
+                    subject_key: notice.as_ref().map_or_else(|| document_key(t.country, &normalize_code(&t.number)), notice_key),
                     owner: notice.as_ref().map(|n| n.owner.to_string()),
                     record: RecordDetail::Tdawn { tdawn: t.clone(), notice },
                 });

@@ -44,34 +44,20 @@ impl NationalSource {
             plates.insert(&normalize_code(&v.plate), i as u32);
             vins.insert(&normalize_vin(&v.vin), i as u32);
         }
-        Self {
-            db,
-            names,
-            documents,
-            plates,
-            vins,
-        }
+        Self { db, names, documents, plates, vins }
     }
 
     pub fn search(&self, query: &Query, options: &MatchOptions) -> Vec<Hit> {
         let mut hits = Vec::new();
         if let Some(person) = &query.person {
             let form = person.name_form();
-            let facts = TravellerFacts {
-                date_of_birth: person.date_of_birth,
-                sex: person.sex,
-                nationality: person.nationality,
-            };
+            let facts = TravellerFacts { date_of_birth: person.date_of_birth, sex: person.sex, nationality: person.nationality };
             for candidate in self.names.search(&form, 0.5, options.max_name_candidates) {
                 let p = &self.db.persons[candidate.entry.record as usize];
                 let label = variant_label(candidate.entry.variant, &p.name.aliases);
                 let nationalities: Vec<_> = p.nationality.into_iter().collect();
-                let record = PersonCandidate {
-                    name_label: &label,
-                    date_of_birth: p.date_of_birth,
-                    sex: p.sex,
-                    nationalities: &nationalities,
-                };
+                let record =
+                    PersonCandidate { name_label: &label, date_of_birth: p.date_of_birth, sex: p.sex, nationalities: &nationalities };
                 let scored = score_person(&candidate.name, &facts, &record);
                 if scored.score < options.threshold {
                     continue;
@@ -119,18 +105,10 @@ impl NationalSource {
                     explanation.push(Feature::new(
                         "registered holder",
                         Outcome::Mismatch,
-                        format!(
-                            "{} registered, traveller gave {}",
-                            d.holder.display(),
-                            person.family_name.to_uppercase()
-                        ),
+                        format!("{} registered, traveller gave {}", d.holder.display(), person.family_name.to_uppercase()),
                     ));
                 } else {
-                    explanation.push(Feature::new(
-                        "registry status",
-                        Outcome::Match,
-                        format!("{:?}", d.status).to_lowercase(),
-                    ));
+                    explanation.push(Feature::new("registry status", Outcome::Match, format!("{:?}", d.status).to_lowercase()));
                 }
                 let database = Database::NationalDocument(d.status);
                 let (severity, action) = assess(database, match_kind);

@@ -20,11 +20,7 @@ pub fn vehicle_hits(query: &VehicleQuery, plates: &CodeIndex, vins: &CodeIndex) 
             if let Some(existing) = out.iter_mut().find(|(r, _, _)| *r == i) {
                 existing.2.push(Feature::new("plate", Outcome::Match, query.plate.clone()));
             } else {
-                out.push((
-                    i,
-                    MatchKind::Plate,
-                    vec![Feature::new("plate", Outcome::Match, query.plate.clone())],
-                ));
+                out.push((i, MatchKind::Plate, vec![Feature::new("plate", Outcome::Match, query.plate.clone())]));
             }
         }
     }

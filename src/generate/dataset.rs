@@ -61,15 +61,8 @@ const MAKES: &[(&str, &[&str])] = &[
     ("Audi", &["A4", "Q7"]),
 ];
 const COLOURS: &[&str] = &["black", "white", "silver", "grey", "blue", "red", "dark green"];
-const MARKS: &[&str] = &[
-    "scar on left cheek",
-    "tattoo of an eagle on right forearm",
-    "missing right index finger",
-    "birthmark on neck",
-    "",
-    "",
-    "",
-];
+const MARKS: &[&str] =
+    &["scar on left cheek", "tattoo of an eagle on right forearm", "missing right index finger", "birthmark on neck", "", "", ""];
 
 /// Random document numbers: a letter, then digits and letters, 9 characters (like most passports).
 pub fn document_number<R: Rng>(rng: &mut R) -> String {
@@ -91,14 +84,7 @@ pub fn vin<R: Rng>(rng: &mut R) -> String {
 pub fn plate<R: Rng>(rng: &mut R) -> String {
     const L: &[u8] = b"ABCDEFGHKLMNPRSTUVXYZ";
     let letter = |rng: &mut R| char::from(L[rng.random_range(0..L.len())]);
-    format!(
-        "{}{}-{}-{}{}",
-        letter(rng),
-        letter(rng),
-        rng.random_range(100..1000),
-        letter(rng),
-        letter(rng)
-    )
+    format!("{}{}-{}-{}{}", letter(rng), letter(rng), rng.random_range(100..1000), letter(rng), letter(rng))
 }
 
 fn date<R: Rng>(rng: &mut R, from: NaiveDate, days: i64) -> NaiveDate {
@@ -139,11 +125,7 @@ fn aliases<R: Rng>(rng: &mut R, origin: Origin, family: &str, given: &str) -> Ve
 /// A dataset of the requested size. Ids are `NP-`, `ND-`, `NV-`, `yyyy/nnnnn`, `SLTD-`, `TD-`, `SMV-`.
 pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
     let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
-    let mut national = NationalFile {
-        agency: "Utopia Border Guard (synthetic)".into(),
-        country: Some("UTO".into()),
-        ..Default::default()
-    };
+    let mut national = NationalFile { agency: "Utopia Border Guard (synthetic)".into(), country: Some("UTO".into()), ..Default::default() };
     let mut interpol = InterpolFile::default();
     let alerts = [
         (NationalAlert::WantedForArrest, 25, "Arrest warrant, district court"),
@@ -192,11 +174,7 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
         national.documents.push(DocumentRow {
             id: format!("ND-{:07}", i + 1),
             number: document_number(&mut rng),
-            kind: if rng.random_bool(0.8) {
-                DocumentKind::Passport
-            } else {
-                DocumentKind::IdCard
-            },
+            kind: if rng.random_bool(0.8) { DocumentKind::Passport } else { DocumentKind::IdCard },
             country: "UTO".into(),
             status,
             holder_family_name: name.family,
@@ -227,10 +205,9 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
         (NoticeKind::UnSpecial, 5),
         (NoticeKind::Diffusion, 10),
     ];
-    let all_countries: Vec<&str> = [
-        "FRA", "DEU", "ESP", "ITA", "BEL", "NLD", "GBR", "USA", "TUR", "IRQ", "EGY", "TUN", "MAR", "RUS", "UKR", "POL", "SWE", "UTO",
-    ]
-    .to_vec();
+    let all_countries: Vec<&str> =
+        ["FRA", "DEU", "ESP", "ITA", "BEL", "NLD", "GBR", "USA", "TUR", "IRQ", "EGY", "TUN", "MAR", "RUS", "UKR", "POL", "SWE", "UTO"]
+            .to_vec();
     interpol.notices.reserve(spec.notices);
     for i in 0..spec.notices {
         let origin = pick_origin(&mut rng);
@@ -248,10 +225,7 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
         let year = 2010 + (i % 16) as i32;
         let nats = nationalities(origin);
         let charges = if matches!(kind, NoticeKind::Red | NoticeKind::Diffusion) {
-            vec![Charge {
-                charge: CHARGES[rng.random_range(0..CHARGES.len())].into(),
-                country: owner.into(),
-            }]
+            vec![Charge { charge: CHARGES[rng.random_range(0..CHARGES.len())].into(), country: owner.into() }]
         } else {
             Vec::new()
         };
@@ -273,13 +247,8 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
             issued: Some(date(&mut rng, ymd(year, 1, 1), 360).to_string()),
         });
     }
-    let frauds = [
-        FraudType::StolenBlank,
-        FraudType::LostByBearer,
-        FraudType::LostByBearer,
-        FraudType::StolenFromBearer,
-        FraudType::Revoked,
-    ];
+    let frauds =
+        [FraudType::StolenBlank, FraudType::LostByBearer, FraudType::LostByBearer, FraudType::StolenFromBearer, FraudType::Revoked];
     let issuers = [
         "FRA", "DEU", "ESP", "ITA", "UTO", "BEL", "NLD", "POL", "SWE", "TUR", "IRQ", "SYR", "TUN", "EGY", "RUS", "UKR", "GBR", "USA",
         "NGA", "CHN",
@@ -291,11 +260,7 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
             id: format!("SLTD-{:09}", i + 1),
             number: document_number(&mut rng),
             country: country.into(),
-            kind: if rng.random_bool(0.85) {
-                DocumentKind::Passport
-            } else {
-                DocumentKind::IdCard
-            },
+            kind: if rng.random_bool(0.85) { DocumentKind::Passport } else { DocumentKind::IdCard },
             fraud: frauds[rng.random_range(0..frauds.len())],
             reporting_country: country.into(),
             reported: date(&mut rng, ymd(2015, 1, 1), 3900).to_string(),

@@ -57,9 +57,8 @@ const ARABIC_GIVEN_M: &[&str] = &[
     "MAJID",
     "SULAYMAN",
 ];
-const ARABIC_GIVEN_F: &[&str] = &[
-    "FATIMA", "AISHA", "MARYAM", "ZAYNAB", "KHADIJA", "NUR", "LAYLA", "SALMA", "HUDA", "AMINA", "RANIA", "YASMIN", "HANAN", "SAMIRA",
-];
+const ARABIC_GIVEN_F: &[&str] =
+    &["FATIMA", "AISHA", "MARYAM", "ZAYNAB", "KHADIJA", "NUR", "LAYLA", "SALMA", "HUDA", "AMINA", "RANIA", "YASMIN", "HANAN", "SAMIRA"];
 const ARABIC_FAMILY: &[&str] = &[
     "AL-MASRI",
     "AL-HASHIMI",
@@ -109,18 +108,7 @@ const CYR_GIVEN_M: &[&str] = &[
     "Максим",
     "Артём",
 ];
-const CYR_GIVEN_F: &[&str] = &[
-    "Ольга",
-    "Наталья",
-    "Юлия",
-    "Екатерина",
-    "Татьяна",
-    "София",
-    "Анастасия",
-    "Ирина",
-    "Оксана",
-    "Дарья",
-];
+const CYR_GIVEN_F: &[&str] = &["Ольга", "Наталья", "Юлия", "Екатерина", "Татьяна", "София", "Анастасия", "Ирина", "Оксана", "Дарья"];
 const CYR_FAMILY: &[&str] = &[
     "Жуков",
     "Волков",
@@ -167,22 +155,8 @@ const LATIN_GIVEN_M: &[&str] = &[
     "Björn",
     "Karel",
 ];
-const LATIN_GIVEN_F: &[&str] = &[
-    "Zoë",
-    "Małgorzata",
-    "Inés",
-    "Chloé",
-    "Agnieszka",
-    "Giulia",
-    "Léa",
-    "María",
-    "Ana",
-    "Ingrid",
-    "Petra",
-    "Zsófia",
-    "Élodie",
-    "Ewa",
-];
+const LATIN_GIVEN_F: &[&str] =
+    &["Zoë", "Małgorzata", "Inés", "Chloé", "Agnieszka", "Giulia", "Léa", "María", "Ana", "Ingrid", "Petra", "Zsófia", "Élodie", "Ewa"];
 const LATIN_FAMILY: &[&str] = &[
     "Müller",
     "González",
@@ -211,41 +185,17 @@ const LATIN_FAMILY: &[&str] = &[
 ];
 const TURKISH_GIVEN_M: &[&str] = &["Mehmet", "Mustafa", "Ahmet", "Hüseyin", "Emre", "Burak", "Oğuz", "Çağlar"];
 const TURKISH_GIVEN_F: &[&str] = &["Ayşe", "Fatma", "Zeynep", "Elif", "Gülşen", "Büşra"];
-const TURKISH_FAMILY: &[&str] = &[
-    "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın", "Doğan", "Kılıç", "Arslan",
-];
+const TURKISH_FAMILY: &[&str] = &["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın", "Doğan", "Kılıç", "Arslan"];
 const PERSIAN_GIVEN_M: &[&str] = &["Reza", "Mohsen", "Hossein", "Farhad", "Dariush", "Kourosh", "Behnam"];
 const PERSIAN_GIVEN_F: &[&str] = &["Shirin", "Maryam", "Parisa", "Nasrin", "Leila"];
 const PERSIAN_FAMILY: &[&str] = &["Hosseini", "Rezaei", "Mohammadi", "Karimi", "Ahmadi", "Jafari", "Tehrani", "Moradi"];
 const WA_GIVEN_M: &[&str] = &["Oluwaseun", "Chinedu", "Kwame", "Mamadou", "Ibrahima", "Abdoulaye", "Kofi", "Emeka"];
 const WA_GIVEN_F: &[&str] = &["Aminata", "Fatoumata", "Ngozi", "Adaeze", "Abena", "Mariama"];
-const WA_FAMILY: &[&str] = &[
-    "Okafor",
-    "Diallo",
-    "Traoré",
-    "Mensah",
-    "Adeyemi",
-    "Ouédraogo",
-    "Keita",
-    "Nwosu",
-    "Coulibaly",
-    "Boateng",
-];
+const WA_FAMILY: &[&str] = &["Okafor", "Diallo", "Traoré", "Mensah", "Adeyemi", "Ouédraogo", "Keita", "Nwosu", "Coulibaly", "Boateng"];
 const EA_GIVEN_M: &[&str] = &["Wei", "Jun", "Minh", "Hiroshi", "Seung-ho", "Tuan", "Jian"];
 const EA_GIVEN_F: &[&str] = &["Mei", "Lan", "Yuki", "Ji-woo", "Thi Hoa", "Xiu"];
 const EA_FAMILY: &[&str] = &["Chen", "Wang", "Nguyen", "Kim", "Park", "Tanaka", "Li", "Tran", "Zhang", "Sato"];
-const ANGLO_GIVEN_M: &[&str] = &[
-    "James",
-    "John",
-    "Robert",
-    "Michael",
-    "David",
-    "Thomas",
-    "Daniel",
-    "Matthew",
-    "Andrew",
-    "Christopher",
-];
+const ANGLO_GIVEN_M: &[&str] = &["James", "John", "Robert", "Michael", "David", "Thomas", "Daniel", "Matthew", "Andrew", "Christopher"];
 const ANGLO_GIVEN_F: &[&str] = &["Mary", "Sarah", "Emily", "Jessica", "Emma", "Olivia", "Hannah", "Charlotte"];
 const ANGLO_FAMILY: &[&str] = &[
     "Smith", "Johnson", "Williams", "Brown", "Taylor", "Davies", "Evans", "Wilson", "Thomas", "Roberts", "Walker", "Wright", "Thompson",
@@ -322,25 +272,12 @@ pub fn random_name<R: Rng>(rng: &mut R, origin: Origin) -> GeneratedName {
         Origin::Cyrillic => {
             let original = format!("{family} {given}");
             let scheme = SCHEMES[rng.random_range(0..SCHEMES.len())];
-            GeneratedName {
-                family: romanise(&family, scheme),
-                given: romanise(&given, scheme),
-                original_script: Some(original),
-                male,
-            }
+            GeneratedName { family: romanise(&family, scheme), given: romanise(&given, scheme), original_script: Some(original), male }
         }
-        Origin::Arabic => GeneratedName {
-            family: respell_arabic(rng, &family),
-            given: respell_arabic(rng, &given),
-            original_script: None,
-            male,
-        },
-        _ => GeneratedName {
-            family,
-            given,
-            original_script: None,
-            male,
-        },
+        Origin::Arabic => {
+            GeneratedName { family: respell_arabic(rng, &family), given: respell_arabic(rng, &given), original_script: None, male }
+        }
+        _ => GeneratedName { family, given, original_script: None, male },
     }
 }
 

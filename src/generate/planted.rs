@@ -30,12 +30,7 @@ fn person(family: &str, given: &str, dob: &str, sex: &str, nat: &str) -> Option<
 }
 
 fn document(number: &str, country: &str) -> Option<DocumentInput> {
-    Some(DocumentInput {
-        number: number.into(),
-        kind: "P".into(),
-        country: country.into(),
-        expiry: String::new(),
-    })
+    Some(DocumentInput { number: number.into(), kind: "P".into(), country: country.into(), expiry: String::new() })
 }
 
 pub fn planted_cases() -> Vec<PlantedCase> {
@@ -104,10 +99,7 @@ pub fn planted_cases() -> Vec<PlantedCase> {
             title: "Stolen car at the land border",
             story: "SMV holds the car by VIN (stolen in Germany); the national list has it by plate.",
             query: QueryInput {
-                vehicle: Some(VehicleInput {
-                    plate: "KA-482-PX".into(),
-                    vin: "WVWZZZ1KZ8W123457".into(),
-                }),
+                vehicle: Some(VehicleInput { plate: "KA-482-PX".into(), vin: "WVWZZZ1KZ8W123457".into() }),
                 ..Default::default()
             },
             expect_database: Some("smv"),
@@ -234,17 +226,7 @@ pub fn planted_mrz(case: &PlantedCase) -> Option<String> {
     let dob = chrono::NaiveDate::parse_from_str(&p.date_of_birth, "%Y-%m-%d").ok()?;
     let expiry = chrono::NaiveDate::from_ymd_opt(PLANTED_EXPIRY.0, PLANTED_EXPIRY.1, PLANTED_EXPIRY.2)?;
     let nationality = if p.nationality.is_empty() { &d.country } else { &p.nationality };
-    Some(crate::document_reading::emit_td3(
-        "P",
-        &d.country,
-        &d.number,
-        &p.family_name,
-        &p.given_names,
-        nationality,
-        dob,
-        &p.sex,
-        expiry,
-    ))
+    Some(crate::document_reading::emit_td3("P", &d.country, &d.number, &p.family_name, &p.given_names, nationality, dob, &p.sex, expiry))
 }
 
 /// A forged MRZ for training: a clean traveller's passport whose document-number check digit was altered.
@@ -295,33 +277,12 @@ pub fn plant(file: &mut DatasetFile) {
         holder_date_of_birth: Some("1979-09-02".into()),
         expiry: Some("2031-03-14".into()),
     });
-    let mut red = notice(
-        "2017/12345",
-        NoticeKind::Red,
-        "AL-TIKRITI",
-        "MUHAMMAD YUSUF",
-        "1979-03-21",
-        Sex::Male,
-        &["IRQ"],
-        "FRA",
-    );
-    red.charges = vec![Charge {
-        charge: "Participation in a terrorist organisation".into(),
-        country: "FRA".into(),
-    }];
+    let mut red = notice("2017/12345", NoticeKind::Red, "AL-TIKRITI", "MUHAMMAD YUSUF", "1979-03-21", Sex::Male, &["IRQ"], "FRA");
+    red.charges = vec![Charge { charge: "Participation in a terrorist organisation".into(), country: "FRA".into() }];
     red.distinguishing_marks = "scar above right eyebrow".into();
     red.foreign_fighter = true;
     i.notices.push(red);
-    let mut blue = notice(
-        "2019/40417",
-        NoticeKind::Blue,
-        "HADDAD",
-        "KARIM",
-        "1991-11-02",
-        Sex::Male,
-        &["TUN"],
-        "TUN",
-    );
+    let mut blue = notice("2019/40417", NoticeKind::Blue, "HADDAD", "KARIM", "1991-11-02", Sex::Male, &["TUN"], "TUN");
     blue.foreign_fighter = true;
     blue.distinguishing_marks = "tattoo of a date palm on left wrist".into();
     i.notices.push(blue);
@@ -332,16 +293,7 @@ pub fn plant(file: &mut DatasetFile) {
         kind: DocumentKind::Passport,
         notice_id: "2019/40417".into(),
     });
-    let mut yellow = notice(
-        "2024/31006",
-        NoticeKind::Yellow,
-        "PETROVA",
-        "SOFIA",
-        "2013-05-09",
-        Sex::Female,
-        &["BGR"],
-        "BGR",
-    );
+    let mut yellow = notice("2024/31006", NoticeKind::Yellow, "PETROVA", "SOFIA", "2013-05-09", Sex::Female, &["BGR"], "BGR");
     yellow.original_script = Some("ПЕТРОВА София".into());
     i.notices.push(yellow);
     i.smv.push(SmvRow {
@@ -375,20 +327,8 @@ pub fn plant(file: &mut DatasetFile) {
     );
     volkov.original_script = Some("ВОЛКОВ Дмитрий".into());
     n.persons.push(volkov);
-    let mut masri = notice(
-        "2018/20771",
-        NoticeKind::Red,
-        "AL-MASRI",
-        "OMAR",
-        "1988-02-14",
-        Sex::Male,
-        &["EGY"],
-        "FRA",
-    );
-    masri.charges = vec![Charge {
-        charge: "Financing of terrorism".into(),
-        country: "FRA".into(),
-    }];
+    let mut masri = notice("2018/20771", NoticeKind::Red, "AL-MASRI", "OMAR", "1988-02-14", Sex::Male, &["EGY"], "FRA");
+    masri.charges = vec![Charge { charge: "Financing of terrorism".into(), country: "FRA".into() }];
     masri.foreign_fighter = true;
     i.notices.push(masri);
     n.persons.push(national_person(
@@ -401,33 +341,12 @@ pub fn plant(file: &mut DatasetFile) {
         NationalAlert::ForeignFighterWatch,
         "Returned from a conflict zone in 2024",
     ));
-    let mut benali = notice(
-        "2020/11873",
-        NoticeKind::Green,
-        "BENALI",
-        "RACHID",
-        "1984-06-18",
-        Sex::Male,
-        &["BEL", "MAR"],
-        "BEL",
-    );
+    let mut benali = notice("2020/11873", NoticeKind::Green, "BENALI", "RACHID", "1984-06-18", Sex::Male, &["BEL", "MAR"], "BEL");
     benali.aliases = vec!["DUPONT MARC".into(), "BEN ALI RACHID".into()];
     i.notices.push(benali);
-    let mut zhukov = notice(
-        "2022/08841",
-        NoticeKind::Diffusion,
-        "ZHUKOV",
-        "YURIY",
-        "1969-12-03",
-        Sex::Male,
-        &["RUS"],
-        "POL",
-    );
+    let mut zhukov = notice("2022/08841", NoticeKind::Diffusion, "ZHUKOV", "YURIY", "1969-12-03", Sex::Male, &["RUS"], "POL");
     zhukov.original_script = Some("ЖУКОВ Юрий".into());
-    zhukov.charges = vec![Charge {
-        charge: "Smuggling of firearms".into(),
-        country: "POL".into(),
-    }];
+    zhukov.charges = vec![Charge { charge: "Smuggling of firearms".into(), country: "POL".into() }];
     i.notices.push(zhukov);
     n.persons.push(national_person(
         "NP-PLANT-12",
@@ -464,15 +383,7 @@ pub fn demo_file() -> DatasetFile {
 
 /// Photo paths the demo refers to (all synthetic portraits).
 pub fn demo_photos(file: &DatasetFile) -> Vec<(String, String)> {
-    let notices = file
-        .interpol
-        .notices
-        .iter()
-        .filter_map(|n| n.photo.clone().map(|p| (n.id.clone(), p)));
-    let persons = file
-        .national
-        .persons
-        .iter()
-        .filter_map(|p| p.photo.clone().map(|ph| (p.id.clone(), ph)));
+    let notices = file.interpol.notices.iter().filter_map(|n| n.photo.clone().map(|p| (n.id.clone(), p)));
+    let persons = file.national.persons.iter().filter_map(|p| p.photo.clone().map(|ph| (p.id.clone(), ph)));
     notices.chain(persons).collect()
 }

@@ -15,22 +15,8 @@ fn inside_ellipse(x: f32, y: f32, cx: f32, cy: f32, rx: f32, ry: f32) -> bool {
 /// Draws a passport-style head-and-shoulders silhouette with varied skin, hair and background.
 pub fn portrait(seed: u64) -> RgbImage {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let skins = [
-        [241, 194, 164],
-        [224, 172, 105],
-        [198, 134, 66],
-        [141, 85, 36],
-        [92, 56, 30],
-        [255, 219, 172],
-    ];
-    let hairs = [
-        [30, 25, 20],
-        [70, 45, 25],
-        [120, 90, 50],
-        [200, 170, 110],
-        [90, 90, 90],
-        [15, 15, 15],
-    ];
+    let skins = [[241, 194, 164], [224, 172, 105], [198, 134, 66], [141, 85, 36], [92, 56, 30], [255, 219, 172]];
+    let hairs = [[30, 25, 20], [70, 45, 25], [120, 90, 50], [200, 170, 110], [90, 90, 90], [15, 15, 15]];
     let skin = skins[rng.random_range(0..skins.len())];
     let hair = hairs[rng.random_range(0..hairs.len())];
     let bg = [rng.random_range(200..235), rng.random_range(205..235), rng.random_range(210..240)];
@@ -80,6 +66,5 @@ pub fn portrait_png(seed: u64) -> Vec<u8> {
 
 /// A stable seed from a record id.
 pub fn seed_for(id: &str) -> u64 {
-    id.bytes()
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

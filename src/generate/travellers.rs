@@ -16,18 +16,10 @@ pub fn traveller_list(seed: u64, count: usize) -> Vec<QueryInput> {
     let mut out: Vec<QueryInput> = planted_cases()
         .iter()
         .filter_map(|c| {
-            planted_mrz(c).map(|mrz| QueryInput {
-                id: Some(format!("planted: {}", c.title)),
-                mrz: Some(mrz),
-                ..Default::default()
-            })
+            planted_mrz(c).map(|mrz| QueryInput { id: Some(format!("planted: {}", c.title)), mrz: Some(mrz), ..Default::default() })
         })
         .collect();
-    out.push(QueryInput {
-        id: Some("planted: forged MRZ (wrong check digit)".into()),
-        mrz: Some(forged_mrz()),
-        ..Default::default()
-    });
+    out.push(QueryInput { id: Some("planted: forged MRZ (wrong check digit)".into()), mrz: Some(forged_mrz()), ..Default::default() });
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let base = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap_or_default();
     while out.len() < count {
@@ -39,22 +31,8 @@ pub fn traveller_list(seed: u64, count: usize) -> Vec<QueryInput> {
         let expiry = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default() + Duration::days(rng.random_range(0..3000));
         let family = crate::matching::normalize::normalize_name(&name.family);
         let given = crate::matching::normalize::normalize_name(&name.given);
-        let mrz = emit_td3(
-            "P",
-            nat,
-            &document_number(&mut rng),
-            &family,
-            &given,
-            nat,
-            dob,
-            if name.male { "M" } else { "F" },
-            expiry,
-        );
-        out.push(QueryInput {
-            id: Some(format!("traveller-{}", out.len() + 1)),
-            mrz: Some(mrz),
-            ..Default::default()
-        });
+        let mrz = emit_td3("P", nat, &document_number(&mut rng), &family, &given, nat, dob, if name.male { "M" } else { "F" }, expiry);
+        out.push(QueryInput { id: Some(format!("traveller-{}", out.len() + 1)), mrz: Some(mrz), ..Default::default() });
     }
     out.truncate(count.max(1));
     out

@@ -35,11 +35,7 @@ pub struct Feature {
 
 impl Feature {
     pub fn new(aspect: &str, outcome: Outcome, detail: impl Into<String>) -> Self {
-        Self {
-            aspect: aspect.to_owned(),
-            outcome,
-            detail: detail.into(),
-        }
+        Self { aspect: aspect.to_owned(), outcome, detail: detail.into() }
     }
 }
 

@@ -112,10 +112,8 @@ impl NameForm {
 fn push_tokens(tokens: &mut Vec<Token>, text: &str, from_family_name: bool) {
     for word in normalize_name(text).split(' ').filter(|w| !w.is_empty()) {
         let is_article = ARTICLES.contains(&word);
-        let without_article = ["AL", "EL", "UL"]
-            .iter()
-            .find(|a| word.len() >= a.len() + 4 && word.starts_with(**a))
-            .map(|a| word[a.len()..].into());
+        let without_article =
+            ["AL", "EL", "UL"].iter().find(|a| word.len() >= a.len() + 4 && word.starts_with(**a)).map(|a| word[a.len()..].into());
         tokens.push(Token {
             text: word.into(),
             key: phonetic_key(word).into(),

@@ -45,10 +45,7 @@ fn token_pair(a: &Token, b: &Token) -> (f32, How) {
     if best.0 >= 1.0 {
         return best;
     }
-    for (x, y) in [
-        (a.without_article.as_deref(), Some(&*b.text)),
-        (Some(&*a.text), b.without_article.as_deref()),
-    ] {
+    for (x, y) in [(a.without_article.as_deref(), Some(&*b.text)), (Some(&*a.text), b.without_article.as_deref())] {
         if let (Some(x), Some(y)) = (x, y)
             && x == y
             && best.0 < 0.98
@@ -133,16 +130,8 @@ pub fn name_score(query: &NameForm, record: &NameForm) -> f32 {
         for j in 0..ra {
             let s = sims[i][j];
             // A glued token's match counts for both of its parts.
-            let (q_first, q_second) = if i < qn {
-                (i, i)
-            } else {
-                (query.glued[i - qn].0, query.glued[i - qn].0 + 1)
-            };
-            let (r_first, r_second) = if j < rn {
-                (j, j)
-            } else {
-                (record.glued[j - rn].0, record.glued[j - rn].0 + 1)
-            };
+            let (q_first, q_second) = if i < qn { (i, i) } else { (query.glued[i - qn].0, query.glued[i - qn].0 + 1) };
+            let (r_first, r_second) = if j < rn { (j, j) } else { (record.glued[j - rn].0, record.glued[j - rn].0 + 1) };
             for k in [q_first, q_second] {
                 q_best[k] = q_best[k].max(s);
             }
@@ -157,10 +146,7 @@ pub fn name_score(query: &NameForm, record: &NameForm) -> f32 {
 /// Compares the name the officer typed (`query`) with one spelling on a record.
 pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
     if query.is_empty() || record.is_empty() {
-        return NameMatch {
-            score: 0.0,
-            notes: vec!["no name to compare".into()],
-        };
+        return NameMatch { score: 0.0, notes: vec!["no name to compare".into()] };
     }
     let (q_best, q_how) = coverage(&query.tokens, &query.glued, &record.tokens, &record.glued);
     let (r_best, _) = coverage(&record.tokens, &record.glued, &query.tokens, &query.glued);
@@ -171,11 +157,7 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
     if q_how.iter().zip(&query.tokens).all(|(h, t)| t.is_article || *h == How::Exact) && r_best.iter().all(|s| *s >= 1.0) {
         notes.push("identical".into());
     } else {
-        if q_how
-            .iter()
-            .zip(&query.tokens)
-            .any(|(h, t)| content(h, t) && *h == How::Transliteration)
-        {
+        if q_how.iter().zip(&query.tokens).any(|(h, t)| content(h, t) && *h == How::Transliteration) {
             notes.push("transliteration variant".into());
         }
         if q_how.iter().zip(&query.tokens).any(|(h, t)| content(h, t) && *h == How::Similar) {
@@ -187,12 +169,7 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
         if q_how.contains(&How::Initial) {
             notes.push("initial only".into());
         }
-        let missing = record
-            .tokens
-            .iter()
-            .zip(&r_best)
-            .filter(|(t, s)| !t.is_article && **s < 0.7)
-            .count();
+        let missing = record.tokens.iter().zip(&r_best).filter(|(t, s)| !t.is_article && **s < 0.7).count();
         if missing > 0 {
             notes.push(format!("{missing} name part(s) on record not given"));
         }
@@ -252,10 +229,7 @@ mod tests {
         ];
         for ((qf, qg), (rf, rg)) in pairs {
             let (q, r) = (NameForm::new(qf, qg), NameForm::new(rf, rg));
-            assert!(
-                (name_score(&q, &r) - name_similarity(&q, &r).score).abs() < 1e-5,
-                "{qf} {qg} / {rf} {rg}"
-            );
+            assert!((name_score(&q, &r) - name_similarity(&q, &r).score).abs() < 1e-5, "{qf} {qg} / {rf} {rg}");
         }
     }
 

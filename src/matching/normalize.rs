@@ -3,11 +3,7 @@
 /// Transliterates any script to Latin, upper-cases, and turns everything but A-Z/0-9 into single spaces.
 /// `Müller-Lüdenscheidt` → `MULLER LUDENSCHEIDT`, `Шевченко` → `SHEVCHENKO`.
 pub fn normalize_name(text: &str) -> String {
-    let latin = if text.is_ascii() {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(expand_and_transliterate(text))
-    };
+    let latin = if text.is_ascii() { std::borrow::Cow::Borrowed(text) } else { std::borrow::Cow::Owned(expand_and_transliterate(text)) };
     let mut out = String::with_capacity(latin.len());
     let mut pending_space = false;
     for c in latin.chars() {
@@ -46,10 +42,7 @@ fn expand_and_transliterate(text: &str) -> String {
 
 /// Document numbers and plates: upper-case alphanumerics only (spaces, dashes and `<` removed).
 pub fn normalize_code(text: &str) -> String {
-    text.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect()
 }
 
 /// The key under which OCR/typing confusions collapse (O→0, I→1, Q→0), for "possible misread" matches.

@@ -72,11 +72,7 @@ pub fn score_person(name: &NameMatch, traveller: &TravellerFacts, record: &Perso
                 features.push(Feature::new("sex", Outcome::Match, t.code()));
             } else {
                 score -= 15.0;
-                features.push(Feature::new(
-                    "sex",
-                    Outcome::Mismatch,
-                    format!("typed {}, record {}", t.code(), r.code()),
-                ));
+                features.push(Feature::new("sex", Outcome::Mismatch, format!("typed {}, record {}", t.code(), r.code())));
             }
         }
         _ => features.push(Feature::new("sex", Outcome::NotCompared, "not given on both sides")),
@@ -95,10 +91,7 @@ pub fn score_person(name: &NameMatch, traveller: &TravellerFacts, record: &Perso
         }
         _ => features.push(Feature::new("nationality", Outcome::NotCompared, "not given on both sides")),
     }
-    PersonScore {
-        score: score.round().clamp(0.0, 100.0) as u8,
-        features,
-    }
+    PersonScore { score: score.round().clamp(0.0, 100.0) as u8, features }
 }
 
 #[cfg(test)]

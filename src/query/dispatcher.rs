@@ -72,15 +72,11 @@ impl Dispatcher {
             let planned = plan(sim.seed, id.0, source, &profile);
             let (engine, query, tx, wake) = (Arc::clone(engine), Arc::clone(&query), self.tx.clone(), Arc::clone(&self.wake));
             let started = run.started;
-            let spawned = std::thread::Builder::new()
-                .name(format!("source-{}-q{}", source.short().to_lowercase(), id.0))
-                .spawn(move || {
+            let spawned =
+                std::thread::Builder::new().name(format!("source-{}-q{}", source.short().to_lowercase(), id.0)).spawn(move || {
                     let kind = catch_unwind(AssertUnwindSafe(|| serve(&engine, source, &query, &options, &planned, started)))
                         .unwrap_or_else(|_| {
-                            Some(EventKind::Failed {
-                                reason: "source crashed while answering".into(),
-                                after: started.elapsed(),
-                            })
+                            Some(EventKind::Failed { reason: "source crashed while answering".into(), after: started.elapsed() })
                         });
                     if let Some(kind) = kind {
                         // The receiver may be gone (app closing); nothing left to tell then.
@@ -92,10 +88,7 @@ impl Dispatcher {
                 let _ = self.tx.try_send(QueryEvent {
                     query: id,
                     source,
-                    kind: EventKind::Failed {
-                        reason: format!("cannot start worker: {e}"),
-                        after: Duration::ZERO,
-                    },
+                    kind: EventKind::Failed { reason: format!("cannot start worker: {e}"), after: Duration::ZERO },
                 });
             }
         }
@@ -131,18 +124,12 @@ fn serve(
         }
         PlannedOutcome::Error(reason) => {
             wait_until(planned.delay);
-            Some(EventKind::Failed {
-                reason: reason.clone(),
-                after: planned.delay,
-            })
+            Some(EventKind::Failed { reason: reason.clone(), after: planned.delay })
         }
         PlannedOutcome::Answer => {
             let hits = engine.search(source, query, options);
             wait_until(planned.delay);
-            Some(EventKind::Answered {
-                hits,
-                latency: started.elapsed(),
-            })
+            Some(EventKind::Answered { hits, latency: started.elapsed() })
         }
     }
 }

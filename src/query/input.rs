@@ -116,11 +116,7 @@ impl Query {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         if let Some(d) = &self.document {
-            parts.push(
-                format!("{} {}", d.number, d.country.map(|c| c.to_string()).unwrap_or_default())
-                    .trim()
-                    .to_owned(),
-            );
+            parts.push(format!("{} {}", d.number, d.country.map(|c| c.to_string()).unwrap_or_default()).trim().to_owned());
         }
         if let Some(p) = &self.person {
             let mut s = p.family_name.to_uppercase();
@@ -136,11 +132,7 @@ impl Query {
         if let Some(v) = &self.vehicle {
             parts.push(format!("{} {}", v.plate, v.vin).trim().to_owned());
         }
-        if parts.is_empty() {
-            "(empty query)".into()
-        } else {
-            parts.join(" / ")
-        }
+        if parts.is_empty() { "(empty query)".into() } else { parts.join(" / ") }
     }
 }
 
@@ -148,12 +140,7 @@ impl QueryInput {
     /// Checks every field; unusable ones are reported and left out.
     pub fn to_query(&self) -> (Query, Vec<FieldIssue>) {
         let mut issues = Vec::new();
-        let mut issue = |field: &str, message: String| {
-            issues.push(FieldIssue {
-                field: field.into(),
-                message,
-            })
-        };
+        let mut issue = |field: &str, message: String| issues.push(FieldIssue { field: field.into(), message });
         let mut query = Query::default();
         if let Some(d) = &self.document {
             let number = normalize_code(&d.number);
@@ -170,12 +157,7 @@ impl QueryInput {
                     .ok()
             });
             if !number.is_empty() {
-                query.document = Some(DocumentQuery {
-                    number,
-                    kind,
-                    country,
-                    expiry,
-                });
+                query.document = Some(DocumentQuery { number, kind, country, expiry });
             }
         }
         if let Some(p) = &self.person {
@@ -199,17 +181,11 @@ impl QueryInput {
             if !person.name_form().is_empty() {
                 query.person = Some(person);
             } else if date_of_birth.is_some() {
-                issue(
-                    "person.family_name",
-                    "a person query needs a name; date of birth alone is not searched".into(),
-                );
+                issue("person.family_name", "a person query needs a name; date of birth alone is not searched".into());
             }
         }
         if let Some(v) = &self.vehicle {
-            let vehicle = VehicleQuery {
-                plate: normalize_code(&v.plate),
-                vin: normalize_code(&v.vin),
-            };
+            let vehicle = VehicleQuery { plate: normalize_code(&v.plate), vin: normalize_code(&v.vin) };
             if !vehicle.plate.is_empty() || !vehicle.vin.is_empty() {
                 query.vehicle = Some(vehicle);
             }
@@ -236,11 +212,7 @@ mod tests {
                 nationality: "QQQ".into(),
                 ..Default::default()
             }),
-            document: Some(DocumentInput {
-                number: "l898 902c3".into(),
-                country: "ut".into(),
-                ..Default::default()
-            }),
+            document: Some(DocumentInput { number: "l898 902c3".into(), country: "ut".into(), ..Default::default() }),
             ..Default::default()
         };
         let (q, issues) = input.to_query();

@@ -30,11 +30,7 @@ pub struct QueryReport {
 
 impl QueryReport {
     pub fn new(id: Option<String>, run: &QueryRun) -> Self {
-        Self {
-            id,
-            sources: run.summaries(),
-            hits: hit_lines(&run.combined()),
-        }
+        Self { id, sources: run.summaries(), hits: hit_lines(&run.combined()) }
     }
 }
 

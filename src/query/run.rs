@@ -116,11 +116,7 @@ impl QueryRun {
 
     /// When the watchdog would next fire (for scheduling a repaint).
     pub fn next_deadline(&self) -> Option<Instant> {
-        SourceId::ALL
-            .iter()
-            .filter(|s| !self.state(**s).is_done())
-            .map(|s| self.started + self.timeouts[slot(*s)] + WATCHDOG_GRACE)
-            .min()
+        SourceId::ALL.iter().filter(|s| !self.state(**s).is_done()).map(|s| self.started + self.timeouts[slot(*s)] + WATCHDOG_GRACE).min()
     }
 
     pub fn is_complete(&self) -> bool {
@@ -154,13 +150,7 @@ impl QueryRun {
                     SourceState::TimedOut { after } => (*after, 0, None),
                     SourceState::Pending | SourceState::Offline => (Duration::ZERO, 0, None),
                 };
-                SourceSummary {
-                    source,
-                    status: state.code(),
-                    latency_ms: latency.as_millis() as u64,
-                    hits,
-                    reason,
-                }
+                SourceSummary { source, status: state.code(), latency_ms: latency.as_millis() as u64, hits, reason }
             })
             .collect()
     }

@@ -47,12 +47,7 @@ impl Default for NetworkProfile {
 impl NetworkProfile {
     /// No latency, no errors: the CLI's default and the engine benchmark's.
     pub fn instant() -> Self {
-        Self {
-            latency_mean_ms: 0,
-            latency_spread_ms: 0,
-            timeout_ms: 30_000,
-            ..Self::default()
-        }
+        Self { latency_mean_ms: 0, latency_spread_ms: 0, timeout_ms: 30_000, ..Self::default() }
     }
 }
 
@@ -69,12 +64,7 @@ impl Default for SimSettings {
     fn default() -> Self {
         Self {
             seed: 2396,
-            national: NetworkProfile {
-                latency_mean_ms: 250,
-                latency_spread_ms: 150,
-                timeout_ms: 5_000,
-                ..NetworkProfile::default()
-            },
+            national: NetworkProfile { latency_mean_ms: 250, latency_spread_ms: 150, timeout_ms: 5_000, ..NetworkProfile::default() },
             interpol: NetworkProfile {
                 latency_mean_ms: 1_200,
                 latency_spread_ms: 700,
@@ -88,11 +78,7 @@ impl Default for SimSettings {
 
 impl SimSettings {
     pub fn instant(seed: u64) -> Self {
-        Self {
-            seed,
-            national: NetworkProfile::instant(),
-            interpol: NetworkProfile::instant(),
-        }
+        Self { seed, national: NetworkProfile::instant(), interpol: NetworkProfile::instant() }
     }
 
     pub fn profile(&self, source: SourceId) -> &NetworkProfile {

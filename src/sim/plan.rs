@@ -26,12 +26,7 @@ pub struct Plan {
     pub outcome: PlannedOutcome,
 }
 
-const NETWORK_ERRORS: &[&str] = &[
-    "connection reset by peer",
-    "TLS handshake failed",
-    "gateway returned 503",
-    "NCB relay unreachable",
-];
+const NETWORK_ERRORS: &[&str] = &["connection reset by peer", "TLS handshake failed", "gateway returned 503", "NCB relay unreachable"];
 
 pub fn plan(seed: u64, query_seq: u64, source: SourceId, profile: &NetworkProfile) -> Plan {
     let stream = query_seq.wrapping_mul(2).wrapping_add(source as u64);
@@ -71,10 +66,7 @@ mod tests {
 
     #[test]
     fn same_seed_same_plan_and_seeds_differ() {
-        let p = NetworkProfile {
-            error_rate: 0.3,
-            ..NetworkProfile::default()
-        };
+        let p = NetworkProfile { error_rate: 0.3, ..NetworkProfile::default() };
         let a: Vec<_> = (0..50).map(|q| plan(7, q, SourceId::Interpol, &p)).collect();
         let b: Vec<_> = (0..50).map(|q| plan(7, q, SourceId::Interpol, &p)).collect();
         let c: Vec<_> = (0..50).map(|q| plan(8, q, SourceId::Interpol, &p)).collect();
@@ -86,17 +78,9 @@ mod tests {
 
     #[test]
     fn offline_and_slow_links() {
-        let off = NetworkProfile {
-            offline: true,
-            ..NetworkProfile::default()
-        };
+        let off = NetworkProfile { offline: true, ..NetworkProfile::default() };
         assert_eq!(plan(1, 1, SourceId::National, &off).outcome, PlannedOutcome::Offline);
-        let slow = NetworkProfile {
-            latency_mean_ms: 9_000,
-            latency_spread_ms: 0,
-            timeout_ms: 1_000,
-            ..NetworkProfile::default()
-        };
+        let slow = NetworkProfile { latency_mean_ms: 9_000, latency_spread_ms: 0, timeout_ms: 1_000, ..NetworkProfile::default() };
         let p = plan(1, 1, SourceId::National, &slow);
         assert_eq!((p.outcome, p.delay), (PlannedOutcome::Timeout, Duration::from_secs(1)));
     }

@@ -3,21 +3,12 @@
 use super::scenario::{Scenario, parse_scenario};
 
 pub const BUILTIN_SCENARIOS: &[(&str, &str)] = &[
-    (
-        "airport-returning-fighters.ron",
-        include_str!("../../sample_data/scenarios/airport-returning-fighters.ron"),
-    ),
-    (
-        "land-border-vehicles-documents.ron",
-        include_str!("../../sample_data/scenarios/land-border-vehicles-documents.ron"),
-    ),
+    ("airport-returning-fighters.ron", include_str!("../../sample_data/scenarios/airport-returning-fighters.ron")),
+    ("land-border-vehicles-documents.ron", include_str!("../../sample_data/scenarios/land-border-vehicles-documents.ron")),
     ("link-down.ron", include_str!("../../sample_data/scenarios/link-down.ron")),
 ];
 
 /// Every built-in scenario that parses (a test checks that all do).
 pub fn builtin_scenarios() -> Vec<Scenario> {
-    BUILTIN_SCENARIOS
-        .iter()
-        .filter_map(|(name, text)| parse_scenario(text, name).ok())
-        .collect()
+    BUILTIN_SCENARIOS.iter().filter_map(|(name, text)| parse_scenario(text, name).ok()).collect()
 }

@@ -68,23 +68,12 @@ pub struct Debrief {
 }
 
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
+    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
 
 impl Debrief {
@@ -97,11 +86,7 @@ impl Debrief {
             missed_threats: self.rows.iter().filter(|r| r.missed_threat()).count(),
             false_alarms: self.rows.iter().filter(|r| r.false_alarm()).count(),
             detained_unconfirmed: self.rows.iter().filter(|r| r.detained_unconfirmed()).count(),
-            mean_seconds: if decided.is_empty() {
-                0.0
-            } else {
-                decided.iter().map(|r| r.seconds).sum::<f64>() / decided.len() as f64
-            },
+            mean_seconds: if decided.is_empty() { 0.0 } else { decided.iter().map(|r| r.seconds).sum::<f64>() / decided.len() as f64 },
         }
     }
 

@@ -159,39 +159,20 @@ pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError>
     let map = SourceMap::new(text);
     let mut problems = Vec::new();
     let at = |id: &str, occurrence: usize, field: &str| {
-        map.record(id, occurrence)
-            .map_or((0, 0), |r| map.position(if field == "id" { r } else { map.field(r, field) }))
+        map.record(id, occurrence).map_or((0, 0), |r| map.position(if field == "id" { r } else { map.field(r, field) }))
     };
     if scenario.format != SCENARIO_FORMAT {
-        problems.push(problem(
-            1,
-            1,
-            None,
-            Some("format"),
-            format!("unsupported scenario format {}", scenario.format),
-        ));
+        problems.push(problem(1, 1, None, Some("format"), format!("unsupported scenario format {}", scenario.format)));
     }
     if scenario.travellers.is_empty() {
-        problems.push(problem(
-            1,
-            1,
-            None,
-            Some("travellers"),
-            "a scenario needs at least one traveller".into(),
-        ));
+        problems.push(problem(1, 1, None, Some("travellers"), "a scenario needs at least one traveller".into()));
     }
     let mut seen = std::collections::HashMap::new();
     for t in &scenario.travellers {
         let n = seen.entry(t.id.clone()).or_insert(0usize);
         if *n > 0 {
             let (l, c) = at(&t.id, *n, "id");
-            problems.push(problem(
-                l,
-                c,
-                Some(t.id.clone()),
-                Some("id"),
-                format!("duplicate traveller id {:?}", t.id),
-            ));
+            problems.push(problem(l, c, Some(t.id.clone()), Some("id"), format!("duplicate traveller id {:?}", t.id)));
         }
         *n += 1;
         let (query, issues) =
@@ -205,13 +186,7 @@ pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError>
         }
         if query.is_empty() {
             let (l, c) = at(&t.id, 0, "presents");
-            problems.push(problem(
-                l,
-                c,
-                Some(t.id.clone()),
-                Some("presents"),
-                "the traveller presents nothing to query".into(),
-            ));
+            problems.push(problem(l, c, Some(t.id.clone()), Some("presents"), "the traveller presents nothing to query".into()));
         }
     }
     let count = scenario.travellers.len() + scenario.random_fill.map_or(0, |f| f.count);
@@ -224,19 +199,9 @@ pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError>
                 c,
                 None,
                 Some("incidents"),
-                format!(
-                    "incident covers travellers {}..={} but the queue has 1..={count}",
-                    incident.from_traveller, incident.to_traveller
-                ),
+                format!("incident covers travellers {}..={} but the queue has 1..={count}", incident.from_traveller, incident.to_traveller),
             ));
         }
     }
-    if problems.is_empty() {
-        Ok(scenario)
-    } else {
-        Err(ScenarioError {
-            file: file.to_owned(),
-            problems,
-        })
-    }
+    if problems.is_empty() { Ok(scenario) } else { Err(ScenarioError { file: file.to_owned(), problems }) }
 }

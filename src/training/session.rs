@@ -43,11 +43,8 @@ impl TrainingSession {
     pub fn new(scenario: Scenario, pin: &str, now: Instant) -> Self {
         let mut queue = scenario.travellers.clone();
         if let Some(fill) = scenario.random_fill {
-            let planted = crate::generate::planted::planted_cases()
-                .iter()
-                .filter(|c| crate::generate::planted::planted_mrz(c).is_some())
-                .count()
-                + 1;
+            let planted =
+                crate::generate::planted::planted_cases().iter().filter(|c| crate::generate::planted::planted_mrz(c).is_some()).count() + 1;
             let extra = crate::generate::travellers::traveller_list(fill.seed, planted + fill.count);
             for (k, input) in extra.into_iter().skip(planted).enumerate() {
                 let at = ((k + 1) * (queue.len() + 1) / (fill.count + 1)).min(queue.len());
@@ -134,13 +131,8 @@ impl TrainingSession {
     /// Incidents active for the current traveller: scripted ones for its number, plus injected ones.
     pub fn active_incidents(&self) -> Vec<IncidentKind> {
         let n = self.number();
-        let mut active: Vec<IncidentKind> = self
-            .scenario
-            .incidents
-            .iter()
-            .filter(|i| (i.from_traveller..=i.to_traveller).contains(&n))
-            .map(|i| i.kind)
-            .collect();
+        let mut active: Vec<IncidentKind> =
+            self.scenario.incidents.iter().filter(|i| (i.from_traveller..=i.to_traveller).contains(&n)).map(|i| i.kind).collect();
         active.extend(self.injected.iter().copied());
         active
     }
@@ -165,11 +157,7 @@ impl TrainingSession {
     }
 
     fn outcome(&mut self) -> Option<&mut TravellerOutcome> {
-        if self.is_finished() {
-            None
-        } else {
-            self.outcomes.get_mut(self.current)
-        }
+        if self.is_finished() { None } else { self.outcomes.get_mut(self.current) }
     }
 
     pub fn record_query(&mut self, hit_ids: impl IntoIterator<Item = String>) {
@@ -279,9 +267,6 @@ impl TrainingSession {
                 skipped: o.skipped,
             })
             .collect();
-        Debrief {
-            title: self.scenario.title.clone(),
-            rows,
-        }
+        Debrief { title: self.scenario.title.clone(), rows }
     }
 }

@@ -26,6 +26,7 @@ use super::shortcuts;
 use super::source_cards::{link_lights_ui, source_cards_ui};
 use super::toasts::Toasts;
 use super::training_panel::{PinPrompt, PinPurpose, debrief_window, instructor_window, pin_window, training_bar_ui};
+use crate::audit::writer::{AuditWriter, WriterReply};
 use crate::training::{Debrief, TrainingSession};
 
 /// Longest the UI spends per frame applying worker events before it draws.
@@ -67,15 +68,61 @@ pub struct TerminalApp {
     pub instructor_open: bool,
     pub debrief: Option<Debrief>,
     show_debrief: bool,
+    /// Writes the audit trail to disk on its own thread (None in tests and when unavailable).
+    audit_writer: Option<AuditWriter>,
 }
 
 impl TerminalApp {
     pub fn new(cc: &eframe::CreationContext<'_>, dataset: Option<PathBuf>) -> Self {
-        let settings = cc
-            .storage
-            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-            .unwrap_or_default();
-        Self::with_settings(cc.egui_ctx.clone(), settings, dataset)
+        let settings = cc.storage.and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY)).unwrap_or_default();
+        let mut app = Self::with_settings(cc.egui_ctx.clone(), settings, dataset);
+        if let Some(dir) = eframe::storage_dir("Bordercheck") {
+            let _ = std::fs::create_dir_all(&dir);
+            app.keep_audit_on_disk(dir.join("audit.jsonl"));
+        }
+        app
+    }
+
+    /// Appends every audit entry to a hash-chained file, through the `audit-writer` thread.
+    pub fn keep_audit_on_disk(&mut self, path: PathBuf) {
+        let ctx = self.ctx.clone();
+        match AuditWriter::start(path, move || ctx.request_repaint()) {
+            Ok(writer) => self.audit_writer = Some(writer),
+            Err(e) => self.toasts.error(format!("Audit log stays in memory only: {e}")),
+        }
+    }
+
+    fn audit_push(&mut self, entry: AuditEntry) {
+        let index = self.audit.push(entry.clone());
+        self.audit_send(index, entry);
+    }
+
+    fn audit_send(&mut self, index: usize, entry: AuditEntry) {
+        if let Some(w) = &self.audit_writer
+            && !w.send(index, entry)
+        {
+            self.toasts.error("Audit writer is not accepting entries: kept in memory only");
+        }
+    }
+
+    fn drain_audit_writer(&mut self) {
+        let Some(writer) = &self.audit_writer else { return };
+        let replies: Vec<WriterReply> = writer.replies.try_iter().collect();
+        for reply in replies {
+            match reply {
+                WriterReply::Recorded { index } => self.audit.mark_recorded(index),
+                WriterReply::Failed { error, .. } => self.toasts.error(format!("Audit entry not saved: {error}")),
+                WriterReply::Opened(Ok(report)) => {
+                    if let Some(saved) = report.torn_tail_saved_to {
+                        self.toasts.error(format!(
+                            "The audit log ended in a torn write (crash?); the partial record was kept in {}",
+                            saved.display()
+                        ));
+                    }
+                }
+                WriterReply::Opened(Err(e)) => self.toasts.error(format!("Audit file not usable ({e}); entries stay in memory only")),
+            }
+        }
     }
 
     /// Starts on the built-in demo dataset; `dataset`, if given, loads in the background.
@@ -99,10 +146,7 @@ impl TerminalApp {
             dispatcher,
             current: None,
             groups: Vec::new(),
-            form: QueryForm {
-                focus_first: true,
-                ..QueryForm::default()
-            },
+            form: QueryForm { focus_first: true, ..QueryForm::default() },
             field_issues: Vec::new(),
             document_checks: Vec::new(),
             selected: None,
@@ -123,6 +167,7 @@ impl TerminalApp {
             instructor_open: false,
             debrief: None,
             show_debrief: false,
+            audit_writer: None,
         };
         if let Some(path) = dataset {
             app.pending.push(Command::LoadDataset(path));
@@ -173,11 +218,7 @@ impl TerminalApp {
                     }
                 }
                 JobResult::ScenarioLoaded(Ok(scenario)) => {
-                    self.pin_prompt = Some(PinPrompt {
-                        purpose: PinPurpose::Start(Box::new(scenario)),
-                        pin: String::new(),
-                        error: None,
-                    });
+                    self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(Box::new(scenario)), pin: String::new(), error: None });
                 }
                 JobResult::ScenarioLoaded(Err(e)) => {
                     self.toasts.error(format!("Scenario not started: {} problem(s)", e.problems.len()));
@@ -188,12 +229,7 @@ impl TerminalApp {
                         self.background.loading = Some((label, fraction));
                     }
                 }
-                JobResult::DatasetLoaded {
-                    path,
-                    engine,
-                    photos,
-                    warnings,
-                } => {
+                JobResult::DatasetLoaded { path, engine, photos, warnings } => {
                     self.background.loading = None;
                     self.toasts.info(format!(
                         "Dataset loaded: {} ({} records, {} warnings)",
@@ -210,8 +246,7 @@ impl TerminalApp {
                 }
                 JobResult::DatasetFailed { path, problems } => {
                     self.background.loading = None;
-                    self.toasts
-                        .error(format!("Could not load {} — the previous dataset stays active", path.display()));
+                    self.toasts.error(format!("Could not load {} — the previous dataset stays active", path.display()));
                     self.load_problems = Some((path.display().to_string(), problems));
                 }
                 JobResult::ExportDone(Ok(path)) => self.toasts.info(format!("Audit log exported to {}", path.display())),
@@ -277,7 +312,7 @@ impl TerminalApp {
             .first()
             .map(|g| format!("{} {} {}", g.severity.label(), g.headline().database, g.headline().record_id))
             .unwrap_or_default();
-        self.audit.push(AuditEntry {
+        self.audit_push(AuditEntry {
             time: chrono::Local::now(),
             officer: self.settings.officer.clone(),
             query: run.id.0,
@@ -329,10 +364,7 @@ impl TerminalApp {
                     self.toasts.error("The exercise is paused by the instructor");
                     return;
                 }
-                let sim = self
-                    .training
-                    .as_ref()
-                    .map_or(self.settings.sim, |t| t.sim_for_current(&self.settings.sim));
+                let sim = self.training.as_ref().map_or(self.settings.sim, |t| t.sim_for_current(&self.settings.sim));
                 let run = self.dispatcher.submit(&self.engine, query, &sim, self.settings.options());
                 self.current = Some(run);
                 self.groups.clear();
@@ -342,10 +374,7 @@ impl TerminalApp {
             }
             Command::ReadMrz => match read_mrz(&self.form.mrz, chrono::Local::now().date_naive()) {
                 Err(e) => {
-                    self.field_issues = vec![FieldIssue {
-                        field: "mrz".into(),
-                        message: e.to_string(),
-                    }];
+                    self.field_issues = vec![FieldIssue { field: "mrz".into(), message: e.to_string() }];
                     self.document_checks.clear();
                 }
                 Ok(reading) => {
@@ -384,14 +413,7 @@ impl TerminalApp {
                 }
                 if !self.confirmations.contains_key(&hit.record_id) {
                     let (delay, reply) = confirmation_reply(self.settings.sim.seed, &hit.record_id, hit.score);
-                    self.confirmations.insert(
-                        hit.record_id.clone(),
-                        Confirmation {
-                            due: Instant::now() + delay,
-                            reply,
-                            owner,
-                        },
-                    );
+                    self.confirmations.insert(hit.record_id.clone(), Confirmation { due: Instant::now() + delay, reply, owner });
                     self.ctx.request_repaint_after(delay);
                 }
             }
@@ -405,7 +427,10 @@ impl TerminalApp {
                     self.audited = true;
                     self.write_audit_entry();
                 }
-                self.audit.decide(id, decision, self.remark.trim());
+                if let Some(index) = self.audit.decide(id, decision, self.remark.trim()) {
+                    let entry = self.audit.entries()[index].clone();
+                    self.audit_send(index, entry);
+                }
                 self.decided = Some(decision);
                 self.toasts.info(format!("Decision recorded: {}", decision.label()));
                 if let Some(session) = &mut self.training {
@@ -415,11 +440,7 @@ impl TerminalApp {
             }
             Command::StartBuiltinScenario(i) => {
                 if let Some(scenario) = crate::training::builtin::builtin_scenarios().into_iter().nth(i) {
-                    self.pin_prompt = Some(PinPrompt {
-                        purpose: PinPurpose::Start(Box::new(scenario)),
-                        pin: String::new(),
-                        error: None,
-                    });
+                    self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(Box::new(scenario)), pin: String::new(), error: None });
                 }
             }
             Command::OpenScenarioDialog => self.background.pick_scenario(),
@@ -427,11 +448,7 @@ impl TerminalApp {
             Command::CancelPin => self.pin_prompt = None,
             Command::OpenInstructor => {
                 if self.training.is_some() {
-                    self.pin_prompt = Some(PinPrompt {
-                        purpose: PinPurpose::OpenInstructor,
-                        pin: String::new(),
-                        error: None,
-                    });
+                    self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::OpenInstructor, pin: String::new(), error: None });
                 } else {
                     self.toasts.error("No exercise is running");
                 }
@@ -476,11 +493,7 @@ impl TerminalApp {
             PinPurpose::Start(scenario) => {
                 if prompt.pin.trim().len() < 4 {
                     let error = Some("Choose a PIN of at least 4 characters".into());
-                    self.pin_prompt = Some(PinPrompt {
-                        purpose: PinPurpose::Start(scenario),
-                        pin: prompt.pin,
-                        error,
-                    });
+                    self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(scenario), pin: prompt.pin, error });
                     return;
                 }
                 match &scenario.dataset {
@@ -505,11 +518,8 @@ impl TerminalApp {
                 if self.training.as_ref().is_some_and(|t| t.check_pin(prompt.pin.trim())) {
                     self.instructor_open = true;
                 } else {
-                    self.pin_prompt = Some(PinPrompt {
-                        purpose: PinPurpose::OpenInstructor,
-                        pin: String::new(),
-                        error: Some("Wrong PIN".into()),
-                    });
+                    self.pin_prompt =
+                        Some(PinPrompt { purpose: PinPurpose::OpenInstructor, pin: String::new(), error: Some("Wrong PIN".into()) });
                 }
             }
         }
@@ -528,13 +538,8 @@ impl TerminalApp {
                 (d.number.clone(), d.kind.clone(), d.country.clone(), d.expiry.clone());
         }
         if let Some(x) = &p.person {
-            (form.family_name, form.given_names, form.date_of_birth, form.sex, form.nationality) = (
-                x.family_name.clone(),
-                x.given_names.clone(),
-                x.date_of_birth.clone(),
-                x.sex.clone(),
-                x.nationality.clone(),
-            );
+            (form.family_name, form.given_names, form.date_of_birth, form.sex, form.nationality) =
+                (x.family_name.clone(), x.given_names.clone(), x.date_of_birth.clone(), x.sex.clone(), x.nationality.clone());
         }
         if let Some(v) = &p.vehicle {
             (form.plate, form.vin) = (v.plate.clone(), v.vin.clone());
@@ -547,7 +552,7 @@ impl TerminalApp {
         if session.is_finished() {
             let debrief = session.debrief();
             let t = debrief.totals();
-            self.audit.push(AuditEntry {
+            self.audit_push(AuditEntry {
                 time: chrono::Local::now(),
                 officer: self.settings.officer.clone(),
                 query: 0,
@@ -590,14 +595,8 @@ impl TerminalApp {
             }
             self.pending.push(command);
         }
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
+        let dropped: Vec<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
         for path in dropped {
             self.pending.push(Command::LoadDataset(path));
         }
@@ -607,20 +606,14 @@ impl TerminalApp {
         settings_window(ctx, &mut self.show_settings, &mut self.settings);
         if let Some((file, problems)) = &self.load_problems {
             let mut open = true;
-            egui::Window::new("Dataset not loaded")
-                .open(&mut open)
-                .default_width(640.0)
-                .show(ctx, |ui| {
-                    ui.label(format!(
-                        "{file} has {} problem(s). The previous dataset stays active.",
-                        problems.len()
-                    ));
-                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                        for p in problems {
-                            ui.monospace(p.to_string());
-                        }
-                    });
+            egui::Window::new("Dataset not loaded").open(&mut open).default_width(640.0).show(ctx, |ui| {
+                ui.label(format!("{file} has {} problem(s). The previous dataset stays active.", problems.len()));
+                egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                    for p in problems {
+                        ui.monospace(p.to_string());
+                    }
                 });
+            });
             if !open {
                 self.load_problems = None;
             }
@@ -664,13 +657,7 @@ impl TerminalApp {
         let ctx = ui.ctx().clone();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui
-                    .button(format!(
-                        "Open dataset…  {}",
-                        shortcuts::label_for(&ctx, &Command::OpenDatasetDialog)
-                    ))
-                    .clicked()
-                {
+                if ui.button(format!("Open dataset…  {}", shortcuts::label_for(&ctx, &Command::OpenDatasetDialog))).clicked() {
                     self.pending.push(Command::OpenDatasetDialog);
                 }
                 ui.menu_button("Recent datasets", |ui| {
@@ -680,21 +667,12 @@ impl TerminalApp {
                         }
                     }
                 });
-                if ui
-                    .button(format!(
-                        "Export audit log (CSV)…  {}",
-                        shortcuts::label_for(&ctx, &Command::ExportAuditDialog)
-                    ))
-                    .clicked()
-                {
+                if ui.button(format!("Export audit log (CSV)…  {}", shortcuts::label_for(&ctx, &Command::ExportAuditDialog))).clicked() {
                     self.pending.push(Command::ExportAuditDialog);
                 }
             });
             ui.menu_button("Simulation", |ui| {
-                if ui
-                    .button(format!("Settings…  {}", shortcuts::label_for(&ctx, &Command::ToggleSettings)))
-                    .clicked()
-                {
+                if ui.button(format!("Settings…  {}", shortcuts::label_for(&ctx, &Command::ToggleSettings))).clicked() {
                     self.pending.push(Command::ToggleSettings);
                 }
                 let p = &mut self.settings.sim.interpol;
@@ -722,10 +700,7 @@ impl TerminalApp {
                 }
             });
             ui.menu_button("Help", |ui| {
-                if ui
-                    .button(format!("Help  {}", shortcuts::label_for(&ctx, &Command::ToggleHelp)))
-                    .clicked()
-                {
+                if ui.button(format!("Help  {}", shortcuts::label_for(&ctx, &Command::ToggleHelp))).clicked() {
                     self.pending.push(Command::ToggleHelp);
                 }
             });
@@ -767,12 +742,9 @@ fn document_checks_ui(ui: &mut egui::Ui, checks: &[DocumentCheck], dark: bool) {
 impl eframe::App for TerminalApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        ctx.set_visuals(if self.settings.dark {
-            egui::Visuals::dark()
-        } else {
-            egui::Visuals::light()
-        });
+        ctx.set_visuals(if self.settings.dark { egui::Visuals::dark() } else { egui::Visuals::light() });
         self.drain_background();
+        self.drain_audit_writer();
         self.drain_query_events();
         self.collect_input(&ctx);
         self.update_title();
@@ -782,10 +754,7 @@ impl eframe::App for TerminalApp {
         egui::Panel::bottom("audit").resizable(true).default_size(170.0).show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.strong(format!("Audit trail — {} entries", self.audit.len()));
-                if ui
-                    .button(format!("Export CSV ({})", shortcuts::label_for(&ctx, &Command::ExportAuditDialog)))
-                    .clicked()
-                {
+                if ui.button(format!("Export CSV ({})", shortcuts::label_for(&ctx, &Command::ExportAuditDialog))).clicked() {
                     self.pending.push(Command::ExportAuditDialog);
                 }
                 ui.weak(format!("dataset: {}", self.dataset_label));
@@ -794,10 +763,7 @@ impl eframe::App for TerminalApp {
         });
         egui::Panel::left("form").resizable(true).default_size(300.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                let (q, c) = (
-                    shortcuts::label_for(&ctx, &Command::RunQuery),
-                    shortcuts::label_for(&ctx, &Command::NewTraveller),
-                );
+                let (q, c) = (shortcuts::label_for(&ctx, &Command::RunQuery), shortcuts::label_for(&ctx, &Command::NewTraveller));
                 let m = shortcuts::label_for(&ctx, &Command::ReadMrz);
                 let commands = query_form_ui(ui, &mut self.form, &self.field_issues, &q, &c, &m);
                 self.pending.extend(commands);

@@ -15,9 +15,10 @@ pub fn audit_panel_ui(ui: &mut egui::Ui, log: &AuditLog) {
         .column(Column::exact(230.0).clip(true))
         .column(Column::exact(40.0))
         .column(Column::initial(260.0).clip(true))
-        .column(Column::remainder().clip(true))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::exact(60.0))
         .header(20.0, |mut header| {
-            for title in ["Time", "Officer", "Query", "Sources", "Hits", "Top hit", "Decision / remark"] {
+            for title in ["Time", "Officer", "Query", "Sources", "Hits", "Top hit", "Decision / remark", "Saved"] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -25,7 +26,8 @@ pub fn audit_panel_ui(ui: &mut egui::Ui, log: &AuditLog) {
         })
         .body(|body| {
             body.rows(20.0, entries.len(), |mut row| {
-                let e = &entries[row.index()];
+                let index = row.index();
+                let e = &entries[index];
                 row.col(|ui| {
                     ui.label(e.time.format("%H:%M:%S").to_string());
                 });
@@ -46,11 +48,14 @@ pub fn audit_panel_ui(ui: &mut egui::Ui, log: &AuditLog) {
                 });
                 row.col(|ui| {
                     let d = e.decision.map_or("—", |d| d.label());
-                    ui.label(if e.remark.is_empty() {
-                        d.to_owned()
+                    ui.label(if e.remark.is_empty() { d.to_owned() } else { format!("{d} · {}", e.remark) });
+                });
+                row.col(|ui| {
+                    if log.is_recorded(index) {
+                        ui.label("on disk");
                     } else {
-                        format!("{d} · {}", e.remark)
-                    });
+                        ui.weak("memory");
+                    }
                 });
             });
         });

@@ -65,13 +65,7 @@ pub struct Background {
 impl Background {
     pub fn new(ctx: egui::Context) -> Self {
         let (tx, rx) = bounded(64);
-        Self {
-            tx,
-            rx,
-            ctx,
-            dialog_open: false,
-            loading: None,
-        }
+        Self { tx, rx, ctx, dialog_open: false, loading: None }
     }
 
     fn spawn(&self, name: &str, job: impl FnOnce(&Sender<JobResult>) + Send + 'static) {
@@ -90,10 +84,7 @@ impl Background {
             return;
         }
         self.spawn("dialog-open-dataset", |tx| {
-            let picked = rfd::FileDialog::new()
-                .set_title("Open dataset")
-                .add_filter("Bordercheck dataset", &["ron"])
-                .pick_file();
+            let picked = rfd::FileDialog::new().set_title("Open dataset").add_filter("Bordercheck dataset", &["ron"]).pick_file();
             let _ = tx.send(JobResult::DatasetPicked(picked));
         });
     }
@@ -114,10 +105,7 @@ impl Background {
             return;
         }
         self.spawn("dialog-open-scenario", |tx| {
-            let picked = rfd::FileDialog::new()
-                .set_title("Start scenario")
-                .add_filter("Bordercheck scenario", &["ron"])
-                .pick_file();
+            let picked = rfd::FileDialog::new().set_title("Start scenario").add_filter("Bordercheck scenario", &["ron"]).pick_file();
             let _ = tx.send(JobResult::ScenarioPicked(picked));
         });
     }
@@ -131,9 +119,7 @@ impl Background {
     /// Writes text produced on the worker (the caller passes a closure over cloned data).
     pub fn write_text(&self, path: PathBuf, make: impl FnOnce() -> String + Send + 'static) {
         self.spawn("export-writer", move |tx| {
-            let result = std::fs::write(&path, make())
-                .map(|()| path.clone())
-                .map_err(|e| format!("{}: {e}", path.display()));
+            let result = std::fs::write(&path, make()).map(|()| path.clone()).map_err(|e| format!("{}: {e}", path.display()));
             let _ = tx.send(JobResult::ExportDone(result));
         });
     }
@@ -149,10 +135,7 @@ impl Background {
             };
             match load_dataset_file(&path) {
                 Err(e) => {
-                    let _ = tx.send(JobResult::DatasetFailed {
-                        path,
-                        problems: e.problems(),
-                    });
+                    let _ = tx.send(JobResult::DatasetFailed { path, problems: e.problems() });
                 }
                 Ok(loaded) => {
                     progress("Indexing".into(), 0.4);
@@ -166,12 +149,7 @@ impl Background {
                         };
                         progress(label.into(), 0.4 + 0.6 * done as f32 / total);
                     });
-                    let _ = tx.send(JobResult::DatasetLoaded {
-                        path,
-                        engine: Arc::new(engine),
-                        photos,
-                        warnings: loaded.warnings,
-                    });
+                    let _ = tx.send(JobResult::DatasetLoaded { path, engine: Arc::new(engine), photos, warnings: loaded.warnings });
                 }
             }
         });

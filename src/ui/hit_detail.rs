@@ -40,40 +40,21 @@ fn record_lines(record: &RecordDetail) -> Vec<(String, String)> {
             add("Original script", n.name.original_script.clone().unwrap_or_default());
             add("Date of birth", n.date_of_birth.map(|d| d.to_string()).unwrap_or_default());
             add("Sex", n.sex.code().into());
-            add(
-                "Nationalities",
-                n.nationalities.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
-            );
+            add("Nationalities", n.nationalities.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
             add("Owning country", format!("{} ({})", n.owner, n.owner.name()));
-            add(
-                "Charges",
-                n.charges
-                    .iter()
-                    .map(|c| format!("{} ({})", c.charge, c.country))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            );
+            add("Charges", n.charges.iter().map(|c| format!("{} ({})", c.charge, c.country)).collect::<Vec<_>>().join("; "));
             add("Distinguishing marks", n.distinguishing_marks.clone());
-            add(
-                "Foreign terrorist fighter",
-                if n.foreign_fighter { "yes".into() } else { String::new() },
-            );
+            add("Foreign terrorist fighter", if n.foreign_fighter { "yes".into() } else { String::new() });
             if let RecordDetail::Tdawn { tdawn, .. } = record {
                 add(
                     "TDAWN document",
-                    format!(
-                        "{} {} ({}), VALID document linked to the notice",
-                        tdawn.kind.label(),
-                        tdawn.number,
-                        tdawn.country
-                    ),
+                    format!("{} {} ({}), VALID document linked to the notice", tdawn.kind.label(), tdawn.number, tdawn.country),
                 );
             }
         }
-        RecordDetail::Tdawn { tdawn, notice: None } => add(
-            "TDAWN document",
-            format!("{} {} ({})", tdawn.kind.label(), tdawn.number, tdawn.country),
-        ),
+        RecordDetail::Tdawn { tdawn, notice: None } => {
+            add("TDAWN document", format!("{} {} ({})", tdawn.kind.label(), tdawn.number, tdawn.country))
+        }
         RecordDetail::Sltd(s) => {
             add("Document", format!("{} {} issued by {}", s.kind.label(), s.number, s.country));
             add("SLTD record", s.fraud.label().into());
@@ -97,10 +78,7 @@ fn record_lines(record: &RecordDetail) -> Vec<(String, String)> {
             add("Document", format!("{} {} ({})", d.kind.label(), d.number, d.country));
             add("Registry status", format!("{:?}", d.status));
             add("Registered holder", d.holder.display());
-            add(
-                "Holder's date of birth",
-                d.holder_date_of_birth.map(|x| x.to_string()).unwrap_or_default(),
-            );
+            add("Holder's date of birth", d.holder_date_of_birth.map(|x| x.to_string()).unwrap_or_default());
             add("Expiry", d.expiry.map(|x| x.to_string()).unwrap_or_default());
         }
         RecordDetail::NationalVehicle(n) => {
@@ -189,11 +167,7 @@ fn confirmation_ui(
     if let Some(owner) = &head.owner {
         match confirmations.get(&head.record_id) {
             Some(c) if c.arrived() => {
-                let colour = if c.reply == ConfirmationReply::Confirmed {
-                    ok_colour(dark)
-                } else {
-                    bad_colour(dark)
-                };
+                let colour = if c.reply == ConfirmationReply::Confirmed { ok_colour(dark) } else { bad_colour(dark) };
                 ui.colored_label(colour, format!("Reply from {}: {}", c.owner, c.reply.label()));
             }
             Some(c) => {
@@ -202,10 +176,7 @@ fn confirmation_ui(
             }
             None => {
                 ui.colored_label(ui.visuals().warn_fg_color, "WARNING: Not confirmed — do not act on this hit alone");
-                if ui
-                    .button(format!("Request confirmation from owning country {owner} ({confirm_label})"))
-                    .clicked()
-                {
+                if ui.button(format!("Request confirmation from owning country {owner} ({confirm_label})")).clicked() {
                     commands.push(Command::RequestConfirmation);
                 }
             }

@@ -19,14 +19,7 @@ pub fn hit_table_ui(ui: &mut egui::Ui, groups: &[HitGroup], selected: Option<usi
         .column(Column::exact(42.0))
         .column(Column::remainder().at_least(80.0).clip(true))
         .header(22.0, |mut header| {
-            for title in [
-                "Severity",
-                "Source(s)",
-                "Database / record",
-                "Who or what matched",
-                "Score",
-                "Recommended action",
-            ] {
+            for title in ["Severity", "Source(s)", "Database / record", "Who or what matched", "Score", "Recommended action"] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -46,18 +39,10 @@ pub fn hit_table_ui(ui: &mut egui::Ui, groups: &[HitGroup], selected: Option<usi
                 });
                 row.col(|ui| {
                     let names: Vec<&str> = group.sources.iter().map(|s| s.short()).collect();
-                    ui.label(if group.sources.len() == SourceId::ALL.len() {
-                        "Both sources".to_owned()
-                    } else {
-                        names.join("+")
-                    });
+                    ui.label(if group.sources.len() == SourceId::ALL.len() { "Both sources".to_owned() } else { names.join("+") });
                 });
                 row.col(|ui| {
-                    let more = if group.hits.len() > 1 {
-                        format!(" (+{})", group.hits.len() - 1)
-                    } else {
-                        String::new()
-                    };
+                    let more = if group.hits.len() > 1 { format!(" (+{})", group.hits.len() - 1) } else { String::new() };
                     ui.label(format!("{} {}{more}", head.database, head.record_id))
                         .on_hover_text(format!("{} {}", head.database, head.record_id));
                 });

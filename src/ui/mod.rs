@@ -28,10 +28,5 @@ pub fn run_terminal(dataset: Option<std::path::PathBuf>) -> Result<(), String> {
             .with_title("Bordercheck"),
         ..Default::default()
     };
-    eframe::run_native(
-        "Bordercheck",
-        options,
-        Box::new(move |cc| Ok(Box::new(TerminalApp::new(cc, dataset)))),
-    )
-    .map_err(|e| e.to_string())
+    eframe::run_native("Bordercheck", options, Box::new(move |cc| Ok(Box::new(TerminalApp::new(cc, dataset))))).map_err(|e| e.to_string())
 }

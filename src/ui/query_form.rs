@@ -42,10 +42,7 @@ impl QueryForm {
                 sex: self.sex.clone(),
                 nationality: self.nationality.clone(),
             }),
-            vehicle: (!blank(&[&self.plate, &self.vin])).then(|| VehicleInput {
-                plate: self.plate.clone(),
-                vin: self.vin.clone(),
-            }),
+            vehicle: (!blank(&[&self.plate, &self.vin])).then(|| VehicleInput { plate: self.plate.clone(), vin: self.vin.clone() }),
             mrz: None,
         }
     }
@@ -58,20 +55,13 @@ impl QueryForm {
         self.doc_expiry = if r.expiry.len() == 10 { r.expiry.clone() } else { String::new() };
         self.family_name.clone_from(&r.family_name);
         self.given_names.clone_from(&r.given_names);
-        self.date_of_birth = if r.date_of_birth.len() == 10 {
-            r.date_of_birth.clone()
-        } else {
-            String::new()
-        };
+        self.date_of_birth = if r.date_of_birth.len() == 10 { r.date_of_birth.clone() } else { String::new() };
         self.sex.clone_from(&r.sex);
         self.nationality.clone_from(&r.nationality);
     }
 
     pub fn clear(&mut self) {
-        *self = Self {
-            focus_first: true,
-            ..Self::default()
-        };
+        *self = Self { focus_first: true, ..Self::default() };
     }
 }
 
@@ -104,12 +94,7 @@ pub fn query_form_ui(
     let w = 170.0;
     let l = ui.label(egui::RichText::new("MRZ (paste or scan)").strong());
     let mrz_field = ui
-        .add(
-            egui::TextEdit::multiline(&mut form.mrz)
-                .font(egui::TextStyle::Monospace)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        )
+        .add(egui::TextEdit::multiline(&mut form.mrz).font(egui::TextStyle::Monospace).desired_rows(2).desired_width(f32::INFINITY))
         .labelled_by(l.id);
     if std::mem::take(&mut form.focus_first) {
         mrz_field.request_focus();
@@ -122,39 +107,27 @@ pub fn query_form_ui(
     }
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Document").strong());
-    egui::Grid::new("doc")
-        .num_columns(2)
-        .min_col_width(120.0)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            field(ui, "Document type", &mut form.doc_type, issue("document.type"), w);
-            field(ui, "Document number", &mut form.doc_number, None, w);
-            field(ui, "Issuing country", &mut form.doc_country, issue("document.country"), w);
-            field(ui, "Expiry date", &mut form.doc_expiry, issue("document.expiry"), w);
-        });
+    egui::Grid::new("doc").num_columns(2).min_col_width(120.0).spacing([8.0, 4.0]).show(ui, |ui| {
+        field(ui, "Document type", &mut form.doc_type, issue("document.type"), w);
+        field(ui, "Document number", &mut form.doc_number, None, w);
+        field(ui, "Issuing country", &mut form.doc_country, issue("document.country"), w);
+        field(ui, "Expiry date", &mut form.doc_expiry, issue("document.expiry"), w);
+    });
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Person").strong());
-    egui::Grid::new("person")
-        .num_columns(2)
-        .min_col_width(120.0)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            field(ui, "Family name", &mut form.family_name, issue("person.family_name"), w);
-            field(ui, "Given names", &mut form.given_names, None, w);
-            field(ui, "Date of birth", &mut form.date_of_birth, issue("person.date_of_birth"), w);
-            field(ui, "Sex", &mut form.sex, issue("person.sex"), w);
-            field(ui, "Nationality", &mut form.nationality, issue("person.nationality"), w);
-        });
+    egui::Grid::new("person").num_columns(2).min_col_width(120.0).spacing([8.0, 4.0]).show(ui, |ui| {
+        field(ui, "Family name", &mut form.family_name, issue("person.family_name"), w);
+        field(ui, "Given names", &mut form.given_names, None, w);
+        field(ui, "Date of birth", &mut form.date_of_birth, issue("person.date_of_birth"), w);
+        field(ui, "Sex", &mut form.sex, issue("person.sex"), w);
+        field(ui, "Nationality", &mut form.nationality, issue("person.nationality"), w);
+    });
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Vehicle").strong());
-    egui::Grid::new("vehicle")
-        .num_columns(2)
-        .min_col_width(120.0)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            field(ui, "Plate", &mut form.plate, None, w);
-            field(ui, "VIN", &mut form.vin, None, w);
-        });
+    egui::Grid::new("vehicle").num_columns(2).min_col_width(120.0).spacing([8.0, 4.0]).show(ui, |ui| {
+        field(ui, "Plate", &mut form.plate, None, w);
+        field(ui, "VIN", &mut form.vin, None, w);
+    });
     ui.add_space(10.0);
     ui.horizontal(|ui| {
         if ui.button(format!("Query ({query_label})")).clicked() {

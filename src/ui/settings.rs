@@ -30,10 +30,7 @@ impl Default for Settings {
 
 impl Settings {
     pub fn options(&self) -> MatchOptions {
-        MatchOptions {
-            threshold: self.threshold,
-            ..MatchOptions::default()
-        }
+        MatchOptions { threshold: self.threshold, ..MatchOptions::default() }
     }
 
     pub fn remember(&mut self, path: PathBuf) {
@@ -44,56 +41,49 @@ impl Settings {
 }
 
 pub fn settings_window(ctx: &egui::Context, open: &mut bool, settings: &mut Settings) {
-    egui::Window::new("Simulation settings (F2)")
-        .open(open)
-        .resizable(false)
-        .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                let l = ui.label("Officer");
-                ui.add(egui::TextEdit::singleline(&mut settings.officer).desired_width(140.0))
-                    .labelled_by(l.id);
-            });
-            ui.horizontal(|ui| {
-                let l = ui.label("Random seed");
-                ui.add(egui::DragValue::new(&mut settings.sim.seed)).labelled_by(l.id);
-            });
-            ui.horizontal(|ui| {
-                let l = ui.label("Hit threshold");
-                ui.add(egui::Slider::new(&mut settings.threshold, 40..=100)).labelled_by(l.id);
-            });
-            ui.checkbox(&mut settings.dark, "Dark theme");
-            for source in SourceId::ALL {
-                ui.separator();
-                ui.strong(source.label());
-                let p = settings.sim.profile_mut(source);
-                egui::Grid::new(("net", source as u8)).num_columns(2).show(ui, |ui| {
-                    let name = source.short();
-                    let l = ui.label("Latency mean (ms)");
-                    ui.add(egui::DragValue::new(&mut p.latency_mean_ms).range(0..=30_000))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                    let l = ui.label("Latency spread (ms)");
-                    ui.add(egui::DragValue::new(&mut p.latency_spread_ms).range(0..=30_000))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                    let l = ui.label("Timeout (ms)");
-                    ui.add(egui::DragValue::new(&mut p.timeout_ms).range(100..=60_000))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                    let l = ui.label("Error rate");
-                    ui.add(egui::Slider::new(&mut p.error_rate, 0.0..=1.0)).labelled_by(l.id);
-                    ui.end_row();
-                    ui.label("Link");
-                    ui.checkbox(&mut p.offline, format!("{name} offline"));
-                    ui.end_row();
-                    ui.label("Injected fault");
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(&mut p.fault, Fault::None, "none");
-                        ui.selectable_value(&mut p.fault, Fault::Hang, "hang");
-                        ui.selectable_value(&mut p.fault, Fault::Panic, "crash");
-                    });
-                    ui.end_row();
-                });
-            }
+    egui::Window::new("Simulation settings (F2)").open(open).resizable(false).show(ctx, |ui| {
+        ui.horizontal(|ui| {
+            let l = ui.label("Officer");
+            ui.add(egui::TextEdit::singleline(&mut settings.officer).desired_width(140.0)).labelled_by(l.id);
         });
+        ui.horizontal(|ui| {
+            let l = ui.label("Random seed");
+            ui.add(egui::DragValue::new(&mut settings.sim.seed)).labelled_by(l.id);
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label("Hit threshold");
+            ui.add(egui::Slider::new(&mut settings.threshold, 40..=100)).labelled_by(l.id);
+        });
+        ui.checkbox(&mut settings.dark, "Dark theme");
+        for source in SourceId::ALL {
+            ui.separator();
+            ui.strong(source.label());
+            let p = settings.sim.profile_mut(source);
+            egui::Grid::new(("net", source as u8)).num_columns(2).show(ui, |ui| {
+                let name = source.short();
+                let l = ui.label("Latency mean (ms)");
+                ui.add(egui::DragValue::new(&mut p.latency_mean_ms).range(0..=30_000)).labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Latency spread (ms)");
+                ui.add(egui::DragValue::new(&mut p.latency_spread_ms).range(0..=30_000)).labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Timeout (ms)");
+                ui.add(egui::DragValue::new(&mut p.timeout_ms).range(100..=60_000)).labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Error rate");
+                ui.add(egui::Slider::new(&mut p.error_rate, 0.0..=1.0)).labelled_by(l.id);
+                ui.end_row();
+                ui.label("Link");
+                ui.checkbox(&mut p.offline, format!("{name} offline"));
+                ui.end_row();
+                ui.label("Injected fault");
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut p.fault, Fault::None, "none");
+                    ui.selectable_value(&mut p.fault, Fault::Hang, "hang");
+                    ui.selectable_value(&mut p.fault, Fault::Panic, "crash");
+                });
+                ui.end_row();
+            });
+        }
+    });
 }

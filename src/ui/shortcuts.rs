@@ -12,11 +12,7 @@ pub struct Shortcut {
 }
 
 pub fn shortcuts() -> Vec<Shortcut> {
-    let s = |command, modifiers, key, while_typing| Shortcut {
-        command,
-        keys: KeyboardShortcut::new(modifiers, key),
-        while_typing,
-    };
+    let s = |command, modifiers, key, while_typing| Shortcut { command, keys: KeyboardShortcut::new(modifiers, key), while_typing };
     vec![
         s(Command::RunQuery, Modifiers::NONE, Key::Enter, true),
         s(Command::NewTraveller, Modifiers::NONE, Key::Escape, true),
@@ -32,11 +28,7 @@ pub fn shortcuts() -> Vec<Shortcut> {
 
 /// The shortcut text for a command, for button labels ("Query (Enter)").
 pub fn label_for(ctx: &egui::Context, command: &Command) -> String {
-    shortcuts()
-        .into_iter()
-        .find(|s| &s.command == command)
-        .map(|s| ctx.format_shortcut(&s.keys))
-        .unwrap_or_default()
+    shortcuts().into_iter().find(|s| &s.command == command).map(|s| ctx.format_shortcut(&s.keys)).unwrap_or_default()
 }
 
 /// Commands whose shortcut was pressed this frame (consumed, so widgets do not see them too).

@@ -20,10 +20,9 @@ pub fn source_cards_ui(ui: &mut egui::Ui, run: Option<&QueryRun>, dark: bool) {
                             let elapsed = run.map_or(0.0, |r| Instant::now().duration_since(r.started).as_secs_f32());
                             (format!("... waiting {elapsed:.1} s"), ui.visuals().text_color())
                         }
-                        Some(SourceState::Answered { hits, latency }) => (
-                            format!("OK answered in {} ms, {} hit(s)", latency.as_millis(), hits.len()),
-                            ok_colour(dark),
-                        ),
+                        Some(SourceState::Answered { hits, latency }) => {
+                            (format!("OK answered in {} ms, {} hit(s)", latency.as_millis(), hits.len()), ok_colour(dark))
+                        }
                         Some(SourceState::Failed { reason, after }) => {
                             (format!("FAILED after {} ms: {reason}", after.as_millis()), bad_colour(dark))
                         }

@@ -27,11 +27,7 @@ pub fn severity_icon(severity: Severity) -> &'static str {
 }
 
 pub fn ok_colour(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(110, 220, 120)
-    } else {
-        Color32::from_rgb(20, 130, 40)
-    }
+    if dark { Color32::from_rgb(110, 220, 120) } else { Color32::from_rgb(20, 130, 40) }
 }
 
 pub fn bad_colour(dark: bool) -> Color32 {

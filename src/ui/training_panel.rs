@@ -43,11 +43,7 @@ pub fn training_bar_ui(ui: &mut egui::Ui, session: &TrainingSession, dark: bool)
             }
         });
         if let Some(t) = session.current() {
-            ui.label(format!(
-                "Traveller {}: {}",
-                t.id,
-                if t.cover_story.is_empty() { "—" } else { &t.cover_story }
-            ));
+            ui.label(format!("Traveller {}: {}", t.id, if t.cover_story.is_empty() { "—" } else { &t.cover_story }));
             ui.weak("Query, inspect the hits, request confirmation where needed, then decide: the next traveller is called automatically.");
         }
     });
@@ -60,36 +56,23 @@ pub fn pin_window(ctx: &egui::Context, prompt: &mut PinPrompt) -> Option<Command
         PinPurpose::OpenInstructor => "Instructor panel: enter PIN",
     };
     let mut open = true;
-    egui::Window::new(title)
-        .collapsible(false)
-        .resizable(false)
-        .open(&mut open)
-        .show(ctx, |ui| {
-            if let PinPurpose::Start(s) = &prompt.purpose {
-                ui.label(format!(
-                    "{} — {} travellers",
-                    s.title,
-                    s.travellers.len() + s.random_fill.map_or(0, |f| f.count)
-                ));
-                ui.label(&s.description);
-            }
-            ui.horizontal(|ui| {
-                let l = ui.label("Instructor PIN");
-                ui.add(egui::TextEdit::singleline(&mut prompt.pin).password(true).desired_width(100.0))
-                    .labelled_by(l.id);
-            });
-            if let Some(e) = &prompt.error {
-                ui.colored_label(ui.visuals().warn_fg_color, e);
-            }
-            let label = if matches!(prompt.purpose, PinPurpose::Start(_)) {
-                "Start scenario"
-            } else {
-                "Open instructor panel"
-            };
-            if ui.button(label).clicked() {
-                command = Some(Command::ConfirmPin);
-            }
+    egui::Window::new(title).collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
+        if let PinPurpose::Start(s) = &prompt.purpose {
+            ui.label(format!("{} — {} travellers", s.title, s.travellers.len() + s.random_fill.map_or(0, |f| f.count)));
+            ui.label(&s.description);
+        }
+        ui.horizontal(|ui| {
+            let l = ui.label("Instructor PIN");
+            ui.add(egui::TextEdit::singleline(&mut prompt.pin).password(true).desired_width(100.0)).labelled_by(l.id);
         });
+        if let Some(e) = &prompt.error {
+            ui.colored_label(ui.visuals().warn_fg_color, e);
+        }
+        let label = if matches!(prompt.purpose, PinPurpose::Start(_)) { "Start scenario" } else { "Open instructor panel" };
+        if ui.button(label).clicked() {
+            command = Some(Command::ConfirmPin);
+        }
+    });
     if !open {
         command = Some(Command::CancelPin);
     }
@@ -98,162 +81,132 @@ pub fn pin_window(ctx: &egui::Context, prompt: &mut PinPrompt) -> Option<Command
 
 pub fn instructor_window(ctx: &egui::Context, session: &TrainingSession, open: &mut bool, dark: bool) -> Vec<Command> {
     let mut commands = Vec::new();
-    egui::Window::new("Instructor panel")
-        .open(open)
-        .default_width(560.0)
-        .show(ctx, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                let paused = session.is_paused();
-                if ui.button(if paused { "Resume" } else { "Pause" }).clicked() {
-                    commands.push(Command::InstructorPause(!paused));
-                }
-                if ui.button("Skip traveller").clicked() {
-                    commands.push(Command::InstructorSkip);
-                }
-                if ui.button("End scenario").clicked() {
-                    commands.push(Command::InstructorEnd);
-                }
-            });
-            ui.separator();
-            ui.label("Inject an incident now (until cleared):");
-            ui.horizontal_wrapped(|ui| {
-                for (label, incident) in [
-                    ("INTERPOL offline", IncidentKind::Offline(SourceId::Interpol)),
-                    ("National offline", IncidentKind::Offline(SourceId::National)),
-                    ("INTERPOL latency ×10", IncidentKind::LatencySpike(SourceId::Interpol, 10.0)),
-                    ("National latency ×10", IncidentKind::LatencySpike(SourceId::National, 10.0)),
-                    ("INTERPOL errors 50%", IncidentKind::Errors(SourceId::Interpol, 0.5)),
-                ] {
-                    if ui.button(label).clicked() {
-                        commands.push(Command::InstructorInject(incident));
-                    }
-                }
-                if ui.button("Clear injected").clicked() {
-                    commands.push(Command::InstructorClearIncidents);
-                }
-            });
-            let active: Vec<String> = session.active_incidents().iter().map(|i| i.label()).collect();
-            ui.label(format!(
-                "Active now: {}",
-                if active.is_empty() { "none".to_owned() } else { active.join(", ") }
-            ));
-            ui.separator();
-            ui.strong("Live view (expected answers visible here only)");
-            egui::Grid::new("instructor-live").striped(true).show(ui, |ui| {
-                for h in ["#", "Traveller", "Expected", "Decision", "Time", "Confirmation"] {
-                    ui.strong(h);
-                }
-                ui.end_row();
-                for (i, (o, t)) in session.outcomes().iter().zip(&session.debrief().rows).enumerate() {
-                    ui.label((i + 1).to_string());
-                    ui.label(&o.id);
-                    ui.label(t.expected.label());
-                    match o.decision {
-                        Some(d) => {
-                            let colour = if d == t.expected { ok_colour(dark) } else { bad_colour(dark) };
-                            ui.colored_label(colour, d.label());
-                        }
-                        None if o.skipped => {
-                            ui.weak("skipped");
-                        }
-                        None if i + 1 == session.number() && !session.is_finished() => {
-                            ui.label("at the booth");
-                        }
-                        None => {
-                            ui.weak("—");
-                        }
-                    }
-                    ui.label(if o.seconds > 0.0 {
-                        format!("{:.0} s", o.seconds)
-                    } else {
-                        String::new()
-                    });
-                    ui.label(if o.confirmation_requested { "asked" } else { "" });
-                    ui.end_row();
-                }
-            });
+    egui::Window::new("Instructor panel").open(open).default_width(560.0).show(ctx, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let paused = session.is_paused();
+            if ui.button(if paused { "Resume" } else { "Pause" }).clicked() {
+                commands.push(Command::InstructorPause(!paused));
+            }
+            if ui.button("Skip traveller").clicked() {
+                commands.push(Command::InstructorSkip);
+            }
+            if ui.button("End scenario").clicked() {
+                commands.push(Command::InstructorEnd);
+            }
         });
+        ui.separator();
+        ui.label("Inject an incident now (until cleared):");
+        ui.horizontal_wrapped(|ui| {
+            for (label, incident) in [
+                ("INTERPOL offline", IncidentKind::Offline(SourceId::Interpol)),
+                ("National offline", IncidentKind::Offline(SourceId::National)),
+                ("INTERPOL latency ×10", IncidentKind::LatencySpike(SourceId::Interpol, 10.0)),
+                ("National latency ×10", IncidentKind::LatencySpike(SourceId::National, 10.0)),
+                ("INTERPOL errors 50%", IncidentKind::Errors(SourceId::Interpol, 0.5)),
+            ] {
+                if ui.button(label).clicked() {
+                    commands.push(Command::InstructorInject(incident));
+                }
+            }
+            if ui.button("Clear injected").clicked() {
+                commands.push(Command::InstructorClearIncidents);
+            }
+        });
+        let active: Vec<String> = session.active_incidents().iter().map(|i| i.label()).collect();
+        ui.label(format!("Active now: {}", if active.is_empty() { "none".to_owned() } else { active.join(", ") }));
+        ui.separator();
+        ui.strong("Live view (expected answers visible here only)");
+        egui::Grid::new("instructor-live").striped(true).show(ui, |ui| {
+            for h in ["#", "Traveller", "Expected", "Decision", "Time", "Confirmation"] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for (i, (o, t)) in session.outcomes().iter().zip(&session.debrief().rows).enumerate() {
+                ui.label((i + 1).to_string());
+                ui.label(&o.id);
+                ui.label(t.expected.label());
+                match o.decision {
+                    Some(d) => {
+                        let colour = if d == t.expected { ok_colour(dark) } else { bad_colour(dark) };
+                        ui.colored_label(colour, d.label());
+                    }
+                    None if o.skipped => {
+                        ui.weak("skipped");
+                    }
+                    None if i + 1 == session.number() && !session.is_finished() => {
+                        ui.label("at the booth");
+                    }
+                    None => {
+                        ui.weak("—");
+                    }
+                }
+                ui.label(if o.seconds > 0.0 { format!("{:.0} s", o.seconds) } else { String::new() });
+                ui.label(if o.confirmation_requested { "asked" } else { "" });
+                ui.end_row();
+            }
+        });
+    });
     commands
 }
 
 pub fn debrief_window(ctx: &egui::Context, debrief: &Debrief, open: &mut bool, dark: bool) -> Vec<Command> {
     let mut commands = Vec::new();
     let t = debrief.totals();
-    egui::Window::new(format!("Debrief — {}", debrief.title))
-        .open(open)
-        .default_width(760.0)
-        .show(ctx, |ui| {
-            ui.label(format!(
-                "Correct decisions {}/{} · missed threats {} · false alarms {} · detained without confirmation {} · mean time {:.1} s",
-                t.correct, t.travellers, t.missed_threats, t.false_alarms, t.detained_unconfirmed, t.mean_seconds
-            ));
-            ui.horizontal(|ui| {
-                if ui.button("Export report (HTML)…").clicked() {
-                    commands.push(Command::ExportDebrief(super::background::ExportKind::DebriefHtml));
-                }
-                if ui.button("Export rows (CSV)…").clicked() {
-                    commands.push(Command::ExportDebrief(super::background::ExportKind::DebriefCsv));
-                }
-            });
-            ui.separator();
-            ui.strong("Time per traveller (green = correct decision)");
-            let max = debrief.rows.iter().map(|r| r.seconds).fold(1.0, f64::max);
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width().min(700.0), 110.0), egui::Sense::hover());
-            let n = debrief.rows.len().max(1) as f32;
-            let w = rect.width() / n;
-            for (i, r) in debrief.rows.iter().enumerate() {
-                let h = (r.seconds / max) as f32 * (rect.height() - 16.0);
-                let x = rect.left() + w * i as f32;
-                let bar = egui::Rect::from_min_max(
-                    egui::pos2(x + 2.0, rect.bottom() - 14.0 - h),
-                    egui::pos2(x + w - 2.0, rect.bottom() - 14.0),
-                );
-                ui.painter()
-                    .rect_filled(bar, 2.0, if r.correct() { ok_colour(dark) } else { bad_colour(dark) });
-                ui.painter().text(
-                    egui::pos2(x + w / 2.0, rect.bottom() - 6.0),
-                    egui::Align2::CENTER_CENTER,
-                    r.number.to_string(),
-                    egui::FontId::proportional(11.0),
-                    ui.visuals().text_color(),
-                );
+    egui::Window::new(format!("Debrief — {}", debrief.title)).open(open).default_width(760.0).show(ctx, |ui| {
+        ui.label(format!(
+            "Correct decisions {}/{} · missed threats {} · false alarms {} · detained without confirmation {} · mean time {:.1} s",
+            t.correct, t.travellers, t.missed_threats, t.false_alarms, t.detained_unconfirmed, t.mean_seconds
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Export report (HTML)…").clicked() {
+                commands.push(Command::ExportDebrief(super::background::ExportKind::DebriefHtml));
             }
-            ui.separator();
-            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                egui::Grid::new("debrief").striped(true).show(ui, |ui| {
-                    for h in [
-                        "#",
-                        "Traveller",
-                        "Expected",
-                        "Decision",
-                        "Time",
-                        "Hits found",
-                        "Opened",
-                        "Confirmation",
-                        "Teaching note",
-                    ] {
-                        ui.strong(h);
-                    }
+            if ui.button("Export rows (CSV)…").clicked() {
+                commands.push(Command::ExportDebrief(super::background::ExportKind::DebriefCsv));
+            }
+        });
+        ui.separator();
+        ui.strong("Time per traveller (green = correct decision)");
+        let max = debrief.rows.iter().map(|r| r.seconds).fold(1.0, f64::max);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width().min(700.0), 110.0), egui::Sense::hover());
+        let n = debrief.rows.len().max(1) as f32;
+        let w = rect.width() / n;
+        for (i, r) in debrief.rows.iter().enumerate() {
+            let h = (r.seconds / max) as f32 * (rect.height() - 16.0);
+            let x = rect.left() + w * i as f32;
+            let bar =
+                egui::Rect::from_min_max(egui::pos2(x + 2.0, rect.bottom() - 14.0 - h), egui::pos2(x + w - 2.0, rect.bottom() - 14.0));
+            ui.painter().rect_filled(bar, 2.0, if r.correct() { ok_colour(dark) } else { bad_colour(dark) });
+            ui.painter().text(
+                egui::pos2(x + w / 2.0, rect.bottom() - 6.0),
+                egui::Align2::CENTER_CENTER,
+                r.number.to_string(),
+                egui::FontId::proportional(11.0),
+                ui.visuals().text_color(),
+            );
+        }
+        ui.separator();
+        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+            egui::Grid::new("debrief").striped(true).show(ui, |ui| {
+                for h in ["#", "Traveller", "Expected", "Decision", "Time", "Hits found", "Opened", "Confirmation", "Teaching note"] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                for r in &debrief.rows {
+                    ui.label(r.number.to_string());
+                    ui.label(&r.id);
+                    ui.label(r.expected.label());
+                    let colour = if r.correct() { ok_colour(dark) } else { bad_colour(dark) };
+                    ui.colored_label(colour, r.actual.map_or(if r.skipped { "skipped" } else { "—" }, crate::audit::Decision::label));
+                    ui.label(format!("{:.0} s", r.seconds));
+                    ui.label(format!("{}/{}", r.expected_hits_found(), r.expected_hits.len()));
+                    ui.label(r.hits_opened.len().to_string());
+                    ui.label(if r.confirmation_requested { "yes" } else { "no" });
+                    ui.label(&r.teaching_note);
                     ui.end_row();
-                    for r in &debrief.rows {
-                        ui.label(r.number.to_string());
-                        ui.label(&r.id);
-                        ui.label(r.expected.label());
-                        let colour = if r.correct() { ok_colour(dark) } else { bad_colour(dark) };
-                        ui.colored_label(
-                            colour,
-                            r.actual
-                                .map_or(if r.skipped { "skipped" } else { "—" }, crate::audit::Decision::label),
-                        );
-                        ui.label(format!("{:.0} s", r.seconds));
-                        ui.label(format!("{}/{}", r.expected_hits_found(), r.expected_hits.len()));
-                        ui.label(r.hits_opened.len().to_string());
-                        ui.label(if r.confirmation_requested { "yes" } else { "no" });
-                        ui.label(&r.teaching_note);
-                        ui.end_row();
-                    }
-                });
+                }
             });
         });
+    });
     commands
 }

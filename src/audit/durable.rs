@@ -1,0 +1,225 @@
+//! The on-disk audit trail: one JSON record per line, each carrying the hash of the previous
+//! record, flushed and fsynced before it counts as recorded. Tampering breaks the chain; a
+//! write torn by a crash leaves a partial last line, which is reported and set aside, never
+//! silently dropped.
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::entry::AuditEntry;
+
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Record {
+    seq: u64,
+    prev: String,
+    entry: AuditEntry,
+    hash: String,
+}
+
+fn record_hash(seq: u64, prev: &str, entry: &AuditEntry) -> String {
+    let body = serde_json::to_string(entry).unwrap_or_default();
+    let mut h = Sha256::new();
+    h.update(seq.to_le_bytes());
+    h.update(prev.as_bytes());
+    h.update(body.as_bytes());
+    h.finalize().iter().fold(String::with_capacity(64), |mut out, b| {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
+/// What reading a log found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VerifyReport {
+    pub entries: Vec<AuditEntry>,
+    /// A partial last line (a write cut short by a crash): its line number and byte length.
+    pub torn_tail: Option<(usize, usize)>,
+    /// The first line whose record is unreadable or whose hash chain breaks (tampering).
+    pub broken_at: Option<(usize, String)>,
+}
+
+impl VerifyReport {
+    pub fn is_intact(&self) -> bool {
+        self.torn_tail.is_none() && self.broken_at.is_none()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuditFileError {
+    #[error("{file}: {source}")]
+    Io { file: String, source: std::io::Error },
+    #[error("{file}:{line}: audit chain broken ({reason}); the log may have been tampered with")]
+    Broken { file: String, line: usize, reason: String },
+}
+
+/// Reads and checks a log file without changing it.
+pub fn verify_audit_file(path: &Path) -> Result<VerifyReport, AuditFileError> {
+    let io = |source| AuditFileError::Io { file: path.display().to_string(), source };
+    let bytes = std::fs::read(path).map_err(io)?;
+    let mut report = VerifyReport::default();
+    let mut prev = GENESIS.to_owned();
+    let ends_with_newline = bytes.last() == Some(&b'\n');
+    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    let count = lines.len() - usize::from(ends_with_newline || bytes.is_empty());
+    for (i, line) in lines.iter().take(count).enumerate() {
+        let n = i + 1;
+        let last = n == count;
+        let parsed = std::str::from_utf8(line).ok().and_then(|l| serde_json::from_str::<Record>(l).ok());
+        match parsed {
+            None if last && !ends_with_newline => {
+                report.torn_tail = Some((n, line.len()));
+            }
+            None => {
+                report.broken_at = Some((n, "unreadable record".into()));
+                break;
+            }
+            Some(r) => {
+                if r.prev != prev || r.hash != record_hash(r.seq, &r.prev, &r.entry) || r.seq != i as u64 + 1 {
+                    report.broken_at = Some((n, "hash chain mismatch".into()));
+                    break;
+                }
+                prev = r.hash;
+                report.entries.push(r.entry);
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// An append-only audit log file.
+pub struct DurableAuditLog {
+    path: PathBuf,
+    file: File,
+    seq: u64,
+    prev: String,
+}
+
+/// What opening an existing log found (shown to the user once).
+#[derive(Debug, Clone, Default)]
+pub struct OpenReport {
+    pub entries: usize,
+    /// Where a torn tail was moved to, if there was one.
+    pub torn_tail_saved_to: Option<PathBuf>,
+}
+
+impl DurableAuditLog {
+    /// Opens or creates the log. A torn last line is moved to `FILE.torn` and reported; a broken
+    /// chain is an error (the caller starts a new file and tells the officer).
+    pub fn open(path: &Path) -> Result<(Self, OpenReport), AuditFileError> {
+        let io = |source| AuditFileError::Io { file: path.display().to_string(), source };
+        let mut report = OpenReport::default();
+        let (mut seq, mut prev) = (0, GENESIS.to_owned());
+        if path.exists() {
+            let found = verify_audit_file(path)?;
+            if let Some((line, reason)) = found.broken_at {
+                return Err(AuditFileError::Broken { file: path.display().to_string(), line, reason });
+            }
+            if let Some((_, torn_len)) = found.torn_tail {
+                let bytes = std::fs::read(path).map_err(io)?;
+                let keep = bytes.len() - torn_len;
+                let saved = path.with_extension("torn");
+                std::fs::write(&saved, &bytes[keep..]).map_err(io)?;
+                let f = OpenOptions::new().write(true).open(path).map_err(io)?;
+                f.set_len(keep as u64).map_err(io)?;
+                f.sync_all().map_err(io)?;
+                report.torn_tail_saved_to = Some(saved);
+            }
+            let file = File::open(path).map_err(io)?;
+            for line in BufReader::new(file).lines() {
+                let line = line.map_err(io)?;
+                if let Ok(r) = serde_json::from_str::<Record>(&line) {
+                    seq = r.seq;
+                    prev = r.hash;
+                }
+            }
+            report.entries = found.entries.len();
+        }
+        let file = OpenOptions::new().create(true).append(true).open(path).map_err(io)?;
+        Ok((Self { path: path.to_path_buf(), file, seq, prev }, report))
+    }
+
+    /// Appends one entry; returns its sequence number once it is on disk (flushed and fsynced).
+    pub fn append(&mut self, entry: &AuditEntry) -> Result<u64, AuditFileError> {
+        let seq = self.seq + 1;
+        let hash = record_hash(seq, &self.prev, entry);
+        let record = Record { seq, prev: self.prev.clone(), entry: entry.clone(), hash: hash.clone() };
+        let mut line = serde_json::to_string(&record).unwrap_or_default();
+        line.push('\n');
+        let io = |source| AuditFileError::Io { file: self.path.display().to_string(), source };
+        self.file.write_all(line.as_bytes()).map_err(io)?;
+        self.file.flush().map_err(io)?;
+        self.file.sync_data().map_err(io)?;
+        self.seq = seq;
+        self.prev = hash;
+        Ok(seq)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(n: u64) -> AuditEntry {
+        AuditEntry {
+            time: chrono::Local::now(),
+            officer: "officer-1".into(),
+            query: n,
+            summary: format!("query {n}"),
+            sources: "National ok".into(),
+            hits: 0,
+            top_hit: String::new(),
+            decision: None,
+            remark: String::new(),
+        }
+    }
+
+    #[test]
+    fn appends_verify_and_tampering_is_detected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let (mut log, _) = DurableAuditLog::open(&path).unwrap();
+        for n in 1..=5 {
+            assert_eq!(log.append(&entry(n)).unwrap(), n);
+        }
+        drop(log);
+        let (mut log, report) = DurableAuditLog::open(&path).unwrap();
+        assert_eq!(report.entries, 5);
+        assert_eq!(log.append(&entry(6)).unwrap(), 6, "sequence continues after reopening");
+        assert!(verify_audit_file(&path).unwrap().is_intact());
+        let text = std::fs::read_to_string(&path).unwrap().replace("query 3", "query 9");
+        std::fs::write(&path, text).unwrap();
+        let report = verify_audit_file(&path).unwrap();
+        assert_eq!(report.broken_at.map(|b| b.0), Some(3));
+        assert!(matches!(DurableAuditLog::open(&path), Err(AuditFileError::Broken { line: 3, .. })));
+    }
+
+    #[test]
+    fn a_torn_tail_is_reported_and_set_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let (mut log, _) = DurableAuditLog::open(&path).unwrap();
+        log.append(&entry(1)).unwrap();
+        drop(log);
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"{\"seq\":2,\"prev\":\"ab").unwrap();
+        drop(f);
+        let report = verify_audit_file(&path).unwrap();
+        assert_eq!(report.torn_tail.map(|t| t.0), Some(2));
+        assert_eq!(report.entries.len(), 1);
+        let (mut log, opened) = DurableAuditLog::open(&path).unwrap();
+        assert!(opened.torn_tail_saved_to.is_some());
+        assert_eq!(log.append(&entry(2)).unwrap(), 2);
+        assert!(verify_audit_file(&path).unwrap().is_intact());
+    }
+}
