@@ -12,7 +12,7 @@ use super::subject_key::{document_key, person_key, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{InterpolDatabase, Notice};
 use crate::matching::normalize::{normalize_code, normalize_vin};
-use crate::matching::person_score::TravellerFacts;
+use crate::matching::person_score::{TravellerFacts, min_name_score};
 use crate::matching::{Feature, NameForm, Outcome, PersonCandidate, score_person};
 use crate::query::Query;
 
@@ -74,7 +74,7 @@ impl InterpolSource {
         if let Some(person) = &query.person {
             let form = person.name_form();
             let facts = TravellerFacts { date_of_birth: person.date_of_birth, sex: person.sex, nationality: person.nationality };
-            for candidate in self.names.search(&form, 0.5, options.max_name_candidates) {
+            for candidate in self.names.search(&form, min_name_score(options.threshold, &facts), options.max_name_candidates) {
                 let n = &self.db.notices[candidate.entry.record as usize];
                 let label = variant_label(candidate.entry.variant, &n.name.aliases);
                 let record =

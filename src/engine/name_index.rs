@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::matching::name_form::Token;
+use crate::matching::name_similarity::{FAST_MAX, evidence, token_pair_score};
 use crate::matching::{NameForm, NameMatch, name_score, name_similarity};
 
 /// Which spelling of a record's name an entry holds.
@@ -18,11 +20,21 @@ pub struct NameEntry {
     pub record: u32,
     pub variant: NameVariant,
     pub form: NameForm,
+    /// Vocabulary ids of the form's tokens, then of its glued pairs.
+    ids: Box<[u32]>,
+    /// For each glued pair (in `ids` after the tokens), the index of its first token.
+    glued_first: Box<[u8]>,
 }
 
 #[derive(Debug, Default)]
 pub struct NameIndex {
     entries: Vec<NameEntry>,
+    /// Every distinct token text once: pair similarities are computed per query and vocabulary
+    /// token, not per record, because names repeat (MUHAMMAD, MARIA, SMITH…).
+    vocab: HashMap<Box<str>, u32>,
+    vocab_tokens: Vec<crate::matching::name_form::Token>,
+    vocab_weight: Vec<f32>,
+    vocab_text_len: Vec<u8>,
     /// Phonetic key → entries having it.
     exact: HashMap<Box<str>, Vec<u32>>,
     /// Key with one symbol deleted → entries, for typos that change a consonant.
@@ -39,10 +51,21 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
+
+/// Per-thread memo of (query token, vocabulary token) similarities, stamped by query so it
+/// never needs clearing.
+#[derive(Default)]
+struct Memo {
+    generation: u32,
+    /// (generation stamp, similarity), laid out token-major so one record token's similarities
+    /// with every query token share a cache line.
+    slots: Vec<(u32, f32)>,
 }
 
 /// Keys this short are too common to be worth a typo neighbourhood.
-const MIN_KEY_FOR_DELETES: usize = 4;
+const MIN_KEY_FOR_DELETES: usize = 3;
 
 fn with_deletes(key: &str, out: &mut Vec<String>) {
     out.push(key.to_owned());
@@ -81,7 +104,21 @@ impl NameIndex {
         for key in deleted {
             self.deletes.entry(key.into_boxed_str()).or_default().push(id);
         }
-        self.entries.push(NameEntry { record, variant, form });
+        let ids = form.tokens.iter().chain(form.glued.iter().map(|(_, g)| g)).map(|t| self.intern(t)).collect();
+        let glued_first = form.glued.iter().map(|(i, _)| (*i).min(255) as u8).collect();
+        self.entries.push(NameEntry { record, variant, form, ids, glued_first });
+    }
+
+    fn intern(&mut self, token: &crate::matching::name_form::Token) -> u32 {
+        if let Some(&id) = self.vocab.get(&token.text) {
+            return id;
+        }
+        let id = self.vocab_tokens.len() as u32;
+        self.vocab.insert(token.text.clone(), id);
+        self.vocab_tokens.push(token.clone());
+        self.vocab_weight.push(token.weight());
+        self.vocab_text_len.push(token.text.len().min(255) as u8);
+        id
     }
 
     pub fn len(&self) -> usize {
@@ -95,7 +132,11 @@ impl NameIndex {
     /// Entries sharing keys with the query, at most `max`: most exactly shared keys first, then
     /// most keys shared up to one typo.
     fn candidate_entries(&self, query: &NameForm, max: usize) -> Vec<u32> {
-        let keys = query.blocking_keys();
+        let keys = query.keys_by_token();
+        let keyed_tokens = keys.iter().fold(0u32, |m, (bits, _)| m | bits).count_ones();
+        // A candidate must share (exactly or within one typo) a key with every typed name part;
+        // with three or more parts, some may be absent from the record (middle names).
+        let required = keyed_tokens - keyed_tokens.saturating_sub(1) / 2;
         SCRATCH.with(|scratch| {
             let mut guard = scratch.borrow_mut();
             let Scratch { exact, fuzzy, touched } = &mut *guard;
@@ -103,39 +144,41 @@ impl NameIndex {
                 exact.resize(self.entries.len(), 0);
                 fuzzy.resize(self.entries.len(), 0);
             }
-            let mut mark = |list: &[u32], masks: &mut Vec<u32>, other: &[u32], bit: u32| {
+            let mut mark = |list: &[u32], masks: &mut Vec<u32>, other: &[u32], bits: u32| {
                 for &id in list {
                     let i = id as usize;
                     if masks[i] == 0 && other[i] == 0 {
                         touched.push(id);
                     }
-                    masks[i] |= bit;
+                    masks[i] |= bits;
                 }
             };
+            // Fuzzy (one-typo) lookups through very common short keys cost much and add little.
+            let fuzzy_limit = (self.entries.len() / 50).max(2000);
             let mut variants = Vec::new();
-            for (n, key) in keys.iter().enumerate() {
-                let bit = 1u32 << n.min(31);
+            for (bits, key) in &keys {
                 if let Some(list) = self.exact.get(key.as_str()) {
-                    mark(list, exact, fuzzy, bit);
+                    mark(list, exact, fuzzy, *bits);
                 }
                 variants.clear();
                 with_deletes(key, &mut variants);
                 for (k, v) in variants.iter().enumerate() {
-                    if k > 0
-                        && let Some(list) = self.exact.get(v.as_str())
-                    {
-                        mark(list, fuzzy, exact, bit);
+                    if k > 0 {
+                        if let Some(list) = self.exact.get(v.as_str()).filter(|l| l.len() <= fuzzy_limit) {
+                            mark(list, fuzzy, exact, *bits);
+                        }
                     }
-                    if let Some(list) = self.deletes.get(v.as_str()) {
-                        mark(list, fuzzy, exact, bit);
+                    if let Some(list) = self.deletes.get(v.as_str()).filter(|l| l.len() <= fuzzy_limit) {
+                        mark(list, fuzzy, exact, *bits);
                     }
                 }
             }
             let mut ranked: Vec<(u32, u32, u32)> = touched
                 .iter()
-                .map(|&id| {
+                .filter_map(|&id| {
                     let (e, f) = (exact[id as usize], fuzzy[id as usize]);
-                    (e.count_ones(), (e | f).count_ones(), id)
+                    let matched = (e | f).count_ones();
+                    (matched >= required).then_some((e.count_ones(), matched, id))
                 })
                 .collect();
             for &id in touched.iter() {
@@ -156,9 +199,83 @@ impl NameIndex {
     /// Scores candidates and returns, per record, its best spelling with a similarity of at least `min_score`.
     pub fn search(&self, query: &NameForm, min_score: f32, max_candidates: usize) -> Vec<NameCandidate<'_>> {
         let mut best: HashMap<u32, NameCandidate<'_>> = HashMap::new();
-        for id in self.candidate_entries(query, max_candidates) {
+        let q_all: Vec<&Token> = query.tokens.iter().chain(query.glued.iter().map(|(_, g)| g)).collect();
+        let qn = query.tokens.len();
+        if q_all.len() > FAST_MAX || query.is_empty() {
+            return self.search_exhaustive_among(query, min_score, self.candidate_entries(query, max_candidates));
+        }
+        let q_glued_first: Vec<usize> = query.glued.iter().map(|(i, _)| *i).collect();
+        let q_weight: Vec<f32> = query.tokens.iter().map(Token::weight).collect();
+        let q_total: f32 = q_weight.iter().sum();
+        let vocab_len = self.vocab_tokens.len();
+        let candidates = self.candidate_entries(query, max_candidates);
+        let passing: Vec<u32> = MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            let stride = q_all.len();
+            let need = stride * vocab_len;
+            if memo.slots.len() < need {
+                memo.slots.resize(need, (0, 0.0));
+            }
+            memo.generation = memo.generation.wrapping_add(1);
+            if memo.generation == 0 {
+                memo.slots.iter_mut().for_each(|s| s.0 = 0);
+                memo.generation = 1;
+            }
+            let generation = memo.generation;
+            let slots = &mut memo.slots;
+            let q_len: Vec<usize> = q_all.iter().map(|t| t.text.len()).collect();
+            let mut pair = |i: usize, token_id: u32, glued: bool| -> f32 {
+                // Same rule as `token_pair`, checked before the memo: most glued pairs fail it.
+                if glued && q_len[i].abs_diff(usize::from(self.vocab_text_len[token_id as usize])) > 2 {
+                    return 0.0;
+                }
+                let slot = &mut slots[token_id as usize * stride + i];
+                if slot.0 != generation {
+                    *slot = (generation, token_pair_score(q_all[i], &self.vocab_tokens[token_id as usize]));
+                }
+                slot.1
+            };
+            candidates
+                .into_iter()
+                .filter(|&id| {
+                    let e = &self.entries[id as usize];
+                    let rn = e.ids.len() - e.glued_first.len();
+                    if rn > FAST_MAX {
+                        return true;
+                    }
+                    let mut q_best = [0.0f32; FAST_MAX];
+                    let mut r_best = [0.0f32; FAST_MAX];
+                    for i in 0..q_all.len() {
+                        let (q1, q2) = if i < qn { (i, i) } else { (q_glued_first[i - qn], q_glued_first[i - qn] + 1) };
+                        for (j, &token_id) in e.ids.iter().enumerate() {
+                            if i >= qn && j >= rn {
+                                continue;
+                            }
+                            let s = pair(i, token_id, i >= qn || j >= rn);
+                            let (r1, r2) =
+                                if j < rn { (j, j) } else { (e.glued_first[j - rn] as usize, e.glued_first[j - rn] as usize + 1) };
+                            q_best[q1] = q_best[q1].max(s);
+                            q_best[q2] = q_best[q2].max(s);
+                            r_best[r1] = r_best[r1].max(s);
+                            r_best[r2] = r_best[r2].max(s);
+                        }
+                    }
+                    let q_score =
+                        if q_total == 0.0 { 0.0 } else { (0..qn).map(|i| q_weight[i] * evidence(q_best[i])).sum::<f32>() / q_total };
+                    let (mut r_sum, mut r_total) = (0.0, 0.0);
+                    for j in 0..rn {
+                        let w = self.vocab_weight[e.ids[j] as usize];
+                        r_sum += w * evidence(r_best[j]);
+                        r_total += w;
+                    }
+                    let r_score = if r_total == 0.0 { 0.0 } else { r_sum / r_total };
+                    0.8 * q_score + 0.2 * r_score >= min_score
+                })
+                .collect()
+        });
+        for id in passing {
             let entry = &self.entries[id as usize];
-            if name_score(query, &entry.form) < min_score || best.get(&entry.record).is_some_and(|b| b.name.score >= 1.0) {
+            if best.get(&entry.record).is_some_and(|b| b.name.score >= 1.0) {
                 continue;
             }
             let name = name_similarity(query, &entry.form);
@@ -167,6 +284,21 @@ impl NameIndex {
                 _ => {
                     best.insert(entry.record, NameCandidate { entry, name });
                 }
+            }
+        }
+        let mut out: Vec<_> = best.into_values().collect();
+        out.sort_by(|a, b| b.name.score.total_cmp(&a.name.score).then(a.entry.record.cmp(&b.entry.record)));
+        out
+    }
+
+    /// Scores the given entries with the explained comparison (names too long for the fast path).
+    fn search_exhaustive_among(&self, query: &NameForm, min_score: f32, ids: Vec<u32>) -> Vec<NameCandidate<'_>> {
+        let mut best: HashMap<u32, NameCandidate<'_>> = HashMap::new();
+        for id in ids {
+            let entry = &self.entries[id as usize];
+            let name = name_similarity(query, &entry.form);
+            if name.score >= min_score && best.get(&entry.record).is_none_or(|b| b.name.score < name.score) {
+                best.insert(entry.record, NameCandidate { entry, name });
             }
         }
         let mut out: Vec<_> = best.into_values().collect();

@@ -10,7 +10,7 @@ use super::subject_key::{document_key, person_key, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{DocumentStatus, NationalDatabase};
 use crate::matching::normalize::{normalize_code, normalize_vin};
-use crate::matching::person_score::TravellerFacts;
+use crate::matching::person_score::{TravellerFacts, min_name_score};
 use crate::matching::{Feature, NameForm, Outcome, PersonCandidate, name_similarity, score_person};
 use crate::query::Query;
 
@@ -52,7 +52,7 @@ impl NationalSource {
         if let Some(person) = &query.person {
             let form = person.name_form();
             let facts = TravellerFacts { date_of_birth: person.date_of_birth, sex: person.sex, nationality: person.nationality };
-            for candidate in self.names.search(&form, 0.5, options.max_name_candidates) {
+            for candidate in self.names.search(&form, min_name_score(options.threshold, &facts), options.max_name_candidates) {
                 let p = &self.db.persons[candidate.entry.record as usize];
                 let label = variant_label(candidate.entry.variant, &p.name.aliases);
                 let nationalities: Vec<_> = p.nationality.into_iter().collect();

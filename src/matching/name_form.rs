@@ -17,6 +17,8 @@ pub struct Token {
     /// Standalone articles weigh little: "AL MASRI" and "MASRI" are the same family name.
     pub is_article: bool,
     pub from_family_name: bool,
+    /// Two adjacent tokens glued together (ABDUL+AZIZ); compared only with tokens of about its length.
+    pub is_glued: bool,
 }
 
 impl Token {
@@ -73,6 +75,7 @@ impl NameForm {
                         without_article: None,
                         is_article: false,
                         from_family_name: w[0].from_family_name,
+                        is_glued: true,
                     },
                 )
             })
@@ -104,6 +107,26 @@ impl NameForm {
         keys
     }
 
+    /// The query's blocking keys grouped by the token they come from: (bit mask of the content
+    /// tokens a key stands for, key). A glued pair's key stands for both of its tokens.
+    pub fn keys_by_token(&self) -> Vec<(u32, String)> {
+        let mut out = Vec::new();
+        let bit = |i: usize| 1u32 << i.min(31);
+        for (i, t) in self.tokens.iter().enumerate() {
+            if t.is_article {
+                continue;
+            }
+            out.push((bit(i), t.key.to_string()));
+            out.extend(t.alt_key.as_deref().map(|k| (bit(i), k.to_owned())));
+            if let Some(w) = &t.without_article {
+                out.push((bit(i), phonetic_key(w)));
+            }
+        }
+        out.extend(self.glued.iter().map(|(i, g)| (bit(*i) | bit(*i + 1), g.key.to_string())));
+        out.retain(|(_, k)| k.len() >= 2);
+        out
+    }
+
     pub fn display(&self) -> String {
         self.tokens.iter().map(|t| &*t.text).collect::<Vec<_>>().join(" ")
     }
@@ -121,6 +144,7 @@ fn push_tokens(tokens: &mut Vec<Token>, text: &str, from_family_name: bool) {
             without_article,
             is_article,
             from_family_name,
+            is_glued: false,
         });
     }
 }

@@ -41,6 +41,9 @@ fn token_similarity(a: &str, b: &str, keys_meet: bool) -> (f32, How) {
 }
 
 fn token_pair(a: &Token, b: &Token) -> (f32, How) {
+    if (a.is_glued || b.is_glued) && a.text.len().abs_diff(b.text.len()) > 2 {
+        return (0.0, How::None);
+    }
     let mut best = token_similarity(&a.text, &b.text, keys_meet(a, b));
     if best.0 >= 1.0 {
         return best;
@@ -57,7 +60,7 @@ fn token_pair(a: &Token, b: &Token) -> (f32, How) {
 }
 
 /// Turns a raw token similarity into evidence: below 0.7 counts as nothing, 1.0 as full agreement.
-fn evidence(sim: f32) -> f32 {
+pub fn evidence(sim: f32) -> f32 {
     ((sim - 0.7) / 0.3).clamp(0.0, 1.0)
 }
 
@@ -99,11 +102,26 @@ fn weighted(tokens: &[Token], sims: &[f32]) -> f32 {
 }
 
 /// Most tokens (plus glued pairs) one side may have for the fast path; longer names use the full path.
-const FAST_MAX: usize = 12;
+pub const FAST_MAX: usize = 12;
 
 /// The score of `name_similarity` without its notes and without allocating: candidates are
 /// screened with this, and only the few that pass get the explained comparison.
 pub fn name_score(query: &NameForm, record: &NameForm) -> f32 {
+    let qn = query.tokens.len();
+    let rn = record.tokens.len();
+    let q_all = |i: usize| if i < qn { &query.tokens[i] } else { &query.glued[i - qn].1 };
+    let r_all = |j: usize| if j < rn { &record.tokens[j] } else { &record.glued[j - rn].1 };
+    name_score_with(query, record, |i, j| token_pair(q_all(i), r_all(j)).0)
+}
+
+/// Similarity of one query token with one record token (both may be glued pairs).
+pub fn token_pair_score(a: &Token, b: &Token) -> f32 {
+    token_pair(a, b).0
+}
+
+/// `name_score` with the token-pair similarity supplied by the caller (the index memoises it
+/// per query over its token vocabulary). `pair(i, j)` indexes tokens first, then glued pairs.
+pub fn name_score_with(query: &NameForm, record: &NameForm, mut pair: impl FnMut(usize, usize) -> f32) -> f32 {
     let (qn, rn) = (query.tokens.len(), record.tokens.len());
     let (qa, ra) = (qn + query.glued.len(), rn + record.glued.len());
     if qa > FAST_MAX || ra > FAST_MAX {
@@ -112,32 +130,21 @@ pub fn name_score(query: &NameForm, record: &NameForm) -> f32 {
     if query.is_empty() || record.is_empty() {
         return 0.0;
     }
-    let q_all = |i: usize| if i < qn { &query.tokens[i] } else { &query.glued[i - qn].1 };
-    let r_all = |j: usize| if j < rn { &record.tokens[j] } else { &record.glued[j - rn].1 };
-    // sims[i][j]: query token-or-glued i against record token-or-glued j (glued vs glued not used).
-    let mut sims = [[0.0f32; FAST_MAX]; FAST_MAX];
+    let mut q_best = [0.0f32; FAST_MAX];
+    let mut r_best = [0.0f32; FAST_MAX];
     for i in 0..qa {
+        // A glued token's match counts for both of its parts.
+        let (q_first, q_second) = if i < qn { (i, i) } else { (query.glued[i - qn].0, query.glued[i - qn].0 + 1) };
         for j in 0..ra {
             if i >= qn && j >= rn {
                 continue;
             }
-            sims[i][j] = token_pair(q_all(i), r_all(j)).0;
-        }
-    }
-    let mut q_best = [0.0f32; FAST_MAX];
-    let mut r_best = [0.0f32; FAST_MAX];
-    for i in 0..qa {
-        for j in 0..ra {
-            let s = sims[i][j];
-            // A glued token's match counts for both of its parts.
-            let (q_first, q_second) = if i < qn { (i, i) } else { (query.glued[i - qn].0, query.glued[i - qn].0 + 1) };
+            let s = pair(i, j);
             let (r_first, r_second) = if j < rn { (j, j) } else { (record.glued[j - rn].0, record.glued[j - rn].0 + 1) };
-            for k in [q_first, q_second] {
-                q_best[k] = q_best[k].max(s);
-            }
-            for k in [r_first, r_second] {
-                r_best[k] = r_best[k].max(s);
-            }
+            q_best[q_first] = q_best[q_first].max(s);
+            q_best[q_second] = q_best[q_second].max(s);
+            r_best[r_first] = r_best[r_first].max(s);
+            r_best[r_second] = r_best[r_second].max(s);
         }
     }
     0.8 * weighted(&query.tokens, &q_best[..qn]) + 0.2 * weighted(&record.tokens, &r_best[..rn])

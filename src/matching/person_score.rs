@@ -31,6 +31,13 @@ pub struct PersonScore {
 /// A perfect name alone is worth this much; date of birth and the rest move it up or down.
 const NAME_WEIGHT: f32 = 90.0;
 
+/// The lowest name similarity that can still reach `threshold` once the other features add
+/// their most (exact date of birth, matching nationality): weaker names need not be scored.
+pub fn min_name_score(threshold: u8, traveller: &TravellerFacts) -> f32 {
+    let bonus = if traveller.date_of_birth.is_some() { 10.0 } else { 0.0 } + if traveller.nationality.is_some() { 3.0 } else { 0.0 };
+    ((f32::from(threshold) - bonus) / NAME_WEIGHT - 0.005).max(0.0)
+}
+
 pub fn score_person(name: &NameMatch, traveller: &TravellerFacts, record: &PersonCandidate<'_>) -> PersonScore {
     let mut score = name.score * NAME_WEIGHT;
     let mut features = Vec::with_capacity(4);
