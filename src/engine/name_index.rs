@@ -163,10 +163,10 @@ impl NameIndex {
                 variants.clear();
                 with_deletes(key, &mut variants);
                 for (k, v) in variants.iter().enumerate() {
-                    if k > 0 {
-                        if let Some(list) = self.exact.get(v.as_str()).filter(|l| l.len() <= fuzzy_limit) {
-                            mark(list, fuzzy, exact, *bits);
-                        }
+                    if k > 0
+                        && let Some(list) = self.exact.get(v.as_str()).filter(|l| l.len() <= fuzzy_limit)
+                    {
+                        mark(list, fuzzy, exact, *bits);
                     }
                     if let Some(list) = self.deletes.get(v.as_str()).filter(|l| l.len() <= fuzzy_limit) {
                         mark(list, fuzzy, exact, *bits);
