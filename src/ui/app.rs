@@ -183,6 +183,12 @@ impl TerminalApp {
         &self.groups
     }
 
+    /// Shows these hit groups as the current result (frame benchmark and UI tests).
+    pub fn show_groups(&mut self, groups: Vec<HitGroup>) {
+        self.groups = groups;
+        self.selected = (!self.groups.is_empty()).then_some(0);
+    }
+
     /// Queues a command as if a widget had sent it (tests and drag-and-drop use this too).
     pub fn send(&mut self, command: Command) {
         self.pending.push(command);
