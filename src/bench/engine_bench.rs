@@ -77,7 +77,7 @@ pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usi
 
     let mut document = Vec::with_capacity(queries);
     for _ in 0..queries {
-        let s = &sltd[rng.random_range(0..sltd.len().max(1))];
+        let s = sltd.get(rng.random_range(0..sltd.len().max(1)));
         let q = Query {
             document: Some(DocumentQuery { number: s.number.clone(), kind: None, country: Some(s.country), expiry: None }),
             ..Default::default()

@@ -330,7 +330,7 @@ impl Validator<'_> {
             let reporting = self.country(&at, "reporting_country", &s.reporting_country);
             let reported = self.date(&at, "reported", &s.reported);
             if let (Some(country), Some(reporting_country), Some(reported)) = (country, reporting, reported) {
-                db.sltd.push(SltdRecord { id: s.id, number: s.number, country, kind: s.kind, fraud: s.fraud, reporting_country, reported });
+                db.sltd.push(&SltdRecord { id: s.id, number: s.number, country, kind: s.kind, fraud: s.fraud, reporting_country, reported });
             }
         }
         let notice_ids: HashSet<&str> = db.notices.iter().map(|n| n.id.as_str()).collect();

@@ -95,7 +95,7 @@ pub struct SmvRecord {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct InterpolDatabase {
     pub notices: Vec<Notice>,
-    pub sltd: Vec<SltdRecord>,
+    pub sltd: super::SltdTable,
     pub tdawn: Vec<TdawnRecord>,
     pub smv: Vec<SmvRecord>,
 }

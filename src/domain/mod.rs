@@ -6,6 +6,7 @@ pub mod document;
 pub mod interpol;
 pub mod national;
 pub mod person;
+pub mod sltd_table;
 
 pub use country::Country;
 pub use date::{DateAgreement, PartialDate};
@@ -13,3 +14,4 @@ pub use document::{DocumentKind, DocumentStatus, FraudType};
 pub use interpol::{Charge, InterpolDatabase, Notice, NoticeKind, SltdRecord, SmvRecord, TdawnRecord};
 pub use national::{NationalAlert, NationalDatabase, NationalDocument, NationalPerson, NationalVehicle};
 pub use person::{PersonName, Sex};
+pub use sltd_table::SltdTable;

@@ -46,22 +46,26 @@ impl InterpolSource {
             notice_by_id.insert(n.id.clone(), i as u32);
         }
         progress(db.notices.len());
-        let mut sltd = CodeIndex::default();
-        for (i, s) in db.sltd.iter().enumerate() {
-            sltd.insert(&normalize_code(&s.number), i as u32);
+        let mut sltd = CodeIndex::with_capacity(db.sltd.len());
+        for i in 0..db.sltd.len() {
+            sltd.insert(&normalize_code(db.sltd.number(i)), i as u32);
             if i % 1_000_000 == 999_999 {
                 progress(1_000_000);
             }
         }
+        sltd.finish();
         let mut tdawn = CodeIndex::default();
         for (i, t) in db.tdawn.iter().enumerate() {
             tdawn.insert(&normalize_code(&t.number), i as u32);
         }
+        tdawn.finish();
         let (mut smv_plates, mut smv_vins) = (CodeIndex::default(), CodeIndex::default());
         for (i, v) in db.smv.iter().enumerate() {
             smv_plates.insert(&normalize_code(&v.plate), i as u32);
             smv_vins.insert(&normalize_vin(&v.vin), i as u32);
         }
+        smv_plates.finish();
+        smv_vins.finish();
         Self { db, names, notice_by_id, sltd, tdawn, smv_plates, smv_vins }
     }
 
@@ -106,13 +110,13 @@ impl InterpolSource {
             }
         }
         if let Some(doc) = &query.document {
-            let lookups = |index: &CodeIndex| -> Vec<(u32, bool)> {
-                let mut v: Vec<(u32, bool)> = index.exact(&doc.number).iter().map(|&i| (i, false)).collect();
-                v.extend(index.misread(&doc.number).into_iter().map(|i| (i, true)));
+            let lookups = |index: &CodeIndex, number_of: &dyn Fn(u32) -> String| -> Vec<(u32, bool)> {
+                let mut v: Vec<(u32, bool)> = index.exact(&doc.number, number_of).into_iter().map(|i| (i, false)).collect();
+                v.extend(index.misread(&doc.number, number_of).into_iter().map(|i| (i, true)));
                 v
             };
-            for (i, misread) in lookups(&self.sltd) {
-                let s = &self.db.sltd[i as usize];
+            for (i, misread) in lookups(&self.sltd, &|r| normalize_code(self.db.sltd.number(r as usize))) {
+                let s = &self.db.sltd.get(i as usize);
                 let Some((match_kind, score, mut explanation)) = compare_document(doc, misread, &s.number, s.country, s.kind) else {
                     continue;
                 };
@@ -138,7 +142,7 @@ impl InterpolSource {
                     record: RecordDetail::Sltd(s.clone()),
                 });
             }
-            for (i, misread) in lookups(&self.tdawn) {
+            for (i, misread) in lookups(&self.tdawn, &|r| normalize_code(&self.db.tdawn[r as usize].number)) {
                 let t = &self.db.tdawn[i as usize];
                 let Some((match_kind, score, mut explanation)) = compare_document(doc, misread, &t.number, t.country, t.kind) else {
                     continue;
@@ -172,7 +176,13 @@ impl InterpolSource {
             }
         }
         if let Some(vehicle) = &query.vehicle {
-            for (i, match_kind, mut features) in vehicle_hits(vehicle, &self.smv_plates, &self.smv_vins) {
+            for (i, match_kind, mut features) in vehicle_hits(
+                vehicle,
+                &self.smv_plates,
+                &self.smv_vins,
+                |r| self.db.smv[r as usize].plate.clone(),
+                |r| self.db.smv[r as usize].vin.clone(),
+            ) {
                 let v = &self.db.smv[i as usize];
                 features.push(Feature::new(
                     "SMV record",

@@ -39,11 +39,14 @@ impl NationalSource {
         for (i, d) in db.documents.iter().enumerate() {
             documents.insert(&normalize_code(&d.number), i as u32);
         }
+        documents.finish();
         let (mut plates, mut vins) = (CodeIndex::default(), CodeIndex::default());
         for (i, v) in db.vehicles.iter().enumerate() {
             plates.insert(&normalize_code(&v.plate), i as u32);
             vins.insert(&normalize_vin(&v.vin), i as u32);
         }
+        plates.finish();
+        vins.finish();
         Self { db, names, documents, plates, vins }
     }
 
@@ -85,8 +88,9 @@ impl NationalSource {
             }
         }
         if let Some(doc) = &query.document {
-            let exact = self.documents.exact(&doc.number).iter().map(|&i| (i, false));
-            let misread = self.documents.misread(&doc.number).into_iter().map(|i| (i, true));
+            let number_of = |r: u32| normalize_code(&self.db.documents[r as usize].number);
+            let exact = self.documents.exact(&doc.number, number_of).into_iter().map(|i| (i, false));
+            let misread = self.documents.misread(&doc.number, number_of).into_iter().map(|i| (i, true));
             for (i, is_misread) in exact.collect::<Vec<_>>().into_iter().chain(misread) {
                 let d = &self.db.documents[i as usize];
                 let Some((mut match_kind, score, mut explanation)) = compare_document(doc, is_misread, &d.number, d.country, d.kind) else {
@@ -129,7 +133,13 @@ impl NationalSource {
             }
         }
         if let Some(vehicle) = &query.vehicle {
-            for (i, match_kind, features) in vehicle_hits(vehicle, &self.plates, &self.vins) {
+            for (i, match_kind, features) in vehicle_hits(
+                vehicle,
+                &self.plates,
+                &self.vins,
+                |r| self.db.vehicles[r as usize].plate.clone(),
+                |r| self.db.vehicles[r as usize].vin.clone(),
+            ) {
                 let v = &self.db.vehicles[i as usize];
                 let (severity, action) = assess(Database::NationalVehicle, match_kind);
                 hits.push(Hit {
