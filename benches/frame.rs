@@ -5,9 +5,9 @@ use std::time::{Duration, Instant};
 
 use bordercheck::audit::AuditEntry;
 use bordercheck::demo::demo_dataset;
-use bordercheck::engine::{combine, Engine, MatchOptions, SourceId};
-use bordercheck::query::input::PersonQuery;
+use bordercheck::engine::{Engine, MatchOptions, SourceId, combine};
 use bordercheck::query::Query;
+use bordercheck::query::input::PersonQuery;
 use bordercheck::ui::{Settings, TerminalApp};
 use egui_kittest::Harness;
 
@@ -17,7 +17,14 @@ fn main() {
     let mut hits = Vec::new();
     let options = MatchOptions { threshold: 0, max_hits: 100_000, ..MatchOptions::default() };
     for n in &engine.interpol.db.notices {
-        let q = Query { person: Some(PersonQuery { family_name: n.name.family_name.clone(), given_names: n.name.given_names.clone(), ..Default::default() }), ..Default::default() };
+        let q = Query {
+            person: Some(PersonQuery {
+                family_name: n.name.family_name.clone(),
+                given_names: n.name.given_names.clone(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
         hits.extend(engine.search(SourceId::Interpol, &q, &options).into_iter().take(4));
         if hits.len() >= 1_000 {
             break;
@@ -32,7 +39,9 @@ fn main() {
         h.subject_key = format!("bench-{i}");
     }
     let groups = combine(hits);
-    let mut harness = Harness::builder().with_size([1366.0, 768.0]).build_eframe(|cc| TerminalApp::with_settings(cc.egui_ctx.clone(), Settings::default(), None));
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(|cc| TerminalApp::with_settings(cc.egui_ctx.clone(), Settings::default(), None));
     harness.step();
     {
         let app = harness.state_mut();

@@ -87,3 +87,47 @@ fn generate_then_validate_round_trips() {
     let out = bordercheck(&["validate", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_large_dataset_with_an_sltd_sidecar_loads_and_its_errors_keep_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.ron");
+    let out = bordercheck(&[
+        "generate",
+        "--seed",
+        "5",
+        "--persons",
+        "4000",
+        "--notices",
+        "4000",
+        "--sltd",
+        "3000",
+        "--smv",
+        "100",
+        "--sltd-tsv",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::metadata(&path).unwrap().len() > 1 << 20, "big enough for the two-thread parse");
+    let out = bordercheck(&["validate", path.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && text.contains("valid,"), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    let expected = 4000 + 4000 + 4000 + 20 + 3000 + 400 + 100;
+    assert!(text.contains(&format!("valid, {expected} records")), "{text}");
+    // Break a date deep in the INTERPOL section and a line of the sidecar.
+    let ron = std::fs::read_to_string(&path).unwrap();
+    let at = ron.rfind("issued: Some(\"").unwrap() + "issued: Some(\"".len();
+    let broken = format!("{}2021-02-30{}", &ron[..at], &ron[at + 10..]);
+    std::fs::write(&path, &broken).unwrap();
+    let tsv = dir.path().join("g.sltd.tsv");
+    let mut lines: Vec<String> = std::fs::read_to_string(&tsv).unwrap().lines().map(str::to_owned).collect();
+    lines[2] = lines[2].replace("\tP\t", "\tZ\t");
+    std::fs::write(&tsv, lines.join("\n") + "\n").unwrap();
+    let out = bordercheck(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = broken[..at].matches('\n').count() + 1;
+    assert!(err.contains(&format!("g.ron:{line}:")) && err.contains("field `issued`"), "{err}");
+    assert!(err.contains("g.sltd.tsv:3:") && err.contains("field `kind`"), "{err}");
+}

@@ -7,10 +7,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::stats::{Summary, peak_rss_mib, summarize};
-use crate::dataset::parse_dataset;
 use crate::engine::{Engine, MatchOptions};
-use crate::generate::dataset::to_ron;
-use crate::generate::{GenerateSpec, generate_dataset};
 use crate::matching::NameForm;
 use crate::query::Query;
 use crate::query::input::{DocumentQuery, PersonQuery};
@@ -43,35 +40,24 @@ fn typo(rng: &mut ChaCha8Rng, word: &str) -> String {
     chars.iter().enumerate().map(|(k, &ch)| if k == i { replacement } else { ch }).collect()
 }
 
-pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usize, mut log: impl FnMut(&str)) -> EngineBenchReport {
-    log(&format!("generating {} persons, {} notices, {} SLTD …", spec.persons, spec.notices, spec.sltd));
-    let text = to_ron(&generate_dataset(spec)).unwrap_or_default();
-    log(&format!("dataset text {:.0} MB; parsing …", text.len() as f64 / 1e6));
+/// Loads `dataset` (timed), builds the indexes (timed), then runs the query benchmark.
+pub fn run_engine_bench(
+    dataset: &std::path::Path,
+    seed: u64,
+    queries: usize,
+    recall_queries: usize,
+    mut log: impl FnMut(&str),
+) -> Result<EngineBenchReport, String> {
     let t = Instant::now();
-    let loaded = parse_dataset(&text, "generated", None);
+    let loaded = crate::dataset::load_dataset_file(dataset).map_err(|e| e.to_string())?;
     let parse_s = t.elapsed().as_secs_f64();
-    drop(text);
-    let Ok(loaded) = loaded else {
-        log("generated dataset did not validate");
-        return EngineBenchReport {
-            records: 0,
-            parse_s,
-            index_s: 0.0,
-            peak_rss_mib: peak_rss_mib(),
-            document: Summary::default(),
-            name_dob: Summary::default(),
-            name_only: Summary::default(),
-            recall_vs_scan: 0.0,
-            recall_queries: 0,
-        };
-    };
     let records = loaded.dataset.record_count();
     let t = Instant::now();
     let engine = Engine::build(loaded.dataset);
     let index_s = t.elapsed().as_secs_f64();
-    log(&format!("{records} records: parse {parse_s:.2} s, index {index_s:.2} s"));
+    log(&format!("{records} records: load + validate {parse_s:.2} s, index {index_s:.2} s"));
     let options = MatchOptions::default();
-    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed ^ 0xbe9c);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0xbe9c);
     let notices = &engine.interpol.db.notices;
     let sltd = &engine.interpol.db.sltd;
 
@@ -132,7 +118,7 @@ pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usi
         expected += scan.len();
         found += scan.iter().filter(|r| fast.contains(r)).count();
     }
-    EngineBenchReport {
+    Ok(EngineBenchReport {
         records,
         parse_s,
         index_s,
@@ -142,5 +128,5 @@ pub fn run_engine_bench(spec: &GenerateSpec, queries: usize, recall_queries: usi
         name_only: summarize(&mut name_only),
         recall_vs_scan: if expected == 0 { 1.0 } else { found as f64 / expected as f64 },
         recall_queries,
-    }
+    })
 }

@@ -44,6 +44,9 @@ pub struct InterpolFile {
     pub notices: Vec<NoticeRow>,
     #[serde(default)]
     pub sltd: Vec<SltdRow>,
+    /// More SLTD records in a tab-separated sidecar file, relative to the dataset (see `sltd_tsv`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sltd_file: Option<String>,
     #[serde(default)]
     pub tdawn: Vec<TdawnRow>,
     #[serde(default)]

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::file_format::{DatasetFile, FORMAT_VERSION};
+use super::sltd_tsv::read_sltd_tsv;
 use super::source_map::SourceMap;
 use super::{Dataset, Problem, ProblemSeverity};
 use crate::domain::{
@@ -84,29 +85,101 @@ fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// Parses and validates dataset text. `file` is only used in messages; photos resolve against `base_dir`.
 pub fn parse_dataset(text: &str, file: &str, base_dir: Option<PathBuf>) -> Result<LoadedDataset, DatasetError> {
-    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let raw: DatasetFile = options.from_str(text).map_err(|e| DatasetError::Invalid {
-        file: file.to_owned(),
-        problems: vec![Problem {
-            severity: ProblemSeverity::Error,
+    // A large SLTD sidecar is read on its own thread while the RON text is parsed.
+    let hinted = sltd_file_hint(text);
+    std::thread::scope(|scope| {
+        let sidecar = hinted.as_ref().zip(base_dir.as_ref()).map(|(name, dir)| {
+            let path = dir.join(name);
+            scope.spawn(move || read_sltd_tsv(&path))
+        });
+        let parsed = parse_ron(text, file, base_dir.clone());
+        let sidecar = sidecar.map(|h| h.join().unwrap_or_else(|_| Err(Vec::new())));
+        let (mut dataset, mut problems, declared) = parsed?;
+        match (declared, base_dir.as_ref()) {
+            (None, _) => {}
+            (Some(name), None) => problems.push(Problem {
+                severity: ProblemSeverity::Error,
+                file: file.to_owned(),
+                line: 0,
+                column: 0,
+                record: None,
+                field: Some("sltd_file".into()),
+                message: format!("sltd_file {name:?} cannot be resolved: this dataset has no folder"),
+            }),
+            (Some(name), Some(dir)) => {
+                let result = match sidecar {
+                    Some(result) if hinted.as_deref() == Some(name.as_str()) => result,
+                    _ => read_sltd_tsv(&dir.join(&name)),
+                };
+                match result {
+                    Ok(table) => dataset.interpol.sltd.append(table),
+                    Err(p) => problems.extend(p),
+                }
+            }
+        }
+        let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| p.severity == ProblemSeverity::Error);
+        if errors.is_empty() {
+            Ok(LoadedDataset { dataset: Dataset { base_dir, ..dataset }, warnings })
+        } else {
+            let mut problems = errors;
+            problems.extend(warnings);
+            Err(DatasetError::Invalid { file: file.to_owned(), problems })
+        }
+    })
+}
+
+/// The `sltd_file` a dataset names, found by a quick text scan so its reading can start early.
+fn sltd_file_hint(text: &str) -> Option<String> {
+    let at = text.find("sltd_file")?;
+    let rest = text[at + "sltd_file".len()..].trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix("Some(").unwrap_or(rest).trim_start().strip_prefix('"')?;
+    Some(rest[..rest.find('"')?].to_owned())
+}
+
+/// Parses and validates the RON part: (dataset, problems so far, the declared `sltd_file`).
+fn parse_ron(text: &str, file: &str, base_dir: Option<PathBuf>) -> Result<(Dataset, Vec<Problem>, Option<String>), DatasetError> {
+    let raw = match parse_sections_in_parallel(text) {
+        Some(raw) => raw,
+        // Unusual layout, or an error: the single-piece parse gives the canonical error position.
+        None => ron_options().from_str::<DatasetFile>(text).map_err(|e| DatasetError::Invalid {
             file: file.to_owned(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            record: None,
-            field: None,
-            message: e.code.to_string(),
-        }],
-    })?;
-    let mut v = Validator { file, text, map: None, problems: Vec::new(), seen: HashMap::new(), base_dir: base_dir.clone() };
+            problems: vec![Problem {
+                severity: ProblemSeverity::Error,
+                file: file.to_owned(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                record: None,
+                field: None,
+                message: e.code.to_string(),
+            }],
+        })?,
+    };
+    let declared = raw.interpol.sltd_file.clone();
+    let mut v = Validator { file, text, map: None, problems: Vec::new(), seen: HashMap::new(), base_dir };
     let dataset = v.convert(raw);
-    let (errors, warnings): (Vec<_>, Vec<_>) = v.problems.into_iter().partition(|p| p.severity == ProblemSeverity::Error);
-    if errors.is_empty() {
-        Ok(LoadedDataset { dataset: Dataset { base_dir, ..dataset }, warnings })
-    } else {
-        let mut problems = errors;
-        problems.extend(warnings);
-        Err(DatasetError::Invalid { file: file.to_owned(), problems })
+    Ok((dataset, v.problems, declared))
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Big files: the national and INTERPOL sections parse on two threads. None on any error.
+fn parse_sections_in_parallel(text: &str) -> Option<DatasetFile> {
+    const WORTH_IT: usize = 1 << 20;
+    if text.len() < WORTH_IT {
+        return None;
     }
+    let (national, interpol) = super::sections::split_sections(text)?;
+    let rest = super::sections::without_sections(text, &national, &interpol);
+    std::thread::scope(|s| {
+        let n = s.spawn(|| ron_options().from_str::<super::file_format::NationalFile>(&text[national.clone()]).ok());
+        let i = ron_options().from_str::<super::file_format::InterpolFile>(&text[interpol.clone()]).ok();
+        let mut head: DatasetFile = ron_options().from_str(&rest).ok()?;
+        head.national = n.join().ok()??;
+        head.interpol = i?;
+        Some(head)
+    })
 }
 
 /// Converts file rows into domain records, collecting every problem on the way.
@@ -330,7 +403,15 @@ impl Validator<'_> {
             let reporting = self.country(&at, "reporting_country", &s.reporting_country);
             let reported = self.date(&at, "reported", &s.reported);
             if let (Some(country), Some(reporting_country), Some(reported)) = (country, reporting, reported) {
-                db.sltd.push(&SltdRecord { id: s.id, number: s.number, country, kind: s.kind, fraud: s.fraud, reporting_country, reported });
+                db.sltd.push(&SltdRecord {
+                    id: s.id,
+                    number: s.number,
+                    country,
+                    kind: s.kind,
+                    fraud: s.fraud,
+                    reporting_country,
+                    reported,
+                });
             }
         }
         let notice_ids: HashSet<&str> = db.notices.iter().map(|n| n.id.as_str()).collect();

@@ -4,6 +4,8 @@ pub mod file_format;
 pub mod load;
 pub mod photos;
 pub mod problem;
+pub mod sections;
+pub mod sltd_tsv;
 pub mod source_map;
 
 use std::path::PathBuf;

@@ -30,6 +30,16 @@ UY URY UZ UZB VU VUT VE VEN VN VNM VG VGB VI VIR WF WLF EH ESH YE YEM ZM ZMB ZW 
 impl Country {
     /// Parses an alpha-3 or alpha-2 code (any case, surrounding spaces and MRZ fillers ignored).
     pub fn parse(text: &str) -> Result<Self, UnknownCountry> {
+        // Fast path for the common case (datasets hold millions of codes): three capitals.
+        if let &[a, b, c] = text.as_bytes() {
+            if a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase() {
+                return if known_codes().binary_search(&[a, b, c]).is_ok() {
+                    Ok(Self([a, b, c]))
+                } else {
+                    Err(UnknownCountry(text.to_owned()))
+                };
+            }
+        }
         let code = text.trim().trim_matches('<').to_ascii_uppercase();
         let alpha3 = match code.len() {
             1 if code == "D" => "DEU".to_owned(),
@@ -37,11 +47,12 @@ impl Country {
             3 => code,
             _ => return Err(UnknownCountry(text.to_owned())),
         };
-        if !mrz::codes().iter().any(|(c, _)| *c == alpha3) {
+        let b = alpha3.as_bytes();
+        let code = [b[0], b[1], b[2]];
+        if known_codes().binary_search(&code).is_err() {
             return Err(UnknownCountry(text.to_owned()));
         }
-        let b = alpha3.as_bytes();
-        Ok(Self([b[0], b[1], b[2]]))
+        Ok(Self(code))
     }
 
     pub fn as_str(&self) -> &str {
@@ -57,6 +68,18 @@ impl Country {
     pub fn all() -> impl Iterator<Item = Country> {
         mrz::codes().iter().filter(|(c, _)| c.len() == 3).filter_map(|(c, _)| Country::parse(c).ok())
     }
+}
+
+/// The alpha-3 codes `mrz` knows, sorted once for binary search (datasets hold millions of codes).
+fn known_codes() -> &'static [[u8; 3]] {
+    static CODES: std::sync::OnceLock<Vec<[u8; 3]>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        let mut v: Vec<[u8; 3]> =
+            mrz::codes().iter().filter(|(c, _)| c.len() == 3).map(|(c, _)| [c.as_bytes()[0], c.as_bytes()[1], c.as_bytes()[2]]).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
 }
 
 fn alpha2_to_alpha3(code: &str) -> Option<&'static str> {

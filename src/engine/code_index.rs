@@ -3,32 +3,74 @@
 //! 16 bytes per code, so 100 million SLTD numbers fit in memory; a lookup is a binary search
 //! and candidates are checked against the record's own code (hash collisions never match).
 
-use std::hash::{Hash, Hasher};
+use crate::matching::normalize::{fold_confusable, misread_key};
 
-use crate::matching::normalize::misread_key;
+fn misread_key_bytes(code: &str) -> impl Iterator<Item = u8> + '_ {
+    code.bytes().map(fold_confusable)
+}
 
 #[derive(Debug, Default)]
 pub struct CodeIndex {
-    exact: Vec<(u64, u32)>,
-    misread: Vec<(u64, u32)>,
+    exact: Sorted,
+    misread: Sorted,
+}
+
+/// Sorted (hash, record) pairs with a radix table on the hash's top bits, so a lookup touches
+/// one or two cache lines instead of binary-searching ten million entries.
+#[derive(Debug, Default)]
+struct Sorted {
+    pairs: Vec<(u64, u32)>,
+    buckets: Vec<u32>,
+    shift: u32,
+}
+
+impl Sorted {
+    fn finish(&mut self) {
+        self.pairs.sort_unstable();
+        let bits = (self.pairs.len().max(1).ilog2()).clamp(1, 24);
+        self.shift = 64 - bits;
+        let n = 1usize << bits;
+        self.buckets = vec![0; n + 1];
+        for &(h, _) in &self.pairs {
+            self.buckets[(h >> self.shift) as usize + 1] += 1;
+        }
+        for i in 0..n {
+            self.buckets[i + 1] += self.buckets[i];
+        }
+    }
+
+    fn range(&self, key: u64) -> &[(u64, u32)] {
+        if self.buckets.is_empty() {
+            return &[];
+        }
+        let b = (key >> self.shift) as usize;
+        let bucket = &self.pairs[self.buckets[b] as usize..self.buckets[b + 1] as usize];
+        let start = bucket.partition_point(|e| e.0 < key);
+        let end = start + bucket[start..].partition_point(|e| e.0 == key);
+        &bucket[start..end]
+    }
+}
+
+/// FNV-1a over the code's bytes: stable across runs and machines, and computable while folding
+/// confusable characters, without building a string.
+fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
+    let h = bytes.fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    // Final avalanche so the top bits (the radix) are well spread.
+    let mut x = h ^ (h >> 33);
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^ (x >> 33)
 }
 
 fn hash(code: &str) -> u64 {
-    // SipHash with fixed zero keys: the same on every run and machine.
-    let mut h = std::hash::DefaultHasher::new();
-    code.hash(&mut h);
-    h.finish()
-}
-
-fn range(list: &[(u64, u32)], key: u64) -> &[(u64, u32)] {
-    let start = list.partition_point(|e| e.0 < key);
-    let end = start + list[start..].partition_point(|e| e.0 == key);
-    &list[start..end]
+    hash_bytes(code.bytes())
 }
 
 impl CodeIndex {
     pub fn with_capacity(n: usize) -> Self {
-        Self { exact: Vec::with_capacity(n), misread: Vec::with_capacity(n) }
+        Self {
+            exact: Sorted { pairs: Vec::with_capacity(n), ..Sorted::default() },
+            misread: Sorted { pairs: Vec::with_capacity(n), ..Sorted::default() },
+        }
     }
 
     /// `code` must already be normalised (see `matching::normalize`). Call `finish` after the last insert.
@@ -36,13 +78,23 @@ impl CodeIndex {
         if code.is_empty() {
             return;
         }
-        self.exact.push((hash(code), record));
-        self.misread.push((hash(&misread_key(code)), record));
+        self.exact.pairs.push((hash(code), record));
+        self.misread.pairs.push((hash_bytes(misread_key_bytes(code)), record));
+    }
+
+    /// Inserts a raw code, normalising it on the fly (no allocation): document numbers in bulk.
+    pub fn insert_raw(&mut self, raw: &str, record: u32) {
+        let normalized = || raw.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_uppercase());
+        if normalized().next().is_none() {
+            return;
+        }
+        self.exact.pairs.push((hash_bytes(normalized()), record));
+        self.misread.pairs.push((hash_bytes(normalized().map(fold_confusable)), record));
     }
 
     pub fn finish(&mut self) {
-        self.exact.sort_unstable();
-        self.misread.sort_unstable();
+        self.exact.finish();
+        self.misread.finish();
     }
 
     /// Records whose normalised code (as `code_of` gives it) equals `code`.
@@ -50,7 +102,7 @@ impl CodeIndex {
         if code.is_empty() {
             return Vec::new();
         }
-        range(&self.exact, hash(code)).iter().map(|e| e.1).filter(|&r| code_of(r) == code).collect()
+        self.exact.range(hash(code)).iter().map(|e| e.1).filter(|&r| code_of(r) == code).collect()
     }
 
     /// Records whose code equals this one only after folding confusable characters.
@@ -59,7 +111,8 @@ impl CodeIndex {
             return Vec::new();
         }
         let folded = misread_key(code);
-        range(&self.misread, hash(&folded))
+        self.misread
+            .range(hash(&folded))
             .iter()
             .map(|e| e.1)
             .filter(|&r| {

@@ -48,25 +48,26 @@ impl Engine {
     /// Builds the indexes, reporting (stage, records indexed so far).
     pub fn build_with_progress(dataset: Dataset, mut progress: impl FnMut(BuildStage, usize)) -> Self {
         let record_count = dataset.record_count();
+        let national_count = dataset.national.persons.len() + dataset.national.documents.len() + dataset.national.vehicles.len();
         progress(BuildStage::IndexingNational, 0);
-        let national = NationalSource::new(dataset.national);
-        let national_count = national.db.persons.len() + national.db.documents.len() + national.db.vehicles.len();
-        progress(BuildStage::IndexingInterpol, national_count);
-        let mut done = national_count;
-        let interpol = InterpolSource::new(dataset.interpol, |n| {
-            done += n;
-            progress(BuildStage::IndexingInterpol, done);
+        let Dataset { name, description, post, base_dir, national, interpol } = dataset;
+        // The two sources index on two cores at once.
+        let (national, interpol) = std::thread::scope(|scope| {
+            let national = std::thread::Builder::new().name("index-national".into()).spawn_scoped(scope, || NationalSource::new(national));
+            progress(BuildStage::IndexingInterpol, 0);
+            let mut done = 0;
+            let interpol = InterpolSource::new(interpol, |n| {
+                done += n;
+                progress(BuildStage::IndexingInterpol, done);
+            });
+            let national = match national {
+                Ok(handle) => handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                Err(e) => panic!("cannot start the national indexing thread: {e}"),
+            };
+            (national, interpol)
         });
-        progress(BuildStage::Done, record_count);
-        Self {
-            name: dataset.name,
-            description: dataset.description,
-            post: dataset.post,
-            base_dir: dataset.base_dir,
-            national,
-            interpol,
-            record_count,
-        }
+        progress(BuildStage::Done, record_count.max(national_count));
+        Self { name, description, post, base_dir, national, interpol, record_count }
     }
 
     pub fn search(&self, source: SourceId, query: &Query, options: &MatchOptions) -> Vec<Hit> {

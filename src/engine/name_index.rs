@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::matching::name_form::Token;
 use crate::matching::name_similarity::{FAST_MAX, evidence, token_pair_score};
 use crate::matching::{NameForm, NameMatch, name_score, name_similarity};
@@ -31,14 +33,14 @@ pub struct NameIndex {
     entries: Vec<NameEntry>,
     /// Every distinct token text once: pair similarities are computed per query and vocabulary
     /// token, not per record, because names repeat (MUHAMMAD, MARIA, SMITH…).
-    vocab: HashMap<Box<str>, u32>,
+    vocab: FxHashMap<Box<str>, u32>,
     vocab_tokens: Vec<crate::matching::name_form::Token>,
     vocab_weight: Vec<f32>,
     vocab_text_len: Vec<u8>,
     /// Phonetic key → entries having it.
-    exact: HashMap<Box<str>, Vec<u32>>,
+    exact: FxHashMap<Box<str>, Vec<u32>>,
     /// Key with one symbol deleted → entries, for typos that change a consonant.
-    deletes: HashMap<Box<str>, Vec<u32>>,
+    deletes: FxHashMap<Box<str>, Vec<u32>>,
 }
 
 /// Per-thread scratch for candidate counting: a bit mask per entry, reset after each query.

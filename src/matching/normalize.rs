@@ -47,17 +47,19 @@ pub fn normalize_code(text: &str) -> String {
 
 /// The key under which OCR/typing confusions collapse (O→0, I→1, Q→0), for "possible misread" matches.
 pub fn misread_key(normalized: &str) -> String {
-    normalized
-        .chars()
-        .map(|c| match c {
-            'O' | 'Q' | 'D' => '0',
-            'I' | 'L' => '1',
-            'Z' => '2',
-            'S' => '5',
-            'B' => '8',
-            c => c,
-        })
-        .collect()
+    normalized.bytes().map(|b| char::from(fold_confusable(b))).collect()
+}
+
+/// One character of `misread_key`.
+pub fn fold_confusable(b: u8) -> u8 {
+    match b {
+        b'O' | b'Q' | b'D' => b'0',
+        b'I' | b'L' => b'1',
+        b'Z' => b'2',
+        b'S' => b'5',
+        b'B' => b'8',
+        b => b,
+    }
 }
 
 /// VINs never contain I, O or Q (ISO 3779), so those are always misreads of 1 and 0.
