@@ -36,10 +36,10 @@ pub fn split_sections(text: &str) -> Option<(Range<usize>, Range<usize>)> {
             }
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => {
-                if depth == 1 {
-                    if let Some((name, start)) = current.take() {
-                        assign(name, start..i, &mut national, &mut interpol);
-                    }
+                if depth == 1
+                    && let Some((name, start)) = current.take()
+                {
+                    assign(name, start..i, &mut national, &mut interpol);
                 }
                 depth -= 1;
             }

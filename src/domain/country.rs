@@ -31,14 +31,16 @@ impl Country {
     /// Parses an alpha-3 or alpha-2 code (any case, surrounding spaces and MRZ fillers ignored).
     pub fn parse(text: &str) -> Result<Self, UnknownCountry> {
         // Fast path for the common case (datasets hold millions of codes): three capitals.
-        if let &[a, b, c] = text.as_bytes() {
-            if a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase() {
-                return if known_codes().binary_search(&[a, b, c]).is_ok() {
-                    Ok(Self([a, b, c]))
-                } else {
-                    Err(UnknownCountry(text.to_owned()))
-                };
-            }
+        if let &[a, b, c] = text.as_bytes()
+            && a.is_ascii_uppercase()
+            && b.is_ascii_uppercase()
+            && c.is_ascii_uppercase()
+        {
+            return if known_codes().binary_search(&[a, b, c]).is_ok() {
+                Ok(Self([a, b, c]))
+            } else {
+                Err(UnknownCountry(text.to_owned()))
+            };
         }
         let code = text.trim().trim_matches('<').to_ascii_uppercase();
         let alpha3 = match code.len() {
