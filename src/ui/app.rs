@@ -593,14 +593,10 @@ impl TerminalApp {
 
     fn collect_input(&mut self, ctx: &egui::Context) {
         let typing = ctx.memory(|m| m.focused().is_some());
-        let blocked = self.show_settings || self.load_problems.is_some() || self.pin_prompt.is_some();
-        for command in shortcuts::pressed(ctx, typing) {
-            // Enter and Escape belong to a dialog's own fields while one is open.
-            if blocked && matches!(command, Command::RunQuery | Command::NewTraveller) {
-                continue;
-            }
-            self.pending.push(command);
-        }
+        let dialog_open = self.show_settings || self.load_problems.is_some() || self.pin_prompt.is_some();
+        // Enter and Escape belong to a dialog's own fields while one is open.
+        let leave: &[Command] = if dialog_open { &[Command::RunQuery, Command::NewTraveller] } else { &[] };
+        self.pending.extend(shortcuts::pressed(ctx, typing, leave));
         let dropped: Vec<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
         for path in dropped {

@@ -32,10 +32,12 @@ pub fn label_for(ctx: &egui::Context, command: &Command) -> String {
 }
 
 /// Commands whose shortcut was pressed this frame (consumed, so widgets do not see them too).
-pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Command> {
+/// `leave` lists commands whose keys are left for an open dialog's own widgets (Enter, Escape).
+pub fn pressed(ctx: &egui::Context, typing: bool, leave: &[Command]) -> Vec<Command> {
     shortcuts()
         .into_iter()
         .filter(|s| !typing || s.while_typing)
+        .filter(|s| !leave.contains(&s.command))
         .filter(|s| ctx.input_mut(|i| i.consume_shortcut(&s.keys)))
         .map(|s| s.command)
         .collect()

@@ -63,7 +63,14 @@ pub fn pin_window(ctx: &egui::Context, prompt: &mut PinPrompt) -> Option<Command
         }
         ui.horizontal(|ui| {
             let l = ui.label("Instructor PIN");
-            ui.add(egui::TextEdit::singleline(&mut prompt.pin).password(true).desired_width(100.0)).labelled_by(l.id);
+            let field = ui.add(egui::TextEdit::singleline(&mut prompt.pin).password(true).desired_width(100.0)).labelled_by(l.id);
+            // Focus the empty field when the prompt opens (not after Enter gave it up).
+            if prompt.pin.is_empty() && ui.ctx().memory(|m| m.focused().is_none()) {
+                field.request_focus();
+            }
+            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                command = Some(Command::ConfirmPin);
+            }
         });
         if let Some(e) = &prompt.error {
             ui.colored_label(ui.visuals().warn_fg_color, e);
