@@ -52,6 +52,10 @@ fn the_dispatcher_streams_both_answers_and_survives_an_outage() {
     let (query, _) = case.query.to_query();
     let mut sim = SimSettings::instant(5);
     sim.interpol.offline = true;
+    let mut run = dispatcher.submit(&engine, query.clone(), &sim, MatchOptions::default());
+    dispatcher.wait(&mut run);
+    assert!(matches!(run.state(SourceId::Interpol), SourceState::LocalCopy { age_hours: 31, .. }), "MIND local copy answers");
+    sim.local_copy.enabled = false;
     let mut run = dispatcher.submit(&engine, query, &sim, MatchOptions::default());
     dispatcher.wait(&mut run);
     assert_eq!(run.state(SourceId::Interpol), &SourceState::Offline);

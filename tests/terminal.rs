@@ -73,6 +73,7 @@ fn stolen_blank_passport_shows_the_sltd_hit_and_its_action() {
 fn interpol_offline_still_gives_the_national_answer() {
     let mut settings = fast_settings();
     settings.sim.interpol.offline = true;
+    settings.sim.local_copy.enabled = false;
     let mut h = harness(settings);
     h.step();
     type_into(&mut h, "Family name", "AL-MASRI");
@@ -206,4 +207,29 @@ fn audit_entries_reach_the_hash_chained_file_before_they_show_as_saved() {
     assert_eq!(report.entries.len(), 2, "the query, then the entry again with its decision");
     assert_eq!(report.entries[1].decision, Some(bordercheck::audit::Decision::Detain));
     assert!(h.query_all_by_label("on disk").count() >= 1);
+}
+
+#[test]
+fn link_down_uses_the_local_sltd_copy_and_reruns_when_the_link_returns() {
+    let mut settings = fast_settings();
+    settings.sim.interpol.offline = true;
+    let mut h = harness(settings);
+    h.step();
+    type_into(&mut h, "Document number", "UT4471920");
+    type_into(&mut h, "Family name", "AL-MASRI");
+    type_into(&mut h, "Given names", "OMAR");
+    type_into(&mut h, "Date of birth", "1988-02-14");
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query completes", query_complete);
+    assert!(h.query_all_by_label_contains("SLTD from local copy (31 h old)").count() >= 1, "card says local copy");
+    assert!(h.query_all_by_label_contains("SLTD stolen blank SLTD-PLANT-01").count() >= 1, "the local copy still finds the stolen blank");
+    assert!(h.query_all_by_label_contains("2018/20771").count() == 0, "notices are not in the local copy");
+    assert_eq!(h.state().queued.len(), 1, "the query waits for the link");
+    h.state_mut().settings.sim.interpol.offline = false;
+    step_until(&mut h, "re-run recorded", |h| {
+        h.state().audit.entries().iter().any(|e| e.summary.starts_with("re-run after link restored"))
+    });
+    let rerun = h.state().audit.entries().iter().find(|e| e.summary.starts_with("re-run")).unwrap().clone();
+    assert!(rerun.remark.contains("CHANGED") && rerun.remark.contains("2018/20771"), "{}", rerun.remark);
+    assert!(h.state().queued.is_empty());
 }

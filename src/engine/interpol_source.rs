@@ -211,6 +211,22 @@ impl InterpolSource {
         hits
     }
 
+    /// What a post's MIND local copy can answer while the link is down: SLTD only, marked with its age.
+    pub fn search_local_copy(&self, query: &Query, options: &MatchOptions, age_hours: u32) -> Vec<Hit> {
+        let Some(document) = &query.document else { return Vec::new() };
+        let only_document = Query { document: Some(document.clone()), ..Default::default() };
+        let mut hits: Vec<Hit> =
+            self.search(&only_document, options).into_iter().filter(|h| matches!(h.database, Database::Sltd(_))).collect();
+        for h in &mut hits {
+            h.explanation.push(Feature::new(
+                "source",
+                Outcome::Partial,
+                format!("local SLTD copy, {age_hours} h old — confirm when the link returns"),
+            ));
+        }
+        hits
+    }
+
     /// Name candidates via the index vs a full scan, for the recall figure in the benchmark.
     pub fn name_index(&self) -> &NameIndex {
         &self.names

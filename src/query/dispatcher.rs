@@ -26,10 +26,23 @@ pub struct QueryEvent {
 
 #[derive(Debug, Clone)]
 pub enum EventKind {
-    Answered { hits: Vec<Hit>, latency: Duration },
-    Failed { reason: String, after: Duration },
-    TimedOut { after: Duration },
+    Answered {
+        hits: Vec<Hit>,
+        latency: Duration,
+    },
+    Failed {
+        reason: String,
+        after: Duration,
+    },
+    TimedOut {
+        after: Duration,
+    },
     Offline,
+    /// The link is down; SLTD was checked against the post's local copy (MIND) instead.
+    LocalCopy {
+        hits: Vec<Hit>,
+        age_hours: u32,
+    },
 }
 
 /// Enough room for many queries' answers; a full channel only slows workers, never the UI.
@@ -70,11 +83,12 @@ impl Dispatcher {
         for source in SourceId::ALL {
             let profile = *sim.profile(source);
             let planned = plan(sim.seed, id.0, source, &profile);
+            let local_copy = (source == SourceId::Interpol && sim.local_copy.enabled).then_some(sim.local_copy.age_hours);
             let (engine, query, tx, wake) = (Arc::clone(engine), Arc::clone(&query), self.tx.clone(), Arc::clone(&self.wake));
             let started = run.started;
             let spawned =
                 std::thread::Builder::new().name(format!("source-{}-q{}", source.short().to_lowercase(), id.0)).spawn(move || {
-                    let kind = catch_unwind(AssertUnwindSafe(|| serve(&engine, source, &query, &options, &planned, started)))
+                    let kind = catch_unwind(AssertUnwindSafe(|| serve(&engine, source, &query, &options, &planned, started, local_copy)))
                         .unwrap_or_else(|_| {
                             Some(EventKind::Failed { reason: "source crashed while answering".into(), after: started.elapsed() })
                         });
@@ -104,6 +118,7 @@ fn serve(
     options: &MatchOptions,
     planned: &crate::sim::Plan,
     started: Instant,
+    local_copy: Option<u32>,
 ) -> Option<EventKind> {
     let wait_until = |t: Duration| {
         let elapsed = started.elapsed();
@@ -112,7 +127,10 @@ fn serve(
         }
     };
     match &planned.outcome {
-        PlannedOutcome::Offline => Some(EventKind::Offline),
+        PlannedOutcome::Offline => Some(match local_copy {
+            Some(age_hours) => EventKind::LocalCopy { hits: engine.interpol.search_local_copy(query, options, age_hours), age_hours },
+            None => EventKind::Offline,
+        }),
         PlannedOutcome::Hang => {
             std::thread::sleep(Duration::from_secs(3600));
             None

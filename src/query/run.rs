@@ -13,10 +13,23 @@ use crate::sim::SimSettings;
 #[derive(Debug, Clone, PartialEq)]
 pub enum SourceState {
     Pending,
-    Answered { hits: Vec<Hit>, latency: Duration },
-    Failed { reason: String, after: Duration },
-    TimedOut { after: Duration },
+    Answered {
+        hits: Vec<Hit>,
+        latency: Duration,
+    },
+    Failed {
+        reason: String,
+        after: Duration,
+    },
+    TimedOut {
+        after: Duration,
+    },
     Offline,
+    /// Link down; only SLTD was checked, against a local copy this many hours old.
+    LocalCopy {
+        hits: Vec<Hit>,
+        age_hours: u32,
+    },
 }
 
 impl SourceState {
@@ -36,6 +49,7 @@ impl SourceState {
             Self::Failed { .. } => "failed",
             Self::TimedOut { .. } => "timeout",
             Self::Offline => "offline",
+            Self::LocalCopy { .. } => "local_copy",
         }
     }
 }
@@ -96,6 +110,7 @@ impl QueryRun {
             EventKind::Failed { reason, after } => SourceState::Failed { reason, after },
             EventKind::TimedOut { after } => SourceState::TimedOut { after },
             EventKind::Offline => SourceState::Offline,
+            EventKind::LocalCopy { hits, age_hours } => SourceState::LocalCopy { hits, age_hours },
         };
         true
     }
@@ -130,7 +145,7 @@ impl QueryRun {
 
     pub fn hits(&self) -> impl Iterator<Item = &Hit> {
         self.states.iter().flat_map(|s| match s {
-            SourceState::Answered { hits, .. } => hits.as_slice(),
+            SourceState::Answered { hits, .. } | SourceState::LocalCopy { hits, .. } => hits.as_slice(),
             _ => &[],
         })
     }
@@ -148,6 +163,9 @@ impl QueryRun {
                     SourceState::Answered { hits, latency } => (*latency, hits.len(), None),
                     SourceState::Failed { reason, after } => (*after, 0, Some(reason.clone())),
                     SourceState::TimedOut { after } => (*after, 0, None),
+                    SourceState::LocalCopy { hits, age_hours } => {
+                        (Duration::ZERO, hits.len(), Some(format!("link down: SLTD from local copy, {age_hours} h old")))
+                    }
                     SourceState::Pending | SourceState::Offline => (Duration::ZERO, 0, None),
                 };
                 SourceSummary { source, status: state.code(), latency_ms: latency.as_millis() as u64, hits, reason }

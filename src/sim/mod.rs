@@ -5,5 +5,5 @@ pub mod confirmation;
 pub mod network;
 pub mod plan;
 
-pub use network::{Fault, NetworkProfile, SimSettings};
+pub use network::{Fault, LocalCopy, NetworkProfile, SimSettings};
 pub use plan::{Plan, PlannedOutcome, plan};

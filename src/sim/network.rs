@@ -51,12 +51,28 @@ impl NetworkProfile {
     }
 }
 
+/// A MIND-style local copy of SLTD at the post, used while the INTERPOL link is down.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LocalCopy {
+    pub enabled: bool,
+    /// How old the copy is (MIND refreshes every 24–48 h).
+    pub age_hours: u32,
+}
+
+impl Default for LocalCopy {
+    fn default() -> Self {
+        Self { enabled: true, age_hours: 31 }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SimSettings {
     pub seed: u64,
     pub national: NetworkProfile,
     pub interpol: NetworkProfile,
+    pub local_copy: LocalCopy,
 }
 
 impl Default for SimSettings {
@@ -72,13 +88,14 @@ impl Default for SimSettings {
                 error_rate: 0.02,
                 ..NetworkProfile::default()
             },
+            local_copy: LocalCopy::default(),
         }
     }
 }
 
 impl SimSettings {
     pub fn instant(seed: u64) -> Self {
-        Self { seed, national: NetworkProfile::instant(), interpol: NetworkProfile::instant() }
+        Self { seed, national: NetworkProfile::instant(), interpol: NetworkProfile::instant(), local_copy: LocalCopy::default() }
     }
 
     pub fn profile(&self, source: SourceId) -> &NetworkProfile {

@@ -70,6 +70,10 @@ pub struct TerminalApp {
     show_debrief: bool,
     /// Writes the audit trail to disk on its own thread (None in tests and when unavailable).
     audit_writer: Option<AuditWriter>,
+    /// Queries INTERPOL could not answer, with the record ids they found: re-run when the link returns.
+    pub queued: Vec<(crate::query::Query, Vec<String>)>,
+    /// Re-runs in flight, with the previous result's record ids.
+    reruns: Vec<(QueryRun, Vec<String>)>,
 }
 
 impl TerminalApp {
@@ -168,6 +172,8 @@ impl TerminalApp {
             debrief: None,
             show_debrief: false,
             audit_writer: None,
+            queued: Vec::new(),
+            reruns: Vec::new(),
         };
         if let Some(path) = dataset {
             app.pending.push(Command::LoadDataset(path));
@@ -270,6 +276,10 @@ impl TerminalApp {
                 break;
             };
             let source = event.source;
+            if let Some((run, _)) = self.reruns.iter_mut().find(|(r, _)| r.id == event.query) {
+                run.apply(event);
+                continue;
+            }
             if let Some(run) = &mut self.current
                 && run.apply(event)
             {
@@ -291,11 +301,73 @@ impl TerminalApp {
             }
             if run.is_complete() && !self.audited {
                 self.audited = true;
+                if !run.state(SourceId::Interpol).answered() {
+                    self.queued.push((run.query.clone(), run.hits().map(|h| h.record_id.clone()).collect()));
+                }
                 if let Some(session) = &mut self.training {
                     session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>());
                 }
                 self.write_audit_entry();
             }
+        }
+    }
+
+    /// Re-runs queued queries once INTERPOL is reachable again, and reports changed results.
+    fn handle_reruns(&mut self) {
+        let sim = self.training.as_ref().map_or(self.settings.sim, |t| t.sim_for_current(&self.settings.sim));
+        if !self.queued.is_empty() && !sim.interpol.offline {
+            self.toasts.info(format!(
+                "INTERPOL link restored: re-running {} queued quer{}",
+                self.queued.len(),
+                if self.queued.len() == 1 { "y" } else { "ies" }
+            ));
+            for (query, previous) in std::mem::take(&mut self.queued) {
+                let run = self.dispatcher.submit(&self.engine, query, &sim, self.settings.options());
+                self.reruns.push((run, previous));
+            }
+        }
+        let now = Instant::now();
+        let mut finished = Vec::new();
+        self.reruns.retain_mut(|(run, previous)| {
+            run.check_timeouts(now);
+            if run.is_complete() {
+                finished.push((run.clone(), std::mem::take(previous)));
+                false
+            } else {
+                true
+            }
+        });
+        for (run, previous) in finished {
+            if !run.state(SourceId::Interpol).answered() {
+                self.queued.push((run.query.clone(), previous));
+                continue;
+            }
+            let mut new: Vec<String> = run.hits().map(|h| h.record_id.clone()).filter(|id| !previous.contains(id)).collect();
+            new.dedup();
+            let summary = run.query.summary();
+            if new.is_empty() {
+                self.toasts.info(format!("Re-run of {summary}: result unchanged"));
+            } else {
+                self.toasts.error(format!("Re-run of {summary}: RESULT CHANGED — new hits {}", new.join(", ")));
+            }
+            self.audit_push(AuditEntry {
+                time: chrono::Local::now(),
+                officer: self.settings.officer.clone(),
+                query: run.id.0,
+                summary: format!("re-run after link restored: {summary}"),
+                sources: "INTERPOL ok".into(),
+                hits: run.hits().count(),
+                top_hit: run
+                    .combined()
+                    .first()
+                    .map(|g| format!("{} {} {}", g.severity.label(), g.headline().database, g.headline().record_id))
+                    .unwrap_or_default(),
+                decision: None,
+                remark: if new.is_empty() { "unchanged".into() } else { format!("CHANGED: new hits {}", new.join(", ")) },
+            });
+        }
+        if !self.reruns.is_empty() {
+            self.ctx.request_repaint_after(Duration::from_millis(100));
         }
     }
 
@@ -747,6 +819,7 @@ impl eframe::App for TerminalApp {
         ctx.set_visuals(if self.settings.dark { egui::Visuals::dark() } else { egui::Visuals::light() });
         self.drain_background();
         self.drain_audit_writer();
+        self.handle_reruns();
         self.drain_query_events();
         self.collect_input(&ctx);
         self.update_title();
@@ -802,7 +875,10 @@ impl eframe::App for TerminalApp {
                 Some(run) => {
                     let interpol_missing = run.state(SourceId::Interpol).is_done() && !run.state(SourceId::Interpol).answered();
                     let national_missing = run.state(SourceId::National).is_done() && !run.state(SourceId::National).answered();
-                    if interpol_missing {
+                    if let SourceState::LocalCopy { age_hours, .. } = run.state(SourceId::Interpol) {
+                        let text = format!("INTERPOL link down — SLTD checked against the local copy ({age_hours} h old); notices and TDAWN not checked — result incomplete, re-run queued");
+                        ui.colored_label(super::theme::bad_colour(dark), text);
+                    } else if interpol_missing {
                         ui.colored_label(super::theme::bad_colour(dark), "INTERPOL did not answer — result incomplete");
                     }
                     if national_missing {

@@ -55,6 +55,10 @@ pub fn settings_window(ctx: &egui::Context, open: &mut bool, settings: &mut Sett
             ui.add(egui::Slider::new(&mut settings.threshold, 40..=100)).labelled_by(l.id);
         });
         ui.checkbox(&mut settings.dark, "Dark theme");
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut settings.sim.local_copy.enabled, "Local SLTD copy (MIND) while INTERPOL is down; age (h)");
+            ui.add(egui::DragValue::new(&mut settings.sim.local_copy.age_hours).range(0..=240));
+        });
         for source in SourceId::ALL {
             ui.separator();
             ui.strong(source.label());

@@ -30,6 +30,10 @@ pub fn source_cards_ui(ui: &mut egui::Ui, run: Option<&QueryRun>, dark: bool) {
                             (format!("TIMED OUT after {:.1} s", after.as_secs_f32()), bad_colour(dark))
                         }
                         Some(SourceState::Offline) => ("OFFLINE — link down".to_owned(), bad_colour(dark)),
+                        Some(SourceState::LocalCopy { hits, age_hours }) => (
+                            format!("OFFLINE — SLTD from local copy ({age_hours} h old), {} hit(s); query queued", hits.len()),
+                            bad_colour(dark),
+                        ),
                     };
                     ui.colored_label(colour, text);
                 });
