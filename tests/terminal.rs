@@ -233,3 +233,38 @@ fn link_down_uses_the_local_sltd_copy_and_reruns_when_the_link_returns() {
     assert!(rerun.remark.contains("CHANGED") && rerun.remark.contains("2018/20771"), "{}", rerun.remark);
     assert!(h.state().queued.is_empty());
 }
+
+#[test]
+fn the_ui_keeps_drawing_frames_while_a_large_dataset_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.ron");
+    let spec = bordercheck::generate::GenerateSpec {
+        seed: 9,
+        persons: 30_000,
+        notices: 30_000,
+        sltd: 100_000,
+        smv: 3_000,
+        documents: 30_000,
+        vehicles: 600,
+        tdawn: 3_000,
+        ..Default::default()
+    };
+    std::fs::write(&path, bordercheck::generate::dataset::to_ron(&bordercheck::generate::generate_dataset(&spec)).unwrap()).unwrap();
+    let mut h = harness(fast_settings());
+    h.step();
+    h.state_mut().send(Command::LoadDataset(path));
+    let (start, mut frames, mut slowest) = (Instant::now(), 0u32, Duration::ZERO);
+    while h.state().engine().name == "Demo dataset" {
+        assert!(start.elapsed() < Duration::from_secs(120), "dataset never loaded");
+        let t = Instant::now();
+        h.step();
+        slowest = slowest.max(t.elapsed());
+        frames += 1;
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let loading = start.elapsed();
+    assert!(frames >= 10, "only {frames} frames in {loading:?} of loading");
+    // Debug builds draw slowly; the point is that no frame waits for the loader.
+    assert!(slowest < loading / 4, "a frame took {slowest:?} while loading took {loading:?}");
+    assert_eq!(h.state().engine().record_count, 196_600);
+}
