@@ -845,7 +845,8 @@ impl eframe::App for TerminalApp {
                 if let Some((label, fraction)) = &self.background.loading {
                     ui.separator();
                     ui.label(label);
-                    ui.add(egui::ProgressBar::new(*fraction).show_percentage());
+                    ui.add(egui::ProgressBar::new(*fraction).show_percentage().animate(true));
+                    ui.weak("The current dataset stays usable until the new one is ready.");
                     ctx.request_repaint_after(Duration::from_millis(100));
                 }
             });
