@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod bench;
 pub mod cli;
+pub mod csv_text;
 pub mod dataset;
 pub mod demo;
 pub mod document_reading;

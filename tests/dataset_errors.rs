@@ -77,3 +77,15 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_100_mb_string_field_is_a_clear_error_not_a_crash() {
+    let huge = "A".repeat(100 << 20);
+    let text = format!(
+        "Dataset(format: 1, name: \"huge\", national: (persons: [\n (id: \"NP-1\", family_name: \"{huge}\", alert: RefuseEntry),\n]))"
+    );
+    let err = parse_dataset(&text, "huge.ron", None).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!((p.line, p.field.as_deref(), p.record.as_deref()), (2, Some("family_name"), Some("NP-1")));
+    assert!(p.message.contains("at most 4096"), "{p}");
+}

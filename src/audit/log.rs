@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use crate::csv_text::csv_field;
+
 use super::entry::{AuditEntry, Decision};
 
 #[derive(Debug, Default, Clone)]
@@ -81,12 +83,6 @@ impl AuditLog {
         }
         Ok(())
     }
-}
-
-/// Quotes a CSV field when needed, and defuses spreadsheet formulas (=, +, -, @).
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
-    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
 
 #[cfg(test)]

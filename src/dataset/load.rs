@@ -33,15 +33,7 @@ impl DatasetError {
     /// Every problem, for the error window and the CLI.
     pub fn problems(&self) -> Vec<Problem> {
         match self {
-            Self::Io { file, message } => vec![Problem {
-                severity: ProblemSeverity::Error,
-                file: file.clone(),
-                line: 0,
-                column: 0,
-                record: None,
-                field: None,
-                message: message.clone(),
-            }],
+            Self::Io { file, message } => vec![Problem::file_error(file, 0, message.clone())],
             Self::Invalid { problems, .. } => problems.clone(),
         }
     }
@@ -49,6 +41,8 @@ impl DatasetError {
 
 /// Largest file we try to parse; beyond this a trainer has almost certainly picked the wrong file.
 pub const MAX_DATASET_BYTES: u64 = 4 << 30;
+/// Longest accepted name, number or reason.
+pub const MAX_FIELD_BYTES: usize = 4096;
 
 pub fn load_dataset_file(path: &Path) -> Result<LoadedDataset, DatasetError> {
     let file = path.display().to_string();
@@ -256,9 +250,17 @@ impl Validator<'_> {
         text.filter(|t| !t.trim().is_empty()).and_then(|t| self.date(at, field, t))
     }
 
+    /// Also rejects absurdly long values (a 100 MB name is a broken file, not a person).
     fn not_empty(&mut self, at: &At, field: &str, text: &str) {
         if text.trim().is_empty() {
             self.error(at, field, "must not be empty".into());
+        }
+        self.not_too_long(at, field, text);
+    }
+
+    fn not_too_long(&mut self, at: &At, field: &str, text: &str) {
+        if text.len() > MAX_FIELD_BYTES {
+            self.error(at, field, format!("value is {} bytes long; at most {MAX_FIELD_BYTES} are accepted", text.len()));
         }
     }
 
@@ -304,6 +306,11 @@ impl Validator<'_> {
         for p in raw.persons {
             let at = self.record(&p.id);
             self.not_empty(&at, "family_name", &p.family_name);
+            self.not_too_long(&at, "given_names", &p.given_names);
+            self.not_too_long(&at, "reason", &p.reason);
+            for alias in &p.aliases {
+                self.not_too_long(&at, "aliases", alias);
+            }
             let date_of_birth = self.dob(&at, "date_of_birth", p.date_of_birth.as_ref());
             let nationality = self.opt_country(&at, "nationality", p.nationality.as_ref());
             let photo = self.photo(&at, p.photo);
@@ -366,6 +373,11 @@ impl Validator<'_> {
         for n in raw.notices {
             let at = self.record(&n.id);
             self.not_empty(&at, "family_name", &n.family_name);
+            self.not_too_long(&at, "given_names", &n.given_names);
+            self.not_too_long(&at, "distinguishing_marks", &n.distinguishing_marks);
+            for alias in &n.aliases {
+                self.not_too_long(&at, "aliases", alias);
+            }
             let date_of_birth = self.dob(&at, "date_of_birth", n.date_of_birth.as_ref());
             let nationalities = n.nationalities.iter().filter_map(|c| self.country(&at, "nationalities", c)).collect();
             let owner = self.country(&at, "owner", &n.owner);

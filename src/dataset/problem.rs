@@ -22,6 +22,21 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A problem with the file as a whole (cannot read it, wrong encoding…).
+    pub fn file_error(file: &str, line: usize, message: impl Into<String>) -> Self {
+        Self {
+            severity: ProblemSeverity::Error,
+            file: file.to_owned(),
+            line,
+            column: if line == 0 { 0 } else { 1 },
+            record: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.severity {

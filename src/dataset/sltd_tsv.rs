@@ -123,9 +123,7 @@ fn parse_chunk(text: &str, first_line: usize, file: &str) -> Chunk {
 /// Reads the sidecar on two threads; every problem names file, line, column, record and field.
 pub fn read_sltd_tsv(path: &Path) -> Result<SltdTable, Vec<Problem>> {
     let file = path.display().to_string();
-    let fail = |line, message: String| {
-        vec![Problem { severity: ProblemSeverity::Error, file: file.clone(), line, column: 1, record: None, field: None, message }]
-    };
+    let fail = |line, message: String| vec![Problem::file_error(&file, line, message)];
     let bytes = std::fs::read(path).map_err(|e| fail(0, format!("cannot read SLTD file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         fail(1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count(), "not UTF-8 text".into())

@@ -123,18 +123,8 @@ pub struct ScenarioError {
 
 pub fn load_scenario_file(path: &Path) -> Result<Scenario, ScenarioError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ScenarioError {
-        file: file.clone(),
-        problems: vec![Problem {
-            severity: ProblemSeverity::Error,
-            file: file.clone(),
-            line: 0,
-            column: 0,
-            record: None,
-            field: None,
-            message: e.to_string(),
-        }],
-    })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ScenarioError { file: file.clone(), problems: vec![Problem::file_error(&file, 0, e.to_string())] })?;
     let mut scenario = parse_scenario(&text, &file)?;
     scenario.base_dir = path.parent().map(Path::to_path_buf);
     Ok(scenario)
