@@ -29,7 +29,7 @@ impl Problem {
             severity: ProblemSeverity::Error,
             file: file.to_owned(),
             line,
-            column: if line == 0 { 0 } else { 1 },
+            column: usize::from(line != 0),
             record: None,
             field: None,
             message: message.into(),
