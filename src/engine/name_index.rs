@@ -133,12 +133,12 @@ impl NameIndex {
 
     /// Entries sharing keys with the query, at most `max`: most exactly shared keys first, then
     /// most keys shared up to one typo.
-    fn candidate_entries(&self, query: &NameForm, max: usize) -> Vec<u32> {
+    fn candidate_entries(&self, query: &NameForm, max: usize, slack: u32) -> Vec<u32> {
         let keys = query.keys_by_token();
         let keyed_tokens = keys.iter().fold(0u32, |m, (bits, _)| m | bits).count_ones();
         // A candidate must share (exactly or within one typo) a key with every typed name part;
         // with three or more parts, some may be absent from the record (middle names).
-        let required = keyed_tokens - keyed_tokens.saturating_sub(1) / 2;
+        let required = (keyed_tokens - keyed_tokens.saturating_sub(1) / 2).saturating_sub(slack).max(1);
         SCRATCH.with(|scratch| {
             let mut guard = scratch.borrow_mut();
             let Scratch { exact, fuzzy, touched } = &mut *guard;
@@ -200,17 +200,27 @@ impl NameIndex {
 
     /// Scores candidates and returns, per record, its best spelling with a similarity of at least `min_score`.
     pub fn search(&self, query: &NameForm, min_score: f32, max_candidates: usize) -> Vec<NameCandidate<'_>> {
+        let strict = self.search_with(query, min_score, max_candidates, 0);
+        if !strict.is_empty() || query.tokens.iter().filter(|t| !t.is_article).count() < 2 {
+            return strict;
+        }
+        // Nothing found: a typo may have changed one name part beyond the phonetic key
+        // (PFREEZ for PEREZ), so look again letting one typed part go unmatched.
+        self.search_with(query, min_score, (max_candidates / 5).max(100), 1)
+    }
+
+    fn search_with(&self, query: &NameForm, min_score: f32, max_candidates: usize, slack: u32) -> Vec<NameCandidate<'_>> {
         let mut best: HashMap<u32, NameCandidate<'_>> = HashMap::new();
         let q_all: Vec<&Token> = query.tokens.iter().chain(query.glued.iter().map(|(_, g)| g)).collect();
         let qn = query.tokens.len();
         if q_all.len() > FAST_MAX || query.is_empty() {
-            return self.search_exhaustive_among(query, min_score, self.candidate_entries(query, max_candidates));
+            return self.search_exhaustive_among(query, min_score, self.candidate_entries(query, max_candidates, slack));
         }
         let q_glued_first: Vec<usize> = query.glued.iter().map(|(i, _)| *i).collect();
         let q_weight: Vec<f32> = query.tokens.iter().map(Token::weight).collect();
         let q_total: f32 = q_weight.iter().sum();
         let vocab_len = self.vocab_tokens.len();
-        let candidates = self.candidate_entries(query, max_candidates);
+        let candidates = self.candidate_entries(query, max_candidates, slack);
         let passing: Vec<u32> = MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
             let stride = q_all.len();
