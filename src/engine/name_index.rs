@@ -221,7 +221,7 @@ impl NameIndex {
         let q_total: f32 = q_weight.iter().sum();
         let vocab_len = self.vocab_tokens.len();
         let candidates = self.candidate_entries(query, max_candidates, slack);
-        let passing: Vec<u32> = MEMO.with(|memo| {
+        let passing: Vec<(u32, f32)> = MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
             let stride = q_all.len();
             let need = stride * vocab_len;
@@ -249,11 +249,12 @@ impl NameIndex {
             };
             candidates
                 .into_iter()
-                .filter(|&id| {
+                .filter_map(|id| {
                     let e = &self.entries[id as usize];
                     let rn = e.ids.len() - e.glued_first.len();
                     if rn > FAST_MAX {
-                        return true;
+                        let score = name_similarity(query, &e.form).score;
+                        return (score >= min_score).then_some((id, score));
                     }
                     let mut q_best = [0.0f32; FAST_MAX];
                     let mut r_best = [0.0f32; FAST_MAX];
@@ -281,16 +282,15 @@ impl NameIndex {
                         r_total += w;
                     }
                     let r_score = if r_total == 0.0 { 0.0 } else { r_sum / r_total };
-                    0.8 * q_score + 0.2 * r_score >= min_score
+                    let score = 0.8 * q_score + 0.2 * r_score;
+                    (score >= min_score).then_some((id, score))
                 })
                 .collect()
         });
-        for id in passing {
+        // Notes (why it matched) are made later, only for the hits that are shown: see `explain`.
+        for (id, score) in passing {
             let entry = &self.entries[id as usize];
-            if best.get(&entry.record).is_some_and(|b| b.name.score >= 1.0) {
-                continue;
-            }
-            let name = name_similarity(query, &entry.form);
+            let name = NameMatch { score, notes: Vec::new() };
             match best.get(&entry.record) {
                 Some(b) if b.name.score >= name.score => {}
                 _ => {
@@ -301,6 +301,11 @@ impl NameIndex {
         let mut out: Vec<_> = best.into_values().collect();
         out.sort_by(|a, b| b.name.score.total_cmp(&a.name.score).then(a.entry.record.cmp(&b.entry.record)));
         out
+    }
+
+    /// The explained comparison for a candidate that will be shown.
+    pub fn explain(query: &NameForm, candidate: &NameCandidate<'_>) -> NameMatch {
+        name_similarity(query, &candidate.entry.form)
     }
 
     /// Scores the given entries with the explained comparison (names too long for the fast path).

@@ -4,14 +4,14 @@ use super::assessment::assess;
 use super::code_index::CodeIndex;
 use super::document_match::compare_document;
 use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
-use super::name_index::{NameIndex, insert_person_names, variant_label};
+use super::name_index::{NameCandidate, NameIndex, insert_person_names, variant_label};
 use super::options::MatchOptions;
 use super::subject_key::{document_key, person_key, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{DocumentStatus, NationalDatabase};
 use crate::matching::normalize::{normalize_code, normalize_vin};
-use crate::matching::person_score::{TravellerFacts, min_name_score};
-use crate::matching::{Feature, NameForm, Outcome, PersonCandidate, name_similarity, score_person};
+use crate::matching::person_score::{TravellerFacts, min_name_score, person_score_value};
+use crate::matching::{Feature, NameForm, NameMatch, Outcome, PersonCandidate, name_similarity, score_person};
 use crate::query::Query;
 
 pub struct NationalSource {
@@ -55,16 +55,36 @@ impl NationalSource {
         if let Some(person) = &query.person {
             let form = person.name_form();
             let facts = TravellerFacts { date_of_birth: person.date_of_birth, sex: person.sex, nationality: person.nationality };
-            for candidate in self.names.search(&form, min_name_score(options.threshold, &facts), options.max_name_candidates) {
+            let candidate_score = |candidate: &NameCandidate<'_>, name: &NameMatch| {
                 let p = &self.db.persons[candidate.entry.record as usize];
                 let label = variant_label(candidate.entry.variant, &p.name.aliases);
                 let nationalities: Vec<_> = p.nationality.into_iter().collect();
                 let record =
                     PersonCandidate { name_label: &label, date_of_birth: p.date_of_birth, sex: p.sex, nationalities: &nationalities };
-                let scored = score_person(&candidate.name, &facts, &record);
-                if scored.score < options.threshold {
-                    continue;
-                }
+                score_person(name, &facts, &record)
+            };
+            let quick_score = |c: &NameCandidate<'_>| {
+                let p = &self.db.persons[c.entry.record as usize];
+                let nationalities: Vec<_> = p.nationality.into_iter().collect();
+                let record = PersonCandidate { name_label: "", date_of_birth: p.date_of_birth, sex: p.sex, nationalities: &nationalities };
+                person_score_value(c.name.score, &facts, &record)
+            };
+            // Rank on scores alone, then explain only the hits that will be shown.
+            let mut ranked: Vec<(NameCandidate<'_>, u8)> = self
+                .names
+                .search(&form, min_name_score(options.threshold, &facts), options.max_name_candidates)
+                .into_iter()
+                .map(|c| {
+                    let score = quick_score(&c);
+                    (c, score)
+                })
+                .filter(|(_, score)| *score >= options.threshold)
+                .collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.entry.record.cmp(&b.0.entry.record)));
+            ranked.truncate(options.max_hits);
+            for (candidate, _) in ranked {
+                let p = &self.db.persons[candidate.entry.record as usize];
+                let scored = candidate_score(&candidate, &NameIndex::explain(&form, &candidate));
                 let database = Database::NationalAlert(p.alert);
                 let (severity, action) = assess(database, MatchKind::Name);
                 let mut explanation = scored.features;

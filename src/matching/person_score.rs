@@ -38,6 +38,38 @@ pub fn min_name_score(threshold: u8, traveller: &TravellerFacts) -> f32 {
     ((f32::from(threshold) - bonus) / NAME_WEIGHT - 0.005).max(0.0)
 }
 
+/// Points a date-of-birth comparison adds or removes.
+fn dob_delta(agreement: DateAgreement) -> f32 {
+    match agreement {
+        DateAgreement::Exact => 10.0,
+        DateAgreement::SameYearPartial => 6.0,
+        DateAgreement::DayMonthSwapped => 3.0,
+        DateAgreement::SameYearOnly => -8.0,
+        DateAgreement::OneYearApart => -12.0,
+        DateAgreement::Different => -30.0,
+    }
+}
+
+/// The score `score_person` gives, without building the explanation: used to rank many
+/// candidates before the few shown are explained.
+pub fn person_score_value(name_score: f32, traveller: &TravellerFacts, record: &PersonCandidate<'_>) -> u8 {
+    let mut score = name_score * NAME_WEIGHT;
+    if let (Some(t), Some(r)) = (traveller.date_of_birth, record.date_of_birth) {
+        score += dob_delta(t.compare(r));
+    }
+    if let Some(t) = traveller.sex {
+        if t != Sex::Unknown && record.sex != Sex::Unknown && t != record.sex {
+            score -= 15.0;
+        }
+    }
+    if let Some(t) = traveller.nationality {
+        if !record.nationalities.is_empty() {
+            score += if record.nationalities.contains(&t) { 3.0 } else { -5.0 };
+        }
+    }
+    score.round().clamp(0.0, 100.0) as u8
+}
+
 pub fn score_person(name: &NameMatch, traveller: &TravellerFacts, record: &PersonCandidate<'_>) -> PersonScore {
     let mut score = name.score * NAME_WEIGHT;
     let mut features = Vec::with_capacity(4);
@@ -57,15 +89,16 @@ pub fn score_person(name: &NameMatch, traveller: &TravellerFacts, record: &Perso
 
     let dob = match (traveller.date_of_birth, record.date_of_birth) {
         (Some(t), Some(r)) => {
-            let (delta, outcome, what) = match t.compare(r) {
-                DateAgreement::Exact => (10.0, Outcome::Match, "exact"),
-                DateAgreement::SameYearPartial => (6.0, Outcome::Partial, "agrees as far as the record knows it"),
-                DateAgreement::DayMonthSwapped => (3.0, Outcome::Partial, "day and month swapped"),
-                DateAgreement::SameYearOnly => (-8.0, Outcome::Partial, "same year, different day"),
-                DateAgreement::OneYearApart => (-12.0, Outcome::Partial, "one year apart"),
-                DateAgreement::Different => (-30.0, Outcome::Mismatch, "different"),
+            let agreement = t.compare(r);
+            let (outcome, what) = match agreement {
+                DateAgreement::Exact => (Outcome::Match, "exact"),
+                DateAgreement::SameYearPartial => (Outcome::Partial, "agrees as far as the record knows it"),
+                DateAgreement::DayMonthSwapped => (Outcome::Partial, "day and month swapped"),
+                DateAgreement::SameYearOnly => (Outcome::Partial, "same year, different day"),
+                DateAgreement::OneYearApart => (Outcome::Partial, "one year apart"),
+                DateAgreement::Different => (Outcome::Mismatch, "different"),
             };
-            score += delta;
+            score += dob_delta(agreement);
             Feature::new("date of birth", outcome, format!("{what} (typed {t}, record {r})"))
         }
         (None, Some(r)) => Feature::new("date of birth", Outcome::NotCompared, format!("not typed (record {r})")),
@@ -121,6 +154,23 @@ mod tests {
             nationalities: &nat,
         };
         score_person(&name, &t, &r)
+    }
+
+    #[test]
+    fn the_quick_value_equals_the_explained_score() {
+        for (t, r) in [("1974-08-12", "1974-08-12"), ("1974-12-08", "1974-08-12"), ("1980-01-01", "1974-08-12"), ("1974", "1975-02-02")] {
+            let full = run(t, r).score;
+            let name = name_similarity(&NameForm::new("ERIKSSON", "ANNA"), &NameForm::new("ERIKSSON", "ANNA"));
+            let facts = TravellerFacts {
+                date_of_birth: PartialDate::parse(t).ok(),
+                sex: Some(Sex::Female),
+                nationality: Country::parse("UTO").ok(),
+            };
+            let nat = [Country::parse("UTO").unwrap()];
+            let record =
+                PersonCandidate { name_label: "", date_of_birth: PartialDate::parse(r).ok(), sex: Sex::Female, nationalities: &nat };
+            assert_eq!(person_score_value(name.score, &facts, &record), full);
+        }
     }
 
     #[test]
