@@ -57,15 +57,17 @@ pub fn person_score_value(name_score: f32, traveller: &TravellerFacts, record: &
     if let (Some(t), Some(r)) = (traveller.date_of_birth, record.date_of_birth) {
         score += dob_delta(t.compare(r));
     }
-    if let Some(t) = traveller.sex {
-        if t != Sex::Unknown && record.sex != Sex::Unknown && t != record.sex {
-            score -= 15.0;
-        }
+    if let Some(t) = traveller.sex
+        && t != Sex::Unknown
+        && record.sex != Sex::Unknown
+        && t != record.sex
+    {
+        score -= 15.0;
     }
-    if let Some(t) = traveller.nationality {
-        if !record.nationalities.is_empty() {
-            score += if record.nationalities.contains(&t) { 3.0 } else { -5.0 };
-        }
+    if let Some(t) = traveller.nationality
+        && !record.nationalities.is_empty()
+    {
+        score += if record.nationalities.contains(&t) { 3.0 } else { -5.0 };
     }
     score.round().clamp(0.0, 100.0) as u8
 }
