@@ -1,0 +1,270 @@
+//! Everything around the panels: title, keyboard input, menus, windows, and the frame itself.
+
+#[allow(clippy::wildcard_imports)] // one type split by concern: the parts share the parent's imports
+use super::*;
+
+impl TerminalApp {
+    pub(super) fn update_title(&mut self) {
+        let title = format!("{} — {} — Bordercheck", self.engine.post, self.engine.name);
+        if title != self.title {
+            self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    pub(super) fn collect_input(&mut self, ctx: &egui::Context) {
+        let typing = ctx.memory(|m| m.focused().is_some());
+        let dialog_open = self.show_settings || self.load_problems.is_some() || self.pin_prompt.is_some();
+        // Enter and Escape belong to a dialog's own fields while one is open.
+        let leave: &[Command] = if dialog_open { &[Command::RunQuery, Command::NewTraveller] } else { &[] };
+        self.pending.extend(shortcuts::pressed(ctx, typing, leave));
+        let dropped: Vec<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        for path in dropped {
+            self.pending.push(Command::LoadDataset(path));
+        }
+    }
+
+    pub(super) fn windows(&mut self, ctx: &egui::Context) {
+        settings_window(ctx, &mut self.show_settings, &mut self.settings);
+        if let Some((file, problems)) = &self.load_problems {
+            let mut open = true;
+            egui::Window::new("Dataset not loaded").open(&mut open).default_width(640.0).show(ctx, |ui| {
+                ui.label(format!("{file} has {} problem(s). The previous dataset stays active.", problems.len()));
+                egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                    for p in problems {
+                        ui.monospace(p.to_string());
+                    }
+                });
+            });
+            if !open {
+                self.load_problems = None;
+            }
+        }
+        let mut help = self.show_help;
+        egui::Window::new("Help (F1)").open(&mut help).show(ctx, |ui| {
+            ui.label("Type what the document and traveller show, press Enter: the query goes to both databases at once.");
+            ui.label("Each source card shows its own answer as it arrives. Hits are grouped per subject and ranked by severity.");
+            ui.label("Never act on an INTERPOL hit alone: request confirmation from the owning country first.");
+            ui.separator();
+            for s in shortcuts::shortcuts() {
+                ui.label(format!("{:<12} {:?}", ctx.format_shortcut(&s.keys), s.command));
+            }
+        });
+        self.show_help = help;
+        if let Some(prompt) = &mut self.pin_prompt
+            && let Some(c) = pin_window(ctx, prompt)
+        {
+            self.pending.push(c);
+        }
+        let dark = self.settings.dark;
+        if let Some(session) = &self.training {
+            let mut open = self.instructor_open;
+            if open {
+                let commands = instructor_window(ctx, session, &mut open, dark);
+                self.pending.extend(commands);
+            }
+            self.instructor_open = open;
+        }
+        if let Some(debrief) = &self.debrief {
+            let mut open = self.show_debrief;
+            if open {
+                let commands = debrief_window(ctx, debrief, &mut open, dark);
+                self.pending.extend(commands);
+            }
+            self.show_debrief = open;
+        }
+    }
+
+    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button(format!("Open dataset…  {}", shortcuts::label_for(&ctx, &Command::OpenDatasetDialog))).clicked() {
+                    self.pending.push(Command::OpenDatasetDialog);
+                }
+                ui.menu_button("Recent datasets", |ui| {
+                    for path in self.settings.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.pending.push(Command::LoadDataset(path));
+                        }
+                    }
+                });
+                if ui.button(format!("Export audit log (CSV)…  {}", shortcuts::label_for(&ctx, &Command::ExportAuditDialog))).clicked() {
+                    self.pending.push(Command::ExportAuditDialog);
+                }
+            });
+            ui.menu_button("Simulation", |ui| {
+                if ui.button(format!("Settings…  {}", shortcuts::label_for(&ctx, &Command::ToggleSettings))).clicked() {
+                    self.pending.push(Command::ToggleSettings);
+                }
+                let p = &mut self.settings.sim.interpol;
+                ui.checkbox(&mut p.offline, "INTERPOL link offline");
+                let n = &mut self.settings.sim.national;
+                ui.checkbox(&mut n.offline, "National link offline");
+            });
+            ui.menu_button("Training", |ui| {
+                ui.menu_button("Start built-in scenario", |ui| {
+                    for (i, s) in crate::training::builtin::builtin_scenarios().iter().enumerate() {
+                        if ui.button(&s.title).clicked() {
+                            self.pending.push(Command::StartBuiltinScenario(i));
+                        }
+                    }
+                });
+                if ui.button("Start scenario from file…").clicked() {
+                    self.pending.push(Command::OpenScenarioDialog);
+                }
+                let instructor = format!("Instructor panel…  {}", shortcuts::label_for(&ctx, &Command::OpenInstructor));
+                if ui.add_enabled(self.training.is_some(), egui::Button::new(instructor)).clicked() {
+                    self.pending.push(Command::OpenInstructor);
+                }
+                if ui.add_enabled(self.debrief.is_some(), egui::Button::new("Last debrief…")).clicked() {
+                    self.show_debrief = true;
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button(format!("Help  {}", shortcuts::label_for(&ctx, &Command::ToggleHelp))).clicked() {
+                    self.pending.push(Command::ToggleHelp);
+                }
+            });
+            ui.separator();
+            ui.label(format!("{} — {}", self.engine.post, self.engine.name));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let dark = self.settings.dark;
+                link_lights_ui(ui, !self.settings.sim.national.offline, !self.settings.sim.interpol.offline, dark);
+            });
+        });
+    }
+}
+
+/// MRZ check digits, expiry and MRZ-vs-visual-page agreement, each with its evidence.
+fn document_checks_ui(ui: &mut egui::Ui, checks: &[DocumentCheck], dark: bool) {
+    if checks.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    let failed = checks.iter().any(|c| c.status == CheckStatus::Failed);
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Document checks:");
+        for c in checks {
+            let (mark, colour) = match c.status {
+                CheckStatus::Verified => ("ok", crate::ui::theme::ok_colour(dark)),
+                CheckStatus::Failed => ("FAIL", crate::ui::theme::bad_colour(dark)),
+                CheckStatus::Absent => ("n/a", ui.visuals().weak_text_color()),
+            };
+            ui.colored_label(colour, format!("[{mark}] {}", c.check)).on_hover_text(&c.detail);
+        }
+    });
+    if failed {
+        for c in checks.iter().filter(|c| c.status == CheckStatus::Failed) {
+            ui.colored_label(crate::ui::theme::bad_colour(dark), format!("{}: {}", c.check, c.detail));
+        }
+    }
+}
+
+impl eframe::App for TerminalApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        ctx.set_visuals(if self.settings.dark { egui::Visuals::dark() } else { egui::Visuals::light() });
+        self.drain_background();
+        self.drain_audit_writer();
+        self.handle_reruns();
+        self.drain_query_events();
+        self.collect_input(&ctx);
+        self.update_title();
+        let dark = self.settings.dark;
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("audit").resizable(true).default_size(170.0).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(format!("Audit trail — {} entries", self.audit.len()));
+                if ui.button(format!("Export CSV ({})", shortcuts::label_for(&ctx, &Command::ExportAuditDialog))).clicked() {
+                    self.pending.push(Command::ExportAuditDialog);
+                }
+                ui.weak(format!("dataset: {}", self.dataset_label));
+            });
+            audit_panel_ui(ui, &self.audit);
+        });
+        egui::Panel::left("form").resizable(true).default_size(300.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let (q, c) = (shortcuts::label_for(&ctx, &Command::RunQuery), shortcuts::label_for(&ctx, &Command::NewTraveller));
+                let m = shortcuts::label_for(&ctx, &Command::ReadMrz);
+                let commands = query_form_ui(ui, &mut self.form, &self.field_issues, &q, &c, &m);
+                self.pending.extend(commands);
+                if let Some((label, fraction)) = &self.background.loading {
+                    ui.separator();
+                    ui.label(label);
+                    ui.add(egui::ProgressBar::new(*fraction).show_percentage().animate(true));
+                    ui.weak("The current dataset stays usable until the new one is ready.");
+                    ctx.request_repaint_after(Duration::from_millis(100));
+                }
+            });
+        });
+        egui::Panel::right("detail").resizable(true).default_size(390.0).show(ui, |ui| {
+            let group = self.selected.and_then(|i| self.groups.get(i));
+            let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
+            let commands = hit_detail_ui(ui, group, &self.photos, &self.confirmations, dark, &confirm);
+            self.pending.extend(commands);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(session) = &self.training {
+                training_bar_ui(ui, session, dark);
+                ctx.request_repaint_after(Duration::from_millis(500));
+            }
+            source_cards_ui(ui, self.current.as_ref(), dark);
+            document_checks_ui(ui, &self.document_checks, dark);
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.heading("Combined hits");
+                ui.weak(format!("threshold {}", self.settings.threshold));
+            });
+            match &self.current {
+                None => {
+                    ui.label("Type the traveller's details and press Enter.");
+                }
+                Some(run) => {
+                    let interpol_missing = run.state(SourceId::Interpol).is_done() && !run.state(SourceId::Interpol).answered();
+                    let national_missing = run.state(SourceId::National).is_done() && !run.state(SourceId::National).answered();
+                    if let SourceState::LocalCopy { age_hours, .. } = run.state(SourceId::Interpol) {
+                        let text = format!("INTERPOL link down — SLTD checked against the local copy ({age_hours} h old); notices and TDAWN not checked — result incomplete, re-run queued");
+                        ui.colored_label(crate::ui::theme::bad_colour(dark), text);
+                    } else if interpol_missing {
+                        ui.colored_label(crate::ui::theme::bad_colour(dark), "INTERPOL did not answer — result incomplete");
+                    }
+                    if national_missing {
+                        ui.colored_label(crate::ui::theme::bad_colour(dark), "National system did not answer — result incomplete");
+                    }
+                    if run.is_complete() && !run.is_partial() && self.groups.is_empty() {
+                        ui.colored_label(crate::ui::theme::ok_colour(dark), "No hits in either database");
+                    } else if !run.is_complete() && self.groups.is_empty() {
+                        ui.label("Waiting for answers…");
+                    }
+                    if !run.is_complete() {
+                        ctx.request_repaint_after(Duration::from_millis(100));
+                    }
+                }
+            }
+            if !self.groups.is_empty() {
+                let commands = hit_table_ui(ui, &self.groups, self.selected, dark);
+                self.pending.extend(commands);
+            }
+            if self.current.is_some() {
+                ui.separator();
+                let commands = decision_ui(ui, &mut self.remark, self.decided);
+                self.pending.extend(commands);
+            }
+        });
+        self.windows(&ctx);
+        self.toasts.show(&ctx, dark);
+        if self.confirmations.values().any(|c| !c.arrived()) {
+            ctx.request_repaint_after(Duration::from_millis(200));
+        }
+        for command in std::mem::take(&mut self.pending) {
+            self.run(command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,96 @@
+//! Training mode's flow in the terminal: PIN, calling travellers, the end of an exercise.
+
+#[allow(clippy::wildcard_imports)] // one type split by concern: the parts share the parent's imports
+use super::*;
+
+impl TerminalApp {
+    pub(super) fn confirm_pin(&mut self) {
+        let Some(prompt) = self.pin_prompt.take() else { return };
+        match prompt.purpose {
+            PinPurpose::Start(scenario) => {
+                if prompt.pin.trim().len() < 4 {
+                    let error = Some("Choose a PIN of at least 4 characters".into());
+                    self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(scenario), pin: prompt.pin, error });
+                    return;
+                }
+                match &scenario.dataset {
+                    crate::training::scenario::DatasetRef::Builtin => {
+                        self.engine = Arc::clone(&self.demo.0);
+                        self.photos = Arc::clone(&self.demo.1);
+                        self.dataset_label = "built-in demo".into();
+                    }
+                    crate::training::scenario::DatasetRef::Path(p) => {
+                        let path = scenario.base_dir.clone().unwrap_or_default().join(p);
+                        self.pending.push(Command::LoadDataset(path));
+                    }
+                }
+                self.toasts.info(format!("Exercise started: {}", scenario.title));
+                self.training = Some(TrainingSession::new(*scenario, prompt.pin.trim(), Instant::now()));
+                self.debrief = None;
+                self.instructor_open = false;
+                self.reset_traveller();
+                self.prefill_training_traveller();
+            }
+            PinPurpose::OpenInstructor => {
+                if self.training.as_ref().is_some_and(|t| t.check_pin(prompt.pin.trim())) {
+                    self.instructor_open = true;
+                } else {
+                    self.pin_prompt =
+                        Some(PinPrompt { purpose: PinPurpose::OpenInstructor, pin: String::new(), error: Some("Wrong PIN".into()) });
+                }
+            }
+        }
+    }
+
+    /// Puts what the current traveller presents into the form (the trainee still queries and decides).
+    pub(super) fn prefill_training_traveller(&mut self) {
+        let Some(t) = self.training.as_ref().and_then(TrainingSession::current) else {
+            return;
+        };
+        let p = &t.presents;
+        let form = &mut self.form;
+        form.mrz = p.mrz.clone().unwrap_or_default();
+        if let Some(d) = &p.document {
+            (form.doc_number, form.doc_type, form.doc_country, form.doc_expiry) =
+                (d.number.clone(), d.kind.clone(), d.country.clone(), d.expiry.clone());
+        }
+        if let Some(x) = &p.person {
+            (form.family_name, form.given_names, form.date_of_birth, form.sex, form.nationality) =
+                (x.family_name.clone(), x.given_names.clone(), x.date_of_birth.clone(), x.sex.clone(), x.nationality.clone());
+        }
+        if let Some(v) = &p.vehicle {
+            (form.plate, form.vin) = (v.plate.clone(), v.vin.clone());
+        }
+    }
+
+    /// Calls the next traveller, or ends the exercise with the debrief.
+    pub(super) fn next_training_traveller(&mut self) {
+        let Some(session) = &self.training else { return };
+        if session.is_finished() {
+            let debrief = session.debrief();
+            let t = debrief.totals();
+            self.audit_push(AuditEntry {
+                time: chrono::Local::now(),
+                officer: self.settings.officer.clone(),
+                query: 0,
+                summary: format!("Training ended: {}", debrief.title),
+                sources: String::new(),
+                hits: 0,
+                top_hit: format!(
+                    "correct {}/{}, missed threats {}, false alarms {}",
+                    t.correct, t.travellers, t.missed_threats, t.false_alarms
+                ),
+                decision: None,
+                remark: format!("mean time {:.1} s", t.mean_seconds),
+            });
+            self.debrief = Some(debrief);
+            self.show_debrief = true;
+            self.training = None;
+            self.instructor_open = false;
+            self.reset_traveller();
+        } else {
+            self.reset_traveller();
+            self.prefill_training_traveller();
+        }
+    }
+}
