@@ -110,6 +110,16 @@ pub fn read_mrz(text: &str, today: NaiveDate) -> Result<MrzReading, MrzReadError
         digit_check("optional data", checks.personal_number),
         digit_check("composite", checks.composite),
     ];
+    // The parser repairs a misread (O/0, I/1…) only when the check digit proves the repair;
+    // say so, with what was actually read.
+    let number = data.document_number_full.clone().unwrap_or_else(|| data.document_number.clone());
+    if let Some(read) = repaired_from(&upper, &number) {
+        out.push(DocumentCheck {
+            check: "document number repair".into(),
+            status: CheckStatus::Verified,
+            detail: format!("read {read}; the check digit proves {number} (misread character repaired) — compare with the visual page"),
+        });
+    }
     let expiry = data.date_of_expiry.to_string();
     if let Ok(date) = NaiveDate::parse_from_str(&expiry, "%Y-%m-%d") {
         let expired = date < today;
@@ -137,6 +147,17 @@ pub fn read_mrz(text: &str, today: NaiveDate) -> Result<MrzReading, MrzReadError
         expiry,
         checks: out,
     })
+}
+
+/// The text actually read for `number` when it differs only by confusable characters.
+fn repaired_from(read: &str, number: &str) -> Option<String> {
+    use crate::matching::normalize::misread_key;
+    if number.is_empty() || read.contains(number) {
+        return None;
+    }
+    let key = misread_key(number);
+    let bytes = read.as_bytes();
+    bytes.windows(number.len()).filter_map(|w| std::str::from_utf8(w).ok()).find(|w| misread_key(w) == key).map(str::to_owned)
 }
 
 /// Splits run-together MRZ text into lines by its total length (TD1 90, TD2 72, TD3 88).
@@ -276,6 +297,17 @@ mod tests {
             }
             Err(e) => assert!(e.to_string().to_lowercase().contains("check"), "{e}"),
         }
+    }
+
+    #[test]
+    fn a_misread_proven_by_the_check_digit_is_repaired_and_reported() {
+        let r = read_mrz("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL8989O2C36UTO7408122F1204159ZE184226B<<<<<10", today()).unwrap();
+        assert_eq!(r.document_number, "L898902C3");
+        let repair = r.checks.iter().find(|c| c.check == "document number repair").expect("repair reported");
+        assert!(repair.detail.contains("read L8989O2C3"), "{}", repair.detail);
+        let clean =
+            read_mrz("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", today()).unwrap();
+        assert!(clean.checks.iter().all(|c| c.check != "document number repair"));
     }
 
     #[test]
