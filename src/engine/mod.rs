@@ -9,6 +9,7 @@ pub mod interpol_source;
 pub mod name_index;
 pub mod national_source;
 pub mod options;
+pub mod person_ranking;
 pub mod subject_key;
 pub mod vehicle_match;
 

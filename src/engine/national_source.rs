@@ -4,14 +4,14 @@ use super::assessment::assess;
 use super::code_index::CodeIndex;
 use super::document_match::compare_document;
 use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
-use super::name_index::{NameCandidate, NameIndex, insert_person_names, variant_label};
+use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
+use super::person_ranking::{RecordFacts, rank_persons};
 use super::subject_key::{document_key, person_key, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{DocumentStatus, NationalDatabase};
 use crate::matching::normalize::{normalize_code, normalize_vin};
-use crate::matching::person_score::{TravellerFacts, min_name_score, person_score_value};
-use crate::matching::{Feature, NameForm, NameMatch, Outcome, PersonCandidate, name_similarity, score_person};
+use crate::matching::{Feature, NameForm, Outcome, name_similarity};
 use crate::query::Query;
 
 pub struct NationalSource {
@@ -53,38 +53,17 @@ impl NationalSource {
     pub fn search(&self, query: &Query, options: &MatchOptions) -> Vec<Hit> {
         let mut hits = Vec::new();
         if let Some(person) = &query.person {
-            let form = person.name_form();
-            let facts = TravellerFacts { date_of_birth: person.date_of_birth, sex: person.sex, nationality: person.nationality };
-            let candidate_score = |candidate: &NameCandidate<'_>, name: &NameMatch| {
-                let p = &self.db.persons[candidate.entry.record as usize];
-                let label = variant_label(candidate.entry.variant, &p.name.aliases);
-                let nationalities: Vec<_> = p.nationality.into_iter().collect();
-                let record =
-                    PersonCandidate { name_label: &label, date_of_birth: p.date_of_birth, sex: p.sex, nationalities: &nationalities };
-                score_person(name, &facts, &record)
+            let facts_of = |r: u32| {
+                let p = &self.db.persons[r as usize];
+                RecordFacts {
+                    date_of_birth: p.date_of_birth,
+                    sex: p.sex,
+                    nationalities: p.nationality.into_iter().collect::<Vec<_>>().into(),
+                    aliases: &p.name.aliases,
+                }
             };
-            let quick_score = |c: &NameCandidate<'_>| {
-                let p = &self.db.persons[c.entry.record as usize];
-                let nationalities: Vec<_> = p.nationality.into_iter().collect();
-                let record = PersonCandidate { name_label: "", date_of_birth: p.date_of_birth, sex: p.sex, nationalities: &nationalities };
-                person_score_value(c.name.score, &facts, &record)
-            };
-            // Rank on scores alone, then explain only the hits that will be shown.
-            let mut ranked: Vec<(NameCandidate<'_>, u8)> = self
-                .names
-                .search(&form, min_name_score(options.threshold, &facts), options.max_name_candidates)
-                .into_iter()
-                .map(|c| {
-                    let score = quick_score(&c);
-                    (c, score)
-                })
-                .filter(|(_, score)| *score >= options.threshold)
-                .collect();
-            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.entry.record.cmp(&b.0.entry.record)));
-            ranked.truncate(options.max_hits);
-            for (candidate, _) in ranked {
-                let p = &self.db.persons[candidate.entry.record as usize];
-                let scored = candidate_score(&candidate, &NameIndex::explain(&form, &candidate));
+            for (entry, scored) in rank_persons(&self.names, person, options, facts_of) {
+                let p = &self.db.persons[entry.record as usize];
                 let database = Database::NationalAlert(p.alert);
                 let (severity, action) = assess(database, MatchKind::Name);
                 let mut explanation = scored.features;

@@ -1,0 +1,55 @@
+//! Person hits for a typed name, shared by both sources: candidates from the name index are
+//! ranked on a quick score, and only the hits that will be shown get the full explanation.
+
+use std::borrow::Cow;
+
+use super::name_index::{NameEntry, NameIndex, variant_label};
+use super::options::MatchOptions;
+use crate::domain::{Country, PartialDate, Sex};
+use crate::matching::person_score::{PersonScore, TravellerFacts, min_name_score, person_score_value};
+use crate::matching::{PersonCandidate, score_person};
+use crate::query::input::PersonQuery;
+
+/// What a source knows about the person behind a name entry.
+pub struct RecordFacts<'a> {
+    pub date_of_birth: Option<PartialDate>,
+    pub sex: Sex,
+    pub nationalities: Cow<'a, [Country]>,
+    pub aliases: &'a [String],
+}
+
+/// Best first, at most `options.max_hits`, every one at or above the threshold.
+pub fn rank_persons<'a>(
+    names: &'a NameIndex,
+    person: &PersonQuery,
+    options: &MatchOptions,
+    facts_of: impl Fn(u32) -> RecordFacts<'a>,
+) -> Vec<(&'a NameEntry, PersonScore)> {
+    let form = person.name_form();
+    let traveller = TravellerFacts { date_of_birth: person.date_of_birth, sex: person.sex, nationality: person.nationality };
+    let mut ranked: Vec<_> = names
+        .search(&form, min_name_score(options.threshold, &traveller), options.max_name_candidates)
+        .into_iter()
+        .filter_map(|c| {
+            let facts = facts_of(c.entry.record);
+            let score = person_score_value(c.name.score, &traveller, &PersonCandidate { name_label: "", ..candidate_of(&facts) });
+            (score >= options.threshold).then_some((c, score))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.entry.record.cmp(&b.0.entry.record)));
+    ranked.truncate(options.max_hits);
+    ranked
+        .into_iter()
+        .map(|(c, _)| {
+            let facts = facts_of(c.entry.record);
+            let label = variant_label(c.entry.variant, facts.aliases);
+            let explained = NameIndex::explain(&form, &c);
+            let scored = score_person(&explained, &traveller, &PersonCandidate { name_label: &label, ..candidate_of(&facts) });
+            (c.entry, scored)
+        })
+        .collect()
+}
+
+fn candidate_of<'f>(facts: &'f RecordFacts<'_>) -> PersonCandidate<'f> {
+    PersonCandidate { name_label: "", date_of_birth: facts.date_of_birth, sex: facts.sex, nationalities: &facts.nationalities }
+}
