@@ -1,6 +1,22 @@
 //! Bordercheck core: the mock national and INTERPOL-style databases, matching, the parallel
 //! query dispatcher, the audit log and scenarios. No GUI code lives here; `ui` (feature `gui`)
 //! only draws and sends commands to this core, and the CLI uses the same core.
+//!
+//! ```
+//! use bordercheck::demo::demo_dataset;
+//! use bordercheck::engine::{Engine, MatchOptions};
+//! use bordercheck::query::input::{DocumentInput, QueryInput};
+//!
+//! let engine = Engine::build(demo_dataset().dataset);
+//! let input = QueryInput {
+//!     document: Some(DocumentInput { number: "UT4471920".into(), country: "UTO".into(), ..Default::default() }),
+//!     ..Default::default()
+//! };
+//! let (query, issues) = input.to_query();
+//! assert!(issues.is_empty());
+//! let groups = engine.search_all(&query, &MatchOptions::default());
+//! assert_eq!(groups[0].headline().database.code(), "sltd");
+//! ```
 
 pub mod audit;
 pub mod bench;
