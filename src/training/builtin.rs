@@ -8,7 +8,9 @@ pub const BUILTIN_SCENARIOS: &[(&str, &str)] = &[
     ("link-down.ron", include_str!("../../sample_data/scenarios/link-down.ron")),
 ];
 
-/// Every built-in scenario that parses (a test checks that all do).
-pub fn builtin_scenarios() -> Vec<Scenario> {
-    BUILTIN_SCENARIOS.iter().filter_map(|(name, text)| parse_scenario(text, name).ok()).collect()
+/// Every built-in scenario that parses (a test checks that all do), parsed once: the
+/// Training menu lists them every frame it is open.
+pub fn builtin_scenarios() -> &'static [Scenario] {
+    static PARSED: std::sync::OnceLock<Vec<Scenario>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| BUILTIN_SCENARIOS.iter().filter_map(|(name, text)| parse_scenario(text, name).ok()).collect())
 }

@@ -383,7 +383,7 @@ impl TerminalApp {
                 }
             }
             Command::StartBuiltinScenario(i) => {
-                if let Some(scenario) = crate::training::builtin::builtin_scenarios().into_iter().nth(i) {
+                if let Some(scenario) = crate::training::builtin::builtin_scenarios().get(i).cloned() {
                     self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(Box::new(scenario)), pin: String::new(), error: None });
                 }
             }
