@@ -32,7 +32,7 @@ fn scenario_errors_name_file_line_and_field() {
 
 #[test]
 fn a_session_applies_incidents_and_scores_the_debrief() {
-    let scenario = builtin_scenarios().into_iter().find(|s| s.title == "Link down").unwrap();
+    let scenario = builtin_scenarios().iter().find(|s| s.title == "Link down").unwrap();
     let t0 = Instant::now();
     let mut session = TrainingSession::new(scenario.clone(), "4711", t0);
     assert!(session.check_pin("4711") && !session.check_pin("0000"));
