@@ -5,10 +5,6 @@
 
 use crate::matching::normalize::{fold_confusable, misread_key};
 
-fn misread_key_bytes(code: &str) -> impl Iterator<Item = u8> + '_ {
-    code.bytes().map(fold_confusable)
-}
-
 #[derive(Debug, Default)]
 pub struct CodeIndex {
     exact: Sorted,
@@ -73,17 +69,9 @@ impl CodeIndex {
         }
     }
 
-    /// `code` must already be normalised (see `matching::normalize`). Call `finish` after the last insert.
-    pub fn insert(&mut self, code: &str, record: u32) {
-        if code.is_empty() {
-            return;
-        }
-        self.exact.pairs.push((hash(code), record));
-        self.misread.pairs.push((hash_bytes(misread_key_bytes(code)), record));
-    }
-
-    /// Inserts a raw code, normalising it on the fly (no allocation): document numbers in bulk.
-    pub fn insert_raw(&mut self, raw: &str, record: u32) {
+    /// Inserts a code, normalising it on the fly (no allocation; already-normalised codes are
+    /// unchanged by it). Call `finish` after the last insert.
+    pub fn insert(&mut self, raw: &str, record: u32) {
         let normalized = || raw.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_uppercase());
         if normalized().next().is_none() {
             return;

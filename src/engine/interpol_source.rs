@@ -48,7 +48,7 @@ impl InterpolSource {
         progress(db.notices.len());
         let mut sltd = CodeIndex::with_capacity(db.sltd.len());
         for i in 0..db.sltd.len() {
-            sltd.insert_raw(db.sltd.number(i), i as u32);
+            sltd.insert(db.sltd.number(i), i as u32);
             if i % 1_000_000 == 999_999 {
                 progress(1_000_000);
             }

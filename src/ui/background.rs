@@ -156,12 +156,11 @@ impl Background {
     }
 
     pub fn export_audit(&self, log: AuditLog, path: PathBuf) {
-        self.spawn("audit-export", move |tx| {
-            let result = std::fs::File::create(&path)
-                .and_then(|f| log.write_csv(std::io::BufWriter::new(f)))
-                .map(|()| path.clone())
-                .map_err(|e| format!("{}: {e}", path.display()));
-            let _ = tx.send(JobResult::ExportDone(result));
+        self.write_text(path, move || {
+            let mut csv = Vec::new();
+            // Writing into memory cannot fail.
+            let _ = log.write_csv(&mut csv);
+            String::from_utf8_lossy(&csv).into_owned()
         });
     }
 }
