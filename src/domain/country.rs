@@ -30,31 +30,23 @@ UY URY UZ UZB VU VUT VE VEN VN VNM VG VGB VI VIR WF WLF EH ESH YE YEM ZM ZMB ZW 
 impl Country {
     /// Parses an alpha-3 or alpha-2 code (any case, surrounding spaces and MRZ fillers ignored).
     pub fn parse(text: &str) -> Result<Self, UnknownCountry> {
-        // Fast path for the common case (datasets hold millions of codes): three capitals.
-        if let &[a, b, c] = text.as_bytes()
-            && a.is_ascii_uppercase()
-            && b.is_ascii_uppercase()
-            && c.is_ascii_uppercase()
-        {
-            return if known_codes().binary_search(&[a, b, c]).is_ok() {
-                Ok(Self([a, b, c]))
-            } else {
-                Err(UnknownCountry(text.to_owned()))
-            };
-        }
-        let code = text.trim().trim_matches('<').to_ascii_uppercase();
-        let alpha3 = match code.len() {
-            1 if code == "D" => "DEU".to_owned(),
-            2 => alpha2_to_alpha3(&code).ok_or_else(|| UnknownCountry(text.to_owned()))?.to_owned(),
-            3 => code,
-            _ => return Err(UnknownCountry(text.to_owned())),
+        let unknown = || UnknownCountry(text.to_owned());
+        let code = match *text.as_bytes() {
+            // Datasets hold millions of codes: three capitals need no allocation.
+            [a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => [a, b, c],
+            _ => {
+                let code = text.trim().trim_matches('<').to_ascii_uppercase();
+                let alpha3 = match code.len() {
+                    1 if code == "D" => "DEU",
+                    2 => alpha2_to_alpha3(&code).ok_or_else(unknown)?,
+                    3 => code.as_str(),
+                    _ => return Err(unknown()),
+                };
+                let b = alpha3.as_bytes();
+                [b[0], b[1], b[2]]
+            }
         };
-        let b = alpha3.as_bytes();
-        let code = [b[0], b[1], b[2]];
-        if known_codes().binary_search(&code).is_err() {
-            return Err(UnknownCountry(text.to_owned()));
-        }
-        Ok(Self(code))
+        known_codes().binary_search(&code).map(|_| Self(code)).map_err(|_| unknown())
     }
 
     pub fn as_str(&self) -> &str {
