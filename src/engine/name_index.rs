@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 use crate::matching::name_form::Token;
-use crate::matching::name_similarity::{FAST_MAX, evidence, token_pair_score};
+use crate::matching::name_similarity::{FAST_MAX, name_score_with, token_pair_score};
 use crate::matching::{NameForm, NameMatch, name_score, name_similarity};
 
 /// Which spelling of a record's name an entry holds.
@@ -35,7 +35,6 @@ pub struct NameIndex {
     /// token, not per record, because names repeat (MUHAMMAD, MARIA, SMITH…).
     vocab: FxHashMap<Box<str>, u32>,
     vocab_tokens: Vec<crate::matching::name_form::Token>,
-    vocab_weight: Vec<f32>,
     vocab_text_len: Vec<u8>,
     /// Phonetic key → entries having it.
     exact: FxHashMap<Box<str>, Vec<u32>>,
@@ -118,7 +117,6 @@ impl NameIndex {
         let id = self.vocab_tokens.len() as u32;
         self.vocab.insert(token.text.clone(), id);
         self.vocab_tokens.push(token.clone());
-        self.vocab_weight.push(token.weight());
         self.vocab_text_len.push(token.text.len().min(255) as u8);
         id
     }
@@ -216,9 +214,6 @@ impl NameIndex {
         if q_all.len() > FAST_MAX || query.is_empty() {
             return self.search_exhaustive_among(query, min_score, self.candidate_entries(query, max_candidates, slack));
         }
-        let q_glued_first: Vec<usize> = query.glued.iter().map(|(i, _)| *i).collect();
-        let q_weight: Vec<f32> = query.tokens.iter().map(Token::weight).collect();
-        let q_total: f32 = q_weight.iter().sum();
         let vocab_len = self.vocab_tokens.len();
         let candidates = self.candidate_entries(query, max_candidates, slack);
         let passing: Vec<(u32, f32)> = MEMO.with(|memo| {
@@ -256,33 +251,7 @@ impl NameIndex {
                         let score = name_similarity(query, &e.form).score;
                         return (score >= min_score).then_some((id, score));
                     }
-                    let mut q_best = [0.0f32; FAST_MAX];
-                    let mut r_best = [0.0f32; FAST_MAX];
-                    for i in 0..q_all.len() {
-                        let (q1, q2) = if i < qn { (i, i) } else { (q_glued_first[i - qn], q_glued_first[i - qn] + 1) };
-                        for (j, &token_id) in e.ids.iter().enumerate() {
-                            if i >= qn && j >= rn {
-                                continue;
-                            }
-                            let s = pair(i, token_id, i >= qn || j >= rn);
-                            let (r1, r2) =
-                                if j < rn { (j, j) } else { (e.glued_first[j - rn] as usize, e.glued_first[j - rn] as usize + 1) };
-                            q_best[q1] = q_best[q1].max(s);
-                            q_best[q2] = q_best[q2].max(s);
-                            r_best[r1] = r_best[r1].max(s);
-                            r_best[r2] = r_best[r2].max(s);
-                        }
-                    }
-                    let q_score =
-                        if q_total == 0.0 { 0.0 } else { (0..qn).map(|i| q_weight[i] * evidence(q_best[i])).sum::<f32>() / q_total };
-                    let (mut r_sum, mut r_total) = (0.0, 0.0);
-                    for j in 0..rn {
-                        let w = self.vocab_weight[e.ids[j] as usize];
-                        r_sum += w * evidence(r_best[j]);
-                        r_total += w;
-                    }
-                    let r_score = if r_total == 0.0 { 0.0 } else { r_sum / r_total };
-                    let score = 0.8 * q_score + 0.2 * r_score;
+                    let score = name_score_with(query, &e.form, |i, j| pair(i, e.ids[j], i >= qn || j >= rn));
                     (score >= min_score).then_some((id, score))
                 })
                 .collect()
