@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 use crate::matching::name_form::Token;
-use crate::matching::name_similarity::{FAST_MAX, name_score_with, token_pair_score};
+use crate::matching::name_similarity::{name_score_with, token_pair_score};
 use crate::matching::{NameForm, NameMatch, name_score, name_similarity};
 
 /// Which spelling of a record's name an entry holds.
@@ -208,12 +208,8 @@ impl NameIndex {
     }
 
     fn search_with(&self, query: &NameForm, min_score: f32, max_candidates: usize, slack: u32) -> Vec<NameCandidate<'_>> {
-        let mut best: HashMap<u32, NameCandidate<'_>> = HashMap::new();
         let q_all: Vec<&Token> = query.tokens.iter().chain(query.glued.iter().map(|(_, g)| g)).collect();
         let qn = query.tokens.len();
-        if q_all.len() > FAST_MAX || query.is_empty() {
-            return self.search_exhaustive_among(query, min_score, self.candidate_entries(query, max_candidates, slack));
-        }
         let vocab_len = self.vocab_tokens.len();
         let candidates = self.candidate_entries(query, max_candidates, slack);
         let passing: Vec<(u32, f32)> = MEMO.with(|memo| {
@@ -247,29 +243,18 @@ impl NameIndex {
                 .filter_map(|id| {
                     let e = &self.entries[id as usize];
                     let rn = e.ids.len() - e.glued_first.len();
-                    if rn > FAST_MAX {
-                        let score = name_similarity(query, &e.form).score;
-                        return (score >= min_score).then_some((id, score));
-                    }
+                    // Names too long for the fast path are scored by `name_score_with` itself.
                     let score = name_score_with(query, &e.form, |i, j| pair(i, e.ids[j], i >= qn || j >= rn));
                     (score >= min_score).then_some((id, score))
                 })
                 .collect()
         });
         // Notes (why it matched) are made later, only for the hits that are shown: see `explain`.
-        for (id, score) in passing {
-            let entry = &self.entries[id as usize];
-            let name = NameMatch { score, notes: Vec::new() };
-            match best.get(&entry.record) {
-                Some(b) if b.name.score >= name.score => {}
-                _ => {
-                    best.insert(entry.record, NameCandidate { entry, name });
-                }
-            }
-        }
-        let mut out: Vec<_> = best.into_values().collect();
-        out.sort_by(|a, b| b.name.score.total_cmp(&a.name.score).then(a.entry.record.cmp(&b.entry.record)));
-        out
+        best_per_record(
+            passing
+                .into_iter()
+                .map(|(id, score)| NameCandidate { entry: &self.entries[id as usize], name: NameMatch { score, notes: Vec::new() } }),
+        )
     }
 
     /// The explained comparison for a candidate that will be shown.
@@ -277,37 +262,28 @@ impl NameIndex {
         name_similarity(query, &candidate.entry.form)
     }
 
-    /// Scores the given entries with the explained comparison (names too long for the fast path).
-    fn search_exhaustive_among(&self, query: &NameForm, min_score: f32, ids: Vec<u32>) -> Vec<NameCandidate<'_>> {
-        let mut best: HashMap<u32, NameCandidate<'_>> = HashMap::new();
-        for id in ids {
-            let entry = &self.entries[id as usize];
-            let name = name_similarity(query, &entry.form);
-            if name.score >= min_score && best.get(&entry.record).is_none_or(|b| b.name.score < name.score) {
-                best.insert(entry.record, NameCandidate { entry, name });
-            }
-        }
-        let mut out: Vec<_> = best.into_values().collect();
-        out.sort_by(|a, b| b.name.score.total_cmp(&a.name.score).then(a.entry.record.cmp(&b.entry.record)));
-        out
-    }
-
     /// Every entry scored, for measuring the index's recall against a full scan.
     pub fn search_exhaustive(&self, query: &NameForm, min_score: f32) -> Vec<NameCandidate<'_>> {
-        let mut best: HashMap<u32, NameCandidate<'_>> = HashMap::new();
-        for entry in &self.entries {
-            if name_score(query, &entry.form) < min_score {
-                continue;
-            }
-            let name = name_similarity(query, &entry.form);
-            if name.score >= min_score && best.get(&entry.record).is_none_or(|b| b.name.score < name.score) {
-                best.insert(entry.record, NameCandidate { entry, name });
-            }
-        }
-        let mut out: Vec<_> = best.into_values().collect();
-        out.sort_by(|a, b| b.name.score.total_cmp(&a.name.score).then(a.entry.record.cmp(&b.entry.record)));
-        out
+        best_per_record(
+            self.entries
+                .iter()
+                .filter(|entry| name_score(query, &entry.form) >= min_score)
+                .map(|entry| NameCandidate { entry, name: name_similarity(query, &entry.form) }),
+        )
     }
+}
+
+/// Each record's best-scoring spelling, best records first (ties by record number).
+fn best_per_record<'a>(candidates: impl Iterator<Item = NameCandidate<'a>>) -> Vec<NameCandidate<'a>> {
+    let mut best: HashMap<u32, NameCandidate<'a>> = HashMap::new();
+    for c in candidates {
+        if best.get(&c.entry.record).is_none_or(|b| b.name.score < c.name.score) {
+            best.insert(c.entry.record, c);
+        }
+    }
+    let mut out: Vec<_> = best.into_values().collect();
+    out.sort_by(|a, b| b.name.score.total_cmp(&a.name.score).then(a.entry.record.cmp(&b.entry.record)));
+    out
 }
 
 /// Indexes every spelling of a person: primary name, aliases, original-script name.

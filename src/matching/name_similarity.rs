@@ -60,7 +60,7 @@ fn token_pair(a: &Token, b: &Token) -> (f32, How) {
 }
 
 /// Turns a raw token similarity into evidence: below 0.7 counts as nothing, 1.0 as full agreement.
-pub fn evidence(sim: f32) -> f32 {
+fn evidence(sim: f32) -> f32 {
     ((sim - 0.7) / 0.3).clamp(0.0, 1.0)
 }
 
@@ -102,7 +102,7 @@ fn weighted(tokens: &[Token], sims: &[f32]) -> f32 {
 }
 
 /// Most tokens (plus glued pairs) one side may have for the fast path; longer names use the full path.
-pub const FAST_MAX: usize = 12;
+const FAST_MAX: usize = 12;
 
 /// The score of `name_similarity` without its notes and without allocating: candidates are
 /// screened with this, and only the few that pass get the explained comparison.
