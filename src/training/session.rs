@@ -128,6 +128,11 @@ impl TrainingSession {
         &self.outcomes
     }
 
+    /// The expected decision for each queued traveller (instructor view only).
+    pub fn expected(&self) -> impl Iterator<Item = Decision> + '_ {
+        self.queue.iter().map(|t| t.expected)
+    }
+
     /// Incidents active for the current traveller: scripted ones for its number, plus injected ones.
     pub fn active_incidents(&self) -> Vec<IncidentKind> {
         let n = self.number();

@@ -128,13 +128,13 @@ pub fn instructor_window(ctx: &egui::Context, session: &TrainingSession, open: &
                 ui.strong(h);
             }
             ui.end_row();
-            for (i, (o, t)) in session.outcomes().iter().zip(&session.debrief().rows).enumerate() {
+            for (i, (o, expected)) in session.outcomes().iter().zip(session.expected()).enumerate() {
                 ui.label((i + 1).to_string());
                 ui.label(&o.id);
-                ui.label(t.expected.label());
+                ui.label(expected.label());
                 match o.decision {
                     Some(d) => {
-                        let colour = if d == t.expected { ok_colour(dark) } else { bad_colour(dark) };
+                        let colour = if d == expected { ok_colour(dark) } else { bad_colour(dark) };
                         ui.colored_label(colour, d.label());
                     }
                     None if o.skipped => {

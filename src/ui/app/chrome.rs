@@ -165,7 +165,9 @@ fn document_checks_ui(ui: &mut egui::Ui, checks: &[DocumentCheck], dark: bool) {
 impl eframe::App for TerminalApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        ctx.set_visuals(if self.settings.dark { egui::Visuals::dark() } else { egui::Visuals::light() });
+        if ui.visuals().dark_mode != self.settings.dark {
+            ctx.set_visuals(if self.settings.dark { egui::Visuals::dark() } else { egui::Visuals::light() });
+        }
         self.drain_background();
         self.drain_audit_writer();
         self.handle_reruns();
