@@ -45,6 +45,7 @@ impl InterpolSource {
             );
             notice_by_id.insert(n.id.clone(), i as u32);
         }
+        names.finish();
         progress(db.notices.len());
         let mut sltd = CodeIndex::with_capacity(db.sltd.len());
         for i in 0..db.sltd.len() {

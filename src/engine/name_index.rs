@@ -1,13 +1,18 @@
 //! Candidate lookup for names: an inverted index from phonetic keys (and their one-deletion
 //! neighbours, for typos) to name spellings, so a query scores a few hundred records, not all.
+//!
+//! Built for a million people on a laptop: every distinct token is stored once in a vocabulary
+//! (with its keys computed once), a spelling is a run of vocabulary ids, keys are interned and
+//! posting lists are one flat array (CSR). About 16 bytes per spelling plus 4 per posting.
 
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::matching::name_form::Token;
-use crate::matching::name_similarity::{name_score_with, token_pair_score};
-use crate::matching::{NameForm, NameMatch, name_score, name_similarity};
+use crate::matching::name_form::{Token, glued_token, word_token};
+use crate::matching::name_similarity::{RecordShape, fits_fast_path, name_score_by_shape, token_pair_score};
+use crate::matching::normalize::normalize_name;
+use crate::matching::{NameForm, NameMatch, name_similarity};
 
 /// Which spelling of a record's name an entry holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,29 +22,63 @@ pub enum NameVariant {
     OriginalScript,
 }
 
-#[derive(Debug, Clone)]
+/// One spelling of one record's name, as a run of vocabulary ids (tokens, then glued pairs).
+#[derive(Debug, Clone, Copy)]
 pub struct NameEntry {
     pub record: u32,
     pub variant: NameVariant,
-    pub form: NameForm,
-    /// Vocabulary ids of the form's tokens, then of its glued pairs.
-    ids: Box<[u32]>,
-    /// For each glued pair (in `ids` after the tokens), the index of its first token.
-    glued_first: Box<[u8]>,
+    start: u32,
+    tokens: u8,
+    glued: u8,
+}
+
+/// Longest spelling indexed, in tokens; the rest of an absurdly long name is ignored.
+const MAX_TOKENS: usize = 64;
+
+/// Interned strings (tokens, keys) with ids in insertion order.
+type Interner = FxHashMap<Box<str>, u32>;
+
+/// Posting lists as one flat array: the entries of key k are `ids[offsets[k]..offsets[k + 1]]`.
+#[derive(Debug, Default)]
+struct Postings {
+    offsets: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Postings {
+    fn get(&self, key: u32) -> &[u32] {
+        let k = key as usize;
+        match (self.offsets.get(k), self.offsets.get(k + 1)) {
+            (Some(&a), Some(&b)) => &self.ids[a as usize..b as usize],
+            _ => &[],
+        }
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct NameIndex {
     entries: Vec<NameEntry>,
-    /// Every distinct token text once: pair similarities are computed per query and vocabulary
-    /// token, not per record, because names repeat (MUHAMMAD, MARIA, SMITH…).
-    vocab: FxHashMap<Box<str>, u32>,
-    vocab_tokens: Vec<crate::matching::name_form::Token>,
+    /// Vocabulary ids of every entry's tokens then glued pairs, entry after entry.
+    token_ids: Vec<u32>,
+    /// Parallel to `token_ids`: for a token, 1 when it came from the family name; for a glued
+    /// pair, the index of its first token.
+    token_info: Vec<u8>,
+    /// Every distinct token text once (plain and glued pairs apart, since glued pairs compare
+    /// differently): pair similarities are computed per query and vocabulary token, not per
+    /// record, because names repeat (MUHAMMAD, MARIA, SMITH…).
+    plain_vocab: Interner,
+    glued_vocab: Interner,
+    vocab_tokens: Vec<Token>,
     vocab_text_len: Vec<u8>,
+    /// Per vocabulary token: where its key ids start in `vocab_keys`, how many exact keys, how
+    /// many one-deletion neighbours follow them.
+    vocab_key_spans: Vec<(u32, u16, u16)>,
+    vocab_keys: Vec<u32>,
+    keys: Interner,
     /// Phonetic key → entries having it.
-    exact: FxHashMap<Box<str>, Vec<u32>>,
+    exact: Postings,
     /// Key with one symbol deleted → entries, for typos that change a consonant.
-    deletes: FxHashMap<Box<str>, Vec<u32>>,
+    deletes: Postings,
 }
 
 /// Per-thread scratch for candidate counting: a bit mask per entry, reset after each query.
@@ -65,20 +104,6 @@ struct Memo {
     slots: Vec<(u32, f32)>,
 }
 
-/// Keys this short are too common to be worth a typo neighbourhood.
-const MIN_KEY_FOR_DELETES: usize = 3;
-
-fn with_deletes(key: &str, out: &mut Vec<String>) {
-    out.push(key.to_owned());
-    if key.len() >= MIN_KEY_FOR_DELETES {
-        for i in 0..key.len() {
-            if key.is_char_boundary(i) && key.is_char_boundary(i + 1) {
-                out.push(format!("{}{}", &key[..i], &key[i + 1..]));
-            }
-        }
-    }
-}
-
 /// A record's best-matching spelling.
 pub struct NameCandidate<'a> {
     pub entry: &'a NameEntry,
@@ -86,39 +111,173 @@ pub struct NameCandidate<'a> {
 }
 
 impl NameIndex {
-    pub fn insert(&mut self, record: u32, variant: NameVariant, form: NameForm) {
-        if form.is_empty() {
-            return;
-        }
-        let id = self.entries.len() as u32;
-        let keys = form.blocking_keys();
-        let mut deleted = Vec::new();
-        for key in &keys {
-            with_deletes(key, &mut deleted);
-        }
-        deleted.retain(|d| !keys.contains(d));
-        deleted.sort_unstable();
-        deleted.dedup();
-        for key in keys {
-            self.exact.entry(key.into_boxed_str()).or_default().push(id);
-        }
-        for key in deleted {
-            self.deletes.entry(key.into_boxed_str()).or_default().push(id);
-        }
-        let ids = form.tokens.iter().chain(form.glued.iter().map(|(_, g)| g)).map(|t| self.intern(t)).collect();
-        let glued_first = form.glued.iter().map(|(i, _)| (*i).min(255) as u8).collect();
-        self.entries.push(NameEntry { record, variant, form, ids, glued_first });
+    /// Indexes a spelling given as family and given names (the common, fast path: tokens already
+    /// in the vocabulary cost one hash lookup).
+    pub fn insert_name(&mut self, record: u32, variant: NameVariant, family_name: &str, given_names: &str) {
+        let family = normalize_name(family_name);
+        let given = normalize_name(given_names);
+        let words = family.split(' ').map(|w| (w, true)).chain(given.split(' ').map(|w| (w, false)));
+        self.insert_words(record, variant, words);
     }
 
-    fn intern(&mut self, token: &crate::matching::name_form::Token) -> u32 {
-        if let Some(&id) = self.vocab.get(&token.text) {
-            return id;
+    /// Indexes a spelling given as one free-text name (aliases, original-script names).
+    pub fn insert_full(&mut self, record: u32, variant: NameVariant, full_name: &str) {
+        let full = normalize_name(full_name);
+        self.insert_words(record, variant, full.split(' ').map(|w| (w, false)));
+    }
+
+    /// Indexes an already prepared spelling.
+    pub fn insert(&mut self, record: u32, variant: NameVariant, form: &NameForm) {
+        let words = form.tokens.iter().map(|t| (&*t.text, t.from_family_name));
+        self.insert_words(record, variant, words);
+    }
+
+    fn insert_words<'w>(&mut self, record: u32, variant: NameVariant, words: impl Iterator<Item = (&'w str, bool)>) {
+        let start = self.token_ids.len();
+        for (word, from_family) in words.filter(|(w, _)| !w.is_empty()).take(MAX_TOKENS) {
+            let id = match self.plain_vocab.get(word) {
+                Some(&id) => id,
+                None => self.add_token(word, false, word_token(word, from_family)),
+            };
+            self.token_ids.push(id);
+            self.token_info.push(u8::from(from_family));
         }
+        let tokens = self.token_ids.len() - start;
+        if (start..start + tokens).all(|i| self.vocab_tokens[self.token_ids[i] as usize].is_article) {
+            self.token_ids.truncate(start);
+            self.token_info.truncate(start);
+            return;
+        }
+        let mut text = String::new();
+        for first in 0..tokens.saturating_sub(1) {
+            let (a, b) = (self.token_ids[start + first] as usize, self.token_ids[start + first + 1] as usize);
+            if self.vocab_tokens[a].is_article || self.vocab_tokens[b].is_article {
+                continue;
+            }
+            text.clear();
+            text.push_str(&self.vocab_tokens[a].text);
+            text.push_str(&self.vocab_tokens[b].text);
+            let id = match self.glued_vocab.get(text.as_str()) {
+                Some(&id) => id,
+                None => self.add_token(&text, true, glued_token(&self.vocab_tokens[a], &self.vocab_tokens[b])),
+            };
+            self.token_ids.push(id);
+            self.token_info.push(first as u8);
+        }
+        let glued = self.token_ids.len() - start - tokens;
+        self.entries.push(NameEntry { record, variant, start: start as u32, tokens: tokens as u8, glued: glued as u8 });
+    }
+
+    /// Adds a new vocabulary token with its keys; returns its id.
+    fn add_token(&mut self, text: &str, glued: bool, token: Token) -> u32 {
         let id = self.vocab_tokens.len() as u32;
-        self.vocab.insert(token.text.clone(), id);
-        self.vocab_tokens.push(token.clone());
+        let exact: Vec<String> = token.blocking_keys();
+        let mut deleted = Vec::new();
+        for key in &exact {
+            with_deletes(key, &mut deleted);
+        }
+        deleted.retain(|d| !exact.contains(d));
+        deleted.sort_unstable();
+        deleted.dedup();
+        let span_start = self.vocab_keys.len() as u32;
+        for key in exact.iter().chain(&deleted) {
+            let key_id = intern_key(&mut self.keys, key);
+            self.vocab_keys.push(key_id);
+        }
+        self.vocab_key_spans.push((span_start, exact.len() as u16, deleted.len() as u16));
+        let map = if glued { &mut self.glued_vocab } else { &mut self.plain_vocab };
+        map.insert(text.into(), id);
         self.vocab_text_len.push(token.text.len().min(255) as u8);
+        self.vocab_tokens.push(token);
         id
+    }
+
+    /// Builds the posting lists; call once after the last insert (searching before finds nothing).
+    pub fn finish(&mut self) {
+        let n_keys = self.keys.len();
+        let mut exact_counts = vec![0u32; n_keys + 1];
+        let mut delete_counts = vec![0u32; n_keys + 1];
+        let (mut exact, mut deleted) = (Vec::new(), Vec::new());
+        for entry in &self.entries {
+            self.entry_keys(entry, &mut exact, &mut deleted);
+            exact.iter().for_each(|&k| exact_counts[k as usize + 1] += 1);
+            deleted.iter().for_each(|&k| delete_counts[k as usize + 1] += 1);
+        }
+        let prefix = |counts: &mut Vec<u32>| {
+            for k in 0..n_keys {
+                counts[k + 1] += counts[k];
+            }
+        };
+        prefix(&mut exact_counts);
+        prefix(&mut delete_counts);
+        let mut exact_ids = vec![0u32; exact_counts[n_keys] as usize];
+        let mut delete_ids = vec![0u32; delete_counts[n_keys] as usize];
+        let (mut exact_fill, mut delete_fill) = (exact_counts.clone(), delete_counts.clone());
+        for (id, entry) in self.entries.iter().enumerate() {
+            self.entry_keys(entry, &mut exact, &mut deleted);
+            for &k in &exact {
+                exact_ids[exact_fill[k as usize] as usize] = id as u32;
+                exact_fill[k as usize] += 1;
+            }
+            for &k in &deleted {
+                delete_ids[delete_fill[k as usize] as usize] = id as u32;
+                delete_fill[k as usize] += 1;
+            }
+        }
+        self.exact = Postings { offsets: exact_counts, ids: exact_ids };
+        self.deletes = Postings { offsets: delete_counts, ids: delete_ids };
+        self.token_ids.shrink_to_fit();
+        self.token_info.shrink_to_fit();
+        self.entries.shrink_to_fit();
+    }
+
+    /// An entry's distinct exact key ids, and its deletion-neighbour key ids that are not also exact keys.
+    fn entry_keys(&self, entry: &NameEntry, exact: &mut Vec<u32>, deleted: &mut Vec<u32>) {
+        exact.clear();
+        deleted.clear();
+        for &token in self.ids_of(entry) {
+            let (start, n_exact, n_deleted) = self.vocab_key_spans[token as usize];
+            let keys = &self.vocab_keys[start as usize..start as usize + usize::from(n_exact) + usize::from(n_deleted)];
+            exact.extend_from_slice(&keys[..usize::from(n_exact)]);
+            deleted.extend_from_slice(&keys[usize::from(n_exact)..]);
+        }
+        exact.sort_unstable();
+        exact.dedup();
+        deleted.sort_unstable();
+        deleted.dedup();
+        deleted.retain(|k| exact.binary_search(k).is_err());
+    }
+
+    fn ids_of(&self, entry: &NameEntry) -> &[u32] {
+        let start = entry.start as usize;
+        &self.token_ids[start..start + usize::from(entry.tokens) + usize::from(entry.glued)]
+    }
+
+    fn glued_first_of(&self, entry: &NameEntry) -> &[u8] {
+        let start = entry.start as usize + usize::from(entry.tokens);
+        &self.token_info[start..start + usize::from(entry.glued)]
+    }
+
+    /// An entry's spelling rebuilt as a `NameForm` (for explanations and long names).
+    pub fn entry_form(&self, entry: &NameEntry) -> NameForm {
+        let start = entry.start as usize;
+        let tokens = (0..usize::from(entry.tokens))
+            .map(|i| {
+                let mut t = self.vocab_tokens[self.token_ids[start + i] as usize].clone();
+                t.from_family_name = self.token_info[start + i] == 1;
+                t
+            })
+            .collect::<Vec<_>>();
+        let glued = (0..usize::from(entry.glued))
+            .map(|g| {
+                let at = start + usize::from(entry.tokens) + g;
+                let first = usize::from(self.token_info[at]);
+                let mut t = self.vocab_tokens[self.token_ids[at] as usize].clone();
+                t.from_family_name = tokens[first].from_family_name;
+                (first, t)
+            })
+            .collect();
+        NameForm { tokens, glued }
     }
 
     pub fn len(&self) -> usize {
@@ -157,19 +316,20 @@ impl NameIndex {
             let fuzzy_limit = (self.entries.len() / 50).max(2000);
             let mut variants = Vec::new();
             for (bits, key) in &keys {
-                if let Some(list) = self.exact.get(key.as_str()) {
-                    mark(list, exact, fuzzy, *bits);
+                if let Some(&k) = self.keys.get(key.as_str()) {
+                    mark(self.exact.get(k), exact, fuzzy, *bits);
                 }
                 variants.clear();
                 with_deletes(key, &mut variants);
-                for (k, v) in variants.iter().enumerate() {
-                    if k > 0
-                        && let Some(list) = self.exact.get(v.as_str()).filter(|l| l.len() <= fuzzy_limit)
-                    {
-                        mark(list, fuzzy, exact, *bits);
+                for (v, variant) in variants.iter().enumerate() {
+                    let Some(&k) = self.keys.get(variant.as_str()) else { continue };
+                    let as_exact = self.exact.get(k);
+                    if v > 0 && as_exact.len() <= fuzzy_limit {
+                        mark(as_exact, fuzzy, exact, *bits);
                     }
-                    if let Some(list) = self.deletes.get(v.as_str()).filter(|l| l.len() <= fuzzy_limit) {
-                        mark(list, fuzzy, exact, *bits);
+                    let as_deleted = self.deletes.get(k);
+                    if as_deleted.len() <= fuzzy_limit {
+                        mark(as_deleted, fuzzy, exact, *bits);
                     }
                 }
             }
@@ -207,6 +367,21 @@ impl NameIndex {
         self.search_with(query, min_score, (max_candidates / 5).max(100), 1)
     }
 
+    /// The fast score of one entry; `pair(i, j)` gives the similarity of query token i with the
+    /// entry's token (or glued pair) j.
+    fn entry_score(&self, query: &NameForm, entry: &NameEntry, pair: impl FnMut(usize, usize) -> f32) -> f32 {
+        let ids = self.ids_of(entry);
+        if !fits_fast_path(ids.len()) || !fits_fast_path(query.tokens.len() + query.glued.len()) {
+            return name_similarity(query, &self.entry_form(entry)).score;
+        }
+        let mut weights = [0.0f32; MAX_TOKENS];
+        for (w, &id) in weights.iter_mut().zip(&ids[..usize::from(entry.tokens)]) {
+            *w = self.vocab_tokens[id as usize].weight();
+        }
+        let shape = RecordShape { weights: &weights[..usize::from(entry.tokens)], glued_first: self.glued_first_of(entry) };
+        name_score_by_shape(query, &shape, pair)
+    }
+
     fn search_with(&self, query: &NameForm, min_score: f32, max_candidates: usize, slack: u32) -> Vec<NameCandidate<'_>> {
         let q_all: Vec<&Token> = query.tokens.iter().chain(query.glued.iter().map(|(_, g)| g)).collect();
         let qn = query.tokens.len();
@@ -242,9 +417,8 @@ impl NameIndex {
                 .into_iter()
                 .filter_map(|id| {
                     let e = &self.entries[id as usize];
-                    let rn = e.ids.len() - e.glued_first.len();
-                    // Names too long for the fast path are scored by `name_score_with` itself.
-                    let score = name_score_with(query, &e.form, |i, j| pair(i, e.ids[j], i >= qn || j >= rn));
+                    let (ids, rn) = (self.ids_of(e), usize::from(e.tokens));
+                    let score = self.entry_score(query, e, |i, j| pair(i, ids[j], i >= qn || j >= rn));
                     (score >= min_score).then_some((id, score))
                 })
                 .collect()
@@ -258,18 +432,45 @@ impl NameIndex {
     }
 
     /// The explained comparison for a candidate that will be shown.
-    pub fn explain(query: &NameForm, candidate: &NameCandidate<'_>) -> NameMatch {
-        name_similarity(query, &candidate.entry.form)
+    pub fn explain(&self, query: &NameForm, candidate: &NameCandidate<'_>) -> NameMatch {
+        name_similarity(query, &self.entry_form(candidate.entry))
     }
 
     /// Every entry scored, for measuring the index's recall against a full scan.
     pub fn search_exhaustive(&self, query: &NameForm, min_score: f32) -> Vec<NameCandidate<'_>> {
-        best_per_record(
-            self.entries
-                .iter()
-                .filter(|entry| name_score(query, &entry.form) >= min_score)
-                .map(|entry| NameCandidate { entry, name: name_similarity(query, &entry.form) }),
-        )
+        let q_all: Vec<&Token> = query.tokens.iter().chain(query.glued.iter().map(|(_, g)| g)).collect();
+        best_per_record(self.entries.iter().filter_map(|entry| {
+            let ids = self.ids_of(entry);
+            let score = self.entry_score(query, entry, |i, j| token_pair_score(q_all[i], &self.vocab_tokens[ids[j] as usize]));
+            (score >= min_score).then(|| NameCandidate {
+                entry,
+                name: self.explain(query, &NameCandidate { entry, name: NameMatch { score, notes: Vec::new() } }),
+            })
+        }))
+    }
+}
+
+fn intern_key(keys: &mut Interner, key: &str) -> u32 {
+    if let Some(&id) = keys.get(key) {
+        return id;
+    }
+    let id = keys.len() as u32;
+    keys.insert(key.into(), id);
+    id
+}
+
+/// Keys this short are too common to be worth a typo neighbourhood.
+const MIN_KEY_FOR_DELETES: usize = 3;
+
+/// The key itself, then (for keys of 3+ symbols) the key with each one symbol deleted.
+fn with_deletes(key: &str, out: &mut Vec<String>) {
+    out.push(key.to_owned());
+    if key.len() >= MIN_KEY_FOR_DELETES {
+        for i in 0..key.len() {
+            if key.is_char_boundary(i) && key.is_char_boundary(i + 1) {
+                out.push(format!("{}{}", &key[..i], &key[i + 1..]));
+            }
+        }
     }
 }
 
@@ -288,12 +489,12 @@ fn best_per_record<'a>(candidates: impl Iterator<Item = NameCandidate<'a>>) -> V
 
 /// Indexes every spelling of a person: primary name, aliases, original-script name.
 pub fn insert_person_names(index: &mut NameIndex, record: u32, family: &str, given: &str, aliases: &[String], original: Option<&str>) {
-    index.insert(record, NameVariant::Primary, NameForm::new(family, given));
+    index.insert_name(record, NameVariant::Primary, family, given);
     for (i, alias) in aliases.iter().enumerate() {
-        index.insert(record, NameVariant::Alias(i as u16), NameForm::from_full(alias));
+        index.insert_full(record, NameVariant::Alias(i as u16), alias);
     }
     if let Some(original) = original {
-        index.insert(record, NameVariant::OriginalScript, NameForm::from_full(original));
+        index.insert_full(record, NameVariant::OriginalScript, original);
     }
 }
 
@@ -313,9 +514,10 @@ mod tests {
     #[test]
     fn finds_transliterated_and_typo_names_through_the_index() {
         let mut index = NameIndex::default();
-        index.insert(0, NameVariant::Primary, NameForm::new("AL-TIKRITI", "MUHAMMAD"));
-        index.insert(1, NameVariant::Primary, NameForm::new("NOWAK", "PIOTR"));
-        index.insert(2, NameVariant::Primary, NameForm::new("SHEVCHENKO", "TARAS"));
+        index.insert_name(0, NameVariant::Primary, "AL-TIKRITI", "MUHAMMAD");
+        index.insert(1, NameVariant::Primary, &NameForm::new("NOWAK", "PIOTR"));
+        index.insert_full(2, NameVariant::Primary, "SHEVCHENKO TARAS");
+        index.finish();
         let hits = index.search(&NameForm::new("TIKRITI", "MOHAMMED"), 0.7, 100);
         assert_eq!(hits[0].entry.record, 0);
         let hits = index.search(&NameForm::new("SCHEWTSCHENKO", "TARAS"), 0.7, 100);
@@ -323,5 +525,28 @@ mod tests {
         let hits = index.search(&NameForm::new("NOWKA", "PIOTR"), 0.7, 100);
         assert_eq!(hits[0].entry.record, 1);
         assert!(index.search(&NameForm::new("SMITH", "JOHN"), 0.7, 100).is_empty());
+    }
+
+    #[test]
+    fn an_entry_rebuilds_the_same_name_form_it_was_indexed_from() {
+        let names = [
+            ("AL-TIKRITI", "Muhammad"),
+            ("Abdul Aziz", "OMAR"),
+            ("Müller-Lüdenscheidt", "Jürgen"),
+            ("el", "Masri Ahmad"),
+            ("Волков", "Николай"),
+        ];
+        let mut index = NameIndex::default();
+        for (i, (family, given)) in names.iter().enumerate() {
+            index.insert_name(i as u32, NameVariant::Primary, family, given);
+        }
+        index.insert_full(9, NameVariant::Alias(0), "Abu Bakr al Baghdadi");
+        index.insert_name(10, NameVariant::Primary, "AL", "");
+        index.finish();
+        assert_eq!(index.len(), names.len() + 1, "an all-article name is not indexed");
+        for (entry, (family, given)) in index.entries.iter().zip(names) {
+            assert_eq!(index.entry_form(entry), NameForm::new(family, given), "{family} {given}");
+        }
+        assert_eq!(index.entry_form(&index.entries[names.len()]), NameForm::from_full("Abu Bakr al Baghdadi"));
     }
 }

@@ -35,6 +35,7 @@ impl NationalSource {
                 p.name.original_script.as_deref(),
             );
         }
+        names.finish();
         let mut documents = CodeIndex::default();
         for (i, d) in db.documents.iter().enumerate() {
             documents.insert(&normalize_code(&d.number), i as u32);

@@ -43,7 +43,7 @@ pub fn rank_persons<'a>(
         .map(|(c, _)| {
             let facts = facts_of(c.entry.record);
             let label = variant_label(c.entry.variant, facts.aliases);
-            let explained = NameIndex::explain(&form, &c);
+            let explained = names.explain(&form, &c);
             let scored = score_person(&explained, &traveller, &PersonCandidate { name_label: &label, ..candidate_of(&facts) });
             (c.entry, scored)
         })

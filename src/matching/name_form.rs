@@ -22,6 +22,22 @@ pub struct Token {
 }
 
 impl Token {
+    /// Keys under which the token is indexed and looked up: its phonetic key, the J reading and,
+    /// for a glued-on article, the key without it. Glued pairs use their main key only.
+    pub fn blocking_keys(&self) -> Vec<String> {
+        let mut keys = Vec::with_capacity(3);
+        if self.is_article {
+            return keys;
+        }
+        keys.push(self.key.to_string());
+        if !self.is_glued {
+            keys.extend(self.alt_key.as_deref().map(str::to_owned));
+            keys.extend(self.without_article.as_deref().map(phonetic_key));
+        }
+        keys.retain(|k| k.len() >= 2);
+        keys
+    }
+
     pub fn weight(&self) -> f32 {
         if self.is_article {
             // Articles are optional in romanisation: present or absent, they prove nothing.
@@ -63,22 +79,7 @@ impl NameForm {
             .windows(2)
             .enumerate()
             .filter(|(_, w)| !w[0].is_article && !w[1].is_article)
-            .map(|(i, w)| {
-                let text = format!("{}{}", w[0].text, w[1].text);
-                let key = phonetic_key(&text).into();
-                (
-                    i,
-                    Token {
-                        alt_key: alternate_key(&text).map(Into::into),
-                        text: text.into(),
-                        key,
-                        without_article: None,
-                        is_article: false,
-                        from_family_name: w[0].from_family_name,
-                        is_glued: true,
-                    },
-                )
-            })
+            .map(|(i, w)| (i, glued_token(&w[0], &w[1])))
             .collect();
         Self { tokens, glued }
     }
@@ -89,19 +90,7 @@ impl NameForm {
 
     /// Keys under which this name is indexed and looked up (article-free and glued-pair keys too).
     pub fn blocking_keys(&self) -> Vec<String> {
-        let mut keys = Vec::with_capacity(self.tokens.len() * 2);
-        for t in &self.tokens {
-            if t.is_article {
-                continue;
-            }
-            keys.push(t.key.to_string());
-            keys.extend(t.alt_key.as_deref().map(str::to_owned));
-            if let Some(w) = &t.without_article {
-                keys.push(phonetic_key(w));
-            }
-        }
-        keys.extend(self.glued.iter().map(|(_, g)| g.key.to_string()));
-        keys.retain(|k| k.len() >= 2);
+        let mut keys: Vec<String> = self.tokens.iter().chain(self.glued.iter().map(|(_, g)| g)).flat_map(Token::blocking_keys).collect();
         keys.sort_unstable();
         keys.dedup();
         keys
@@ -110,21 +99,10 @@ impl NameForm {
     /// The query's blocking keys grouped by the token they come from: (bit mask of the content
     /// tokens a key stands for, key). A glued pair's key stands for both of its tokens.
     pub fn keys_by_token(&self) -> Vec<(u32, String)> {
-        let mut out = Vec::new();
         let bit = |i: usize| 1u32 << i.min(31);
-        for (i, t) in self.tokens.iter().enumerate() {
-            if t.is_article {
-                continue;
-            }
-            out.push((bit(i), t.key.to_string()));
-            out.extend(t.alt_key.as_deref().map(|k| (bit(i), k.to_owned())));
-            if let Some(w) = &t.without_article {
-                out.push((bit(i), phonetic_key(w)));
-            }
-        }
-        out.extend(self.glued.iter().map(|(i, g)| (bit(*i) | bit(*i + 1), g.key.to_string())));
-        out.retain(|(_, k)| k.len() >= 2);
-        out
+        let tokens = self.tokens.iter().enumerate().flat_map(|(i, t)| t.blocking_keys().into_iter().map(move |k| (bit(i), k)));
+        let glued = self.glued.iter().flat_map(|(i, g)| g.blocking_keys().into_iter().map(move |k| (bit(*i) | bit(*i + 1), k)));
+        tokens.chain(glued).collect()
     }
 
     pub fn display(&self) -> String {
@@ -134,18 +112,36 @@ impl NameForm {
 
 fn push_tokens(tokens: &mut Vec<Token>, text: &str, from_family_name: bool) {
     for word in normalize_name(text).split(' ').filter(|w| !w.is_empty()) {
-        let is_article = ARTICLES.contains(&word);
-        let without_article =
-            ["AL", "EL", "UL"].iter().find(|a| word.len() >= a.len() + 4 && word.starts_with(**a)).map(|a| word[a.len()..].into());
-        tokens.push(Token {
-            text: word.into(),
-            key: phonetic_key(word).into(),
-            alt_key: alternate_key(word).map(Into::into),
-            without_article,
-            is_article,
-            from_family_name,
-            is_glued: false,
-        });
+        tokens.push(word_token(word, from_family_name));
+    }
+}
+
+/// One normalised word (see `normalize_name`) as a token.
+pub fn word_token(word: &str, from_family_name: bool) -> Token {
+    let without_article =
+        ["AL", "EL", "UL"].iter().find(|a| word.len() >= a.len() + 4 && word.starts_with(**a)).map(|a| word[a.len()..].into());
+    Token {
+        text: word.into(),
+        key: phonetic_key(word).into(),
+        alt_key: alternate_key(word).map(Into::into),
+        without_article,
+        is_article: ARTICLES.contains(&word),
+        from_family_name,
+        is_glued: false,
+    }
+}
+
+/// Two adjacent content tokens written as one (ABDUL + AZIZ → ABDULAZIZ).
+pub fn glued_token(first: &Token, second: &Token) -> Token {
+    let text = format!("{}{}", first.text, second.text);
+    Token {
+        key: phonetic_key(&text).into(),
+        alt_key: alternate_key(&text).map(Into::into),
+        text: text.into(),
+        without_article: None,
+        is_article: false,
+        from_family_name: first.from_family_name,
+        is_glued: true,
     }
 }
 

@@ -92,11 +92,11 @@ fn coverage(side: &[Token], side_glued: &[(usize, Token)], other: &[Token], othe
     (best, how)
 }
 
-fn weighted(tokens: &[Token], sims: &[f32]) -> f32 {
+fn weighted(weights: impl Iterator<Item = f32>, sims: &[f32]) -> f32 {
     let (mut sum, mut total) = (0.0, 0.0);
-    for (t, s) in tokens.iter().zip(sims) {
-        sum += t.weight() * evidence(*s);
-        total += t.weight();
+    for (w, s) in weights.zip(sims) {
+        sum += w * evidence(*s);
+        total += w;
     }
     if total == 0.0 { 0.0 } else { sum / total }
 }
@@ -121,33 +121,64 @@ pub fn token_pair_score(a: &Token, b: &Token) -> f32 {
 
 /// `name_score` with the token-pair similarity supplied by the caller (the index memoises it
 /// per query over its token vocabulary). `pair(i, j)` indexes tokens first, then glued pairs.
-pub fn name_score_with(query: &NameForm, record: &NameForm, mut pair: impl FnMut(usize, usize) -> f32) -> f32 {
-    let (qn, rn) = (query.tokens.len(), record.tokens.len());
-    let (qa, ra) = (qn + query.glued.len(), rn + record.glued.len());
-    if qa > FAST_MAX || ra > FAST_MAX {
+pub fn name_score_with(query: &NameForm, record: &NameForm, pair: impl FnMut(usize, usize) -> f32) -> f32 {
+    let (rn, ra) = (record.tokens.len(), record.tokens.len() + record.glued.len());
+    if query.tokens.len() + query.glued.len() > FAST_MAX || ra > FAST_MAX {
         return name_similarity(query, record).score;
     }
-    if query.is_empty() || record.is_empty() {
+    let mut weights = [0.0f32; FAST_MAX];
+    let mut glued_first = [0u8; FAST_MAX];
+    for (w, t) in weights.iter_mut().zip(&record.tokens) {
+        *w = t.weight();
+    }
+    for (g, (first, _)) in glued_first.iter_mut().zip(&record.glued) {
+        *g = *first as u8;
+    }
+    name_score_by_shape(query, &RecordShape { weights: &weights[..rn], glued_first: &glued_first[..ra - rn] }, pair)
+}
+
+/// What the fast score needs to know of a record's name besides its token-pair similarities.
+pub struct RecordShape<'a> {
+    /// Each token's weight (`Token::weight`).
+    pub weights: &'a [f32],
+    /// For each glued pair, the index of its first token.
+    pub glued_first: &'a [u8],
+}
+
+/// Whether a name of this many tokens plus glued pairs can be scored by `name_score_by_shape`.
+pub fn fits_fast_path(tokens_and_glued: usize) -> bool {
+    tokens_and_glued <= FAST_MAX
+}
+
+/// The fast score for a record known only by its shape; both sides must fit the fast path.
+pub fn name_score_by_shape(query: &NameForm, record: &RecordShape<'_>, mut pair: impl FnMut(usize, usize) -> f32) -> f32 {
+    let qn = query.tokens.len();
+    let rn = record.weights.len();
+    let (qa, ra) = (qn + query.glued.len(), rn + record.glued_first.len());
+    debug_assert!(qa <= FAST_MAX && ra <= FAST_MAX);
+    if query.is_empty() || record.weights.iter().all(|w| *w == 0.0) {
         return 0.0;
     }
     let mut q_best = [0.0f32; FAST_MAX];
     let mut r_best = [0.0f32; FAST_MAX];
-    for i in 0..qa {
+    for i in 0..qa.min(FAST_MAX) {
         // A glued token's match counts for both of its parts.
         let (q_first, q_second) = if i < qn { (i, i) } else { (query.glued[i - qn].0, query.glued[i - qn].0 + 1) };
-        for j in 0..ra {
+        for j in 0..ra.min(FAST_MAX) {
             if i >= qn && j >= rn {
                 continue;
             }
             let s = pair(i, j);
-            let (r_first, r_second) = if j < rn { (j, j) } else { (record.glued[j - rn].0, record.glued[j - rn].0 + 1) };
+            let (r_first, r_second) =
+                if j < rn { (j, j) } else { (usize::from(record.glued_first[j - rn]), usize::from(record.glued_first[j - rn]) + 1) };
             q_best[q_first] = q_best[q_first].max(s);
             q_best[q_second] = q_best[q_second].max(s);
             r_best[r_first] = r_best[r_first].max(s);
             r_best[r_second] = r_best[r_second].max(s);
         }
     }
-    0.8 * weighted(&query.tokens, &q_best[..qn]) + 0.2 * weighted(&record.tokens, &r_best[..rn])
+    let query_weights = query.tokens.iter().map(Token::weight);
+    0.8 * weighted(query_weights, &q_best[..qn]) + 0.2 * weighted(record.weights.iter().copied(), &r_best[..rn])
 }
 
 /// Compares the name the officer typed (`query`) with one spelling on a record.
@@ -157,7 +188,8 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
     }
     let (q_best, q_how) = coverage(&query.tokens, &query.glued, &record.tokens, &record.glued);
     let (r_best, _) = coverage(&record.tokens, &record.glued, &query.tokens, &query.glued);
-    let score = 0.8 * weighted(&query.tokens, &q_best) + 0.2 * weighted(&record.tokens, &r_best);
+    let score =
+        0.8 * weighted(query.tokens.iter().map(Token::weight), &q_best) + 0.2 * weighted(record.tokens.iter().map(Token::weight), &r_best);
 
     let mut notes = Vec::new();
     let content = |h: &How, t: &Token| !t.is_article && *h != How::None;
