@@ -28,6 +28,7 @@ pub mod document_reading;
 pub mod domain;
 pub mod engine;
 pub mod generate;
+pub mod hashing;
 pub mod matching;
 pub mod query;
 pub mod sim;

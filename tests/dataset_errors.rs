@@ -89,3 +89,74 @@ fn a_100_mb_string_field_is_a_clear_error_not_a_crash() {
     assert_eq!((p.line, p.field.as_deref(), p.record.as_deref()), (2, Some("family_name"), Some("NP-1")));
     assert!(p.message.contains("at most 4096"), "{p}");
 }
+
+/// A file big enough to be parsed as two sections on two threads, with problems placed in both.
+fn big_file_with(national_extra: &str, notices_extra: &str, interpol_tail: &str) -> String {
+    let mut text = String::from("Dataset(\n    format: 1,\n    name: \"big\",\n    national: (\n        agency: \"A\",\n        persons: [\n");
+    for i in 0..6000 {
+        text.push_str(&format!(
+            "            (id: \"NP-{i}\", family_name: \"FAMILY{i}\", given_names: \"GIVEN\", sex: Male, alert: RefuseEntry, reason: \"{}\"),\n",
+            "x".repeat(100)
+        ));
+    }
+    text.push_str(national_extra);
+    text.push_str("        ],\n    ),\n    interpol: (\n        notices: [\n");
+    for i in 0..6000 {
+        text.push_str(&format!(
+            "            (id: \"RN-{i}\", kind: Red, family_name: \"OTHER{i}\", given_names: \"G\", sex: Female, owner: \"FRA\", distinguishing_marks: \"{}\"),\n",
+            "y".repeat(60)
+        ));
+    }
+    text.push_str(notices_extra);
+    text.push_str("        ],\n");
+    text.push_str(interpol_tail);
+    text.push_str("    ),\n)\n");
+    assert!(text.len() > 1 << 20, "must take the two-thread path");
+    text
+}
+
+fn line_of(text: &str, needle: &str, nth: usize) -> usize {
+    let at = text.match_indices(needle).nth(nth).unwrap().0;
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn a_big_file_parsed_on_two_threads_still_places_every_problem() {
+    let dup_in_national = "            (id: \"NP-7\", family_name: \"\", sex: Male, alert: RefuseEntry),\n";
+    let cross_and_bad = "            (id: \"NP-3\", kind: Red, family_name: \"X\", sex: Male, owner: \"FRA\"),\n            (id: \"RN-BAD\", kind: Red, family_name: \"Y\", sex: Male, owner: \"FRA\", date_of_birth: \"1990-13-01\"),\n";
+    let text = big_file_with(dup_in_national, cross_and_bad, "");
+    let problems = parse_dataset(&text, "big.ron", None).unwrap_err().problems();
+    let on = |record: &str, field: &str| {
+        problems
+            .iter()
+            .find(|p| p.record.as_deref() == Some(record) && p.field.as_deref() == Some(field))
+            .unwrap_or_else(|| panic!("no {record}/{field}: {problems:#?}"))
+    };
+    // The repeated NP-7 is reported at its second record, and its empty family name there too.
+    assert_eq!(on("NP-7", "id").line, line_of(&text, "id: \"NP-7\"", 1));
+    assert_eq!(on("NP-7", "family_name").line, line_of(&text, "id: \"NP-7\"", 1));
+    // NP-3 in both sections: reported at the INTERPOL record, the later one in the file.
+    let cross = on("NP-3", "id");
+    assert!(cross.message.contains("duplicate"), "{cross}");
+    assert_eq!(cross.line, line_of(&text, "id: \"NP-3\"", 1));
+    assert_eq!(on("RN-BAD", "date_of_birth").line, line_of(&text, "RN-BAD", 0));
+}
+
+#[test]
+fn an_sltd_sidecar_id_already_used_in_the_dataset_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = big_file_with("", "", "        sltd_file: \"big.sltd.tsv\",\n");
+    std::fs::write(dir.path().join("big.ron"), &text).unwrap();
+    let header = bordercheck::dataset::sltd_tsv::HEADER;
+    let sidecar = format!("{header}\nS-1\tAB123\tUTO\tP\tStolenBlank\tUTO\t2024-01-02\nRN-17\tCD456\tFRA\tP\tRevoked\tFRA\t2024-02-03\n");
+    std::fs::write(dir.path().join("big.sltd.tsv"), sidecar).unwrap();
+    let problems = load_dataset_file(&dir.path().join("big.ron")).unwrap_err().problems();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let p = &problems[0];
+    assert_eq!((p.line, p.record.as_deref(), p.field.as_deref()), (3, Some("RN-17"), Some("id")));
+    assert!(p.file.ends_with("big.sltd.tsv") && p.message.contains("duplicate"), "{p}");
+    // Without the clash the same pair loads, with both SLTD rows.
+    std::fs::write(dir.path().join("big.sltd.tsv"), format!("{header}\nS-1\tAB123\tUTO\tP\tStolenBlank\tUTO\t2024-01-02\n")).unwrap();
+    let loaded = load_dataset_file(&dir.path().join("big.ron")).unwrap();
+    assert_eq!(loaded.dataset.interpol.sltd.len(), 1);
+}

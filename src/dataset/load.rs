@@ -1,18 +1,21 @@
 //! Reads a dataset file, reports every problem with its position, and builds the validated model.
 
-use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use rustc_hash::FxHashSet;
 
-use super::file_format::{DatasetFile, FORMAT_VERSION};
-use super::sltd_tsv::read_sltd_tsv;
+use super::file_format::{DatasetFile, FORMAT_VERSION, InterpolFile, NationalFile};
+use super::record_ids::{SectionIds, common_hashes};
+use super::sections::{split_sections, without_sections};
+use super::sltd_tsv::{SltdSidecar, read_sltd_tsv};
 use super::source_map::SourceMap;
+use super::validate::{PendingProblem, Section, Validator};
 use super::{Dataset, Problem, ProblemSeverity};
-use crate::domain::{
-    Country, InterpolDatabase, NationalDatabase, NationalDocument, NationalPerson, NationalVehicle, Notice, PartialDate, PersonName,
-    SltdRecord, SmvRecord, TdawnRecord,
-};
+use crate::domain::{InterpolDatabase, NationalDatabase};
+use crate::hashing::stable_hash;
+
+pub use super::validate::MAX_FIELD_BYTES;
 
 /// A dataset that loaded, with the warnings that did not stop it.
 #[derive(Debug, Clone)]
@@ -41,8 +44,6 @@ impl DatasetError {
 
 /// Largest file we try to parse; beyond this a trainer has almost certainly picked the wrong file.
 pub const MAX_DATASET_BYTES: u64 = 4 << 30;
-/// Longest accepted name, number or reason.
-pub const MAX_FIELD_BYTES: usize = 4096;
 
 pub fn load_dataset_file(path: &Path) -> Result<LoadedDataset, DatasetError> {
     let file = path.display().to_string();
@@ -82,13 +83,13 @@ pub fn parse_dataset(text: &str, file: &str, base_dir: Option<PathBuf>) -> Resul
     // A large SLTD sidecar is read on its own thread while the RON text is parsed.
     let hinted = sltd_file_hint(text);
     std::thread::scope(|scope| {
-        let sidecar = hinted.as_ref().zip(base_dir.as_ref()).map(|(name, dir)| {
+        let sidecar = hinted.as_ref().zip(base_dir.as_ref()).and_then(|(name, dir)| {
             let path = dir.join(name);
-            scope.spawn(move || read_sltd_tsv(&path))
+            std::thread::Builder::new().name("load-sltd-file".into()).spawn_scoped(scope, move || read_sltd_tsv(&path)).ok()
         });
-        let parsed = parse_ron(text, file, base_dir.clone());
-        let sidecar = sidecar.map(|h| h.join().unwrap_or_else(|_| Err(Vec::new())));
-        let (mut dataset, mut problems, declared) = parsed?;
+        let parsed = parse_ron(text, file, base_dir.as_deref());
+        let sidecar = sidecar.map(|h| h.join().unwrap_or_else(|_| Err(vec![Problem::file_error(file, 0, "the SLTD file reader crashed")])));
+        let Parsed { mut dataset, mut problems, declared, ron_ids } = parsed?;
         match (declared, base_dir.as_ref()) {
             (None, _) => {}
             (Some(name), None) => problems.push(Problem {
@@ -101,12 +102,16 @@ pub fn parse_dataset(text: &str, file: &str, base_dir: Option<PathBuf>) -> Resul
                 message: format!("sltd_file {name:?} cannot be resolved: this dataset has no folder"),
             }),
             (Some(name), Some(dir)) => {
+                let path = dir.join(&name);
                 let result = match sidecar {
                     Some(result) if hinted.as_deref() == Some(name.as_str()) => result,
-                    _ => read_sltd_tsv(&dir.join(&name)),
+                    _ => read_sltd_tsv(&path),
                 };
                 match result {
-                    Ok(table) => dataset.interpol.sltd.append(table),
+                    Ok(sidecar) => {
+                        problems.extend(sidecar_duplicates(&sidecar, &ron_ids, &dataset, &path.display().to_string()));
+                        dataset.interpol.sltd.append(sidecar.table);
+                    }
                     Err(p) => problems.extend(p),
                 }
             }
@@ -130,12 +135,89 @@ fn sltd_file_hint(text: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].to_owned())
 }
 
-/// Parses and validates the RON part: (dataset, problems so far, the declared `sltd_file`).
-fn parse_ron(text: &str, file: &str, base_dir: Option<PathBuf>) -> Result<(Dataset, Vec<Problem>, Option<String>), DatasetError> {
-    let raw = match parse_sections_in_parallel(text) {
-        Some(raw) => raw,
-        // Unusual layout, or an error: the single-piece parse gives the canonical error position.
-        None => ron_options().from_str::<DatasetFile>(text).map_err(|e| DatasetError::Invalid {
+/// The RON part, validated.
+struct Parsed {
+    dataset: Dataset,
+    problems: Vec<Problem>,
+    /// The `sltd_file` the INTERPOL section names.
+    declared: Option<String>,
+    /// Sorted hashes of every record id in the RON file, for checking the sidecar's ids.
+    ron_ids: Vec<u64>,
+}
+
+/// One section converted, with its problems (not yet positioned) and its ids.
+struct Converted<T> {
+    db: T,
+    problems: Vec<PendingProblem>,
+    ids: SectionIds,
+}
+
+fn convert_national(raw: NationalFile, base_dir: Option<&Path>) -> Converted<NationalDatabase> {
+    let ids = SectionIds::of(
+        raw.persons
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain(raw.documents.iter().map(|r| r.id.as_str()))
+            .chain(raw.vehicles.iter().map(|r| r.id.as_str())),
+    );
+    let mut v = Validator::new(Section::National, &ids, base_dir);
+    let db = v.national(raw);
+    Converted { db, problems: v.problems, ids }
+}
+
+fn convert_interpol(raw: InterpolFile, base_dir: Option<&Path>) -> (Converted<InterpolDatabase>, Option<String>) {
+    let declared = raw.sltd_file.clone();
+    let ids = SectionIds::of(
+        raw.notices
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain(raw.sltd.iter().map(|r| r.id.as_str()))
+            .chain(raw.tdawn.iter().map(|r| r.id.as_str()))
+            .chain(raw.smv.iter().map(|r| r.id.as_str())),
+    );
+    let mut v = Validator::new(Section::Interpol, &ids, base_dir);
+    let db = v.interpol(raw);
+    (Converted { db, problems: v.problems, ids }, declared)
+}
+
+fn national_ids(db: &NationalDatabase) -> impl Iterator<Item = &str> {
+    db.persons
+        .iter()
+        .map(|r| r.id.as_str())
+        .chain(db.documents.iter().map(|r| r.id.as_str()))
+        .chain(db.vehicles.iter().map(|r| r.id.as_str()))
+}
+
+fn interpol_ids(db: &InterpolDatabase) -> impl Iterator<Item = &str> {
+    db.notices
+        .iter()
+        .map(|r| r.id.as_str())
+        .chain((0..db.sltd.len()).map(|i| db.sltd.id(i)))
+        .chain(db.tdawn.iter().map(|r| r.id.as_str()))
+        .chain(db.smv.iter().map(|r| r.id.as_str()))
+}
+
+/// The head of the file (format, name…) without its two sections.
+struct Head {
+    format: u32,
+    name: String,
+    description: String,
+    post: Option<String>,
+}
+
+type Sections = (Head, Converted<NationalDatabase>, (Converted<InterpolDatabase>, Option<String>));
+
+/// Parses and validates the RON part. Big files are split into their national and INTERPOL
+/// sections, each parsed and converted on its own core.
+fn parse_ron(text: &str, file: &str, base_dir: Option<&Path>) -> Result<Parsed, DatasetError> {
+    const WORTH_IT: usize = 1 << 20;
+    let layout = if text.len() >= WORTH_IT { split_sections(text) } else { None };
+    let in_parallel = layout.as_ref().and_then(|(national, interpol)| convert_in_parallel(text, national, interpol, base_dir));
+    // Small file, unusual layout, or an error: the single-piece parse gives the canonical error position.
+    let (head, national, (interpol, declared)) = if let Some(sections) = in_parallel {
+        sections
+    } else {
+        let raw = ron_options().from_str::<DatasetFile>(text).map_err(|e| DatasetError::Invalid {
             file: file.to_owned(),
             problems: vec![Problem {
                 severity: ProblemSeverity::Error,
@@ -146,321 +228,135 @@ fn parse_ron(text: &str, file: &str, base_dir: Option<PathBuf>) -> Result<(Datas
                 field: None,
                 message: e.code.to_string(),
             }],
-        })?,
+        })?;
+        let head = Head { format: raw.format, name: raw.name, description: raw.description, post: raw.post };
+        (head, convert_national(raw.national, base_dir), convert_interpol(raw.interpol, base_dir))
     };
-    let declared = raw.interpol.sltd_file.clone();
-    let mut v = Validator { file, text, map: None, problems: Vec::new(), seen: HashMap::new(), base_dir };
-    let dataset = v.convert(raw);
-    Ok((dataset, v.problems, declared))
+    let national_first = layout.as_ref().is_none_or(|(n, i)| n.start < i.start);
+    let later = if national_first { Section::Interpol } else { Section::National };
+    let mut pending = national.problems;
+    pending.extend(interpol.problems);
+    // The same id in both sections: reported at its first record in the later section.
+    let common = national.ids.common_with(interpol.ids.hashes());
+    if !common.is_empty() {
+        let common: FxHashSet<u64> = common.into_iter().collect();
+        let with_common_hash = |ids: &mut dyn Iterator<Item = &str>| -> Vec<String> {
+            ids.filter(|id| common.contains(&stable_hash(id.bytes()))).map(str::to_owned).collect()
+        };
+        let in_national = with_common_hash(&mut national_ids(&national.db));
+        let mut seen = FxHashSet::default();
+        for id in with_common_hash(&mut interpol_ids(&interpol.db)) {
+            if in_national.contains(&id) && seen.insert(id.clone()) {
+                let message = format!("duplicate id {id:?}: ids must be unique across the whole dataset");
+                pending.push(PendingProblem {
+                    severity: ProblemSeverity::Error,
+                    section: later,
+                    id,
+                    occurrence: 0,
+                    field: "id".into(),
+                    message,
+                });
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    if head.format != FORMAT_VERSION {
+        let (line, column) = SourceMap::new(text).position(text.find("format").unwrap_or(0));
+        problems.push(Problem {
+            severity: ProblemSeverity::Error,
+            file: file.to_owned(),
+            line,
+            column,
+            record: None,
+            field: Some("format".into()),
+            message: format!("unsupported format version {} (this build reads version {FORMAT_VERSION})", head.format),
+        });
+    }
+    if !pending.is_empty() {
+        // Built only when there is something to place: big clean files never pay for it.
+        let map = SourceMap::new(text);
+        let earlier = |section: Section, id: &str| match (section == later, later) {
+            (false, _) => 0,
+            (true, Section::Interpol) => national.ids.count(id),
+            (true, Section::National) => interpol.ids.count(id),
+        };
+        problems.extend(pending.into_iter().map(|p| p.resolve(file, &map, earlier)));
+    }
+    let ron_ids = merge_sorted(national.ids.hashes(), interpol.ids.hashes());
+    let dataset = Dataset {
+        name: head.name,
+        description: head.description,
+        post: head.post.unwrap_or_else(|| "Border post".into()),
+        national: national.db,
+        interpol: interpol.db,
+        base_dir: None,
+    };
+    Ok(Parsed { dataset, problems, declared, ron_ids })
+}
+
+/// Both sections parsed and converted on two threads. None on any parse error.
+fn convert_in_parallel(text: &str, national: &Range<usize>, interpol: &Range<usize>, base_dir: Option<&Path>) -> Option<Sections> {
+    let rest = without_sections(text, national, interpol);
+    std::thread::scope(|s| {
+        let national = std::thread::Builder::new()
+            .name("load-national".into())
+            .spawn_scoped(s, || {
+                ron_options().from_str::<NationalFile>(&text[national.clone()]).ok().map(|raw| convert_national(raw, base_dir))
+            })
+            .ok()?;
+        let interpol = ron_options().from_str::<InterpolFile>(&text[interpol.clone()]).ok().map(|raw| convert_interpol(raw, base_dir));
+        let head = ron_options().from_str::<DatasetFile>(&rest).ok();
+        let national = national.join().ok()??;
+        let head = head.map(|h| Head { format: h.format, name: h.name, description: h.description, post: h.post })?;
+        Some((head, national, interpol?))
+    })
+}
+
+fn merge_sorted(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Sidecar rows whose id is also used in the RON file.
+fn sidecar_duplicates(sidecar: &SltdSidecar, ron_ids: &[u64], dataset: &Dataset, file: &str) -> Vec<Problem> {
+    let sidecar_hashes: Vec<u64> = sidecar.id_hashes.iter().map(|h| h.0).collect();
+    let common: FxHashSet<u64> = common_hashes(ron_ids, &sidecar_hashes).into_iter().collect();
+    if common.is_empty() {
+        return Vec::new();
+    }
+    let ron: FxHashSet<&str> = national_ids(&dataset.national)
+        .chain(interpol_ids(&dataset.interpol))
+        .filter(|id| common.contains(&stable_hash(id.bytes())))
+        .collect();
+    sidecar
+        .id_hashes
+        .iter()
+        .filter(|(h, row)| common.contains(h) && ron.contains(sidecar.table.id(*row as usize)))
+        .take(500)
+        .map(|&(_, row)| Problem {
+            severity: ProblemSeverity::Error,
+            file: file.to_owned(),
+            line: sidecar.lines[row as usize] as usize,
+            column: 1,
+            record: Some(sidecar.table.id(row as usize).to_owned()),
+            field: Some("id".into()),
+            message: "duplicate id: the dataset file already has a record with this id".into(),
+        })
+        .collect()
 }
 
 fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-}
-
-/// Big files: the national and INTERPOL sections parse on two threads. None on any error.
-fn parse_sections_in_parallel(text: &str) -> Option<DatasetFile> {
-    const WORTH_IT: usize = 1 << 20;
-    if text.len() < WORTH_IT {
-        return None;
-    }
-    let (national, interpol) = super::sections::split_sections(text)?;
-    let rest = super::sections::without_sections(text, &national, &interpol);
-    std::thread::scope(|s| {
-        let n = s.spawn(|| ron_options().from_str::<super::file_format::NationalFile>(&text[national.clone()]).ok());
-        let i = ron_options().from_str::<super::file_format::InterpolFile>(&text[interpol.clone()]).ok();
-        let mut head: DatasetFile = ron_options().from_str(&rest).ok()?;
-        head.national = n.join().ok()??;
-        head.interpol = i?;
-        Some(head)
-    })
-}
-
-/// Converts file rows into domain records, collecting every problem on the way.
-struct Validator<'a> {
-    file: &'a str,
-    text: &'a str,
-    /// Built only when the first problem needs a position: big clean files never pay for it.
-    map: Option<SourceMap<'a>>,
-    problems: Vec<Problem>,
-    /// How many records so far used each id (duplicates are errors).
-    seen: HashMap<String, usize>,
-    base_dir: Option<PathBuf>,
-}
-
-/// Which record a value belongs to: its id and which occurrence of that id.
-#[derive(Clone)]
-struct At {
-    id: String,
-    occurrence: usize,
-}
-
-impl Validator<'_> {
-    fn report(&mut self, severity: ProblemSeverity, at: &At, field: &str, message: String) {
-        let map = self.map.get_or_insert_with(|| SourceMap::new(self.text));
-        let offset = map.record(&at.id, at.occurrence).map(|r| if field == "id" { r } else { map.field(r, field) });
-        let (line, column) = offset.map_or((0, 0), |o| map.position(o));
-        self.problems.push(Problem {
-            severity,
-            file: self.file.to_owned(),
-            line,
-            column,
-            record: Some(at.id.clone()),
-            field: Some(field.to_owned()),
-            message,
-        });
-    }
-
-    fn error(&mut self, at: &At, field: &str, message: String) {
-        self.report(ProblemSeverity::Error, at, field, message);
-    }
-
-    fn record(&mut self, id: &str) -> At {
-        let count = self.seen.entry(id.to_owned()).or_insert(0);
-        let at = At { id: id.to_owned(), occurrence: *count };
-        *count += 1;
-        if id.trim().is_empty() {
-            self.error(&at, "id", "record id is empty".into());
-        } else if at.occurrence > 0 {
-            self.error(&at, "id", format!("duplicate id {id:?}: ids must be unique across the whole dataset"));
-        }
-        at
-    }
-
-    fn country(&mut self, at: &At, field: &str, text: &str) -> Option<Country> {
-        Country::parse(text).map_err(|e| self.error(at, field, e.to_string())).ok()
-    }
-
-    fn opt_country(&mut self, at: &At, field: &str, text: Option<&String>) -> Option<Country> {
-        text.filter(|t| !t.trim().is_empty()).and_then(|t| self.country(at, field, t))
-    }
-
-    fn dob(&mut self, at: &At, field: &str, text: Option<&String>) -> Option<PartialDate> {
-        let text = text.filter(|t| !t.trim().is_empty())?;
-        PartialDate::parse(text).map_err(|e| self.error(at, field, e.to_string())).ok()
-    }
-
-    fn date(&mut self, at: &At, field: &str, text: &str) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| self.error(at, field, format!("invalid date {text:?} (expected YYYY-MM-DD with a real calendar day)")))
-            .ok()
-    }
-
-    fn opt_date(&mut self, at: &At, field: &str, text: Option<&String>) -> Option<NaiveDate> {
-        text.filter(|t| !t.trim().is_empty()).and_then(|t| self.date(at, field, t))
-    }
-
-    /// Also rejects absurdly long values (a 100 MB name is a broken file, not a person).
-    fn not_empty(&mut self, at: &At, field: &str, text: &str) {
-        if text.trim().is_empty() {
-            self.error(at, field, "must not be empty".into());
-        }
-        self.not_too_long(at, field, text);
-    }
-
-    fn not_too_long(&mut self, at: &At, field: &str, text: &str) {
-        if text.len() > MAX_FIELD_BYTES {
-            self.error(at, field, format!("value is {} bytes long; at most {MAX_FIELD_BYTES} are accepted", text.len()));
-        }
-    }
-
-    fn photo(&mut self, at: &At, photo: Option<String>) -> Option<String> {
-        let photo = photo.filter(|p| !p.trim().is_empty())?;
-        if let Some(dir) = &self.base_dir
-            && !dir.join(&photo).is_file()
-        {
-            let msg = format!("photo file {photo:?} not found next to the dataset; the record loads without a photo");
-            self.report(ProblemSeverity::Warning, at, "photo", msg);
-        }
-        Some(photo)
-    }
-
-    fn convert(&mut self, raw: DatasetFile) -> Dataset {
-        if raw.format != FORMAT_VERSION {
-            let (line, column) = SourceMap::new(self.text).position(self.text.find("format").unwrap_or(0));
-            self.problems.push(Problem {
-                severity: ProblemSeverity::Error,
-                file: self.file.to_owned(),
-                line,
-                column,
-                record: None,
-                field: Some("format".into()),
-                message: format!("unsupported format version {} (this build reads version {FORMAT_VERSION})", raw.format),
-            });
-        }
-        let national = self.national(raw.national);
-        let interpol = self.interpol(raw.interpol);
-        Dataset {
-            name: raw.name,
-            description: raw.description,
-            post: raw.post.unwrap_or_else(|| "Border post".into()),
-            national,
-            interpol,
-            base_dir: None,
-        }
-    }
-
-    fn national(&mut self, raw: super::file_format::NationalFile) -> NationalDatabase {
-        let country = raw.country.as_deref().and_then(|c| Country::parse(c).ok());
-        let mut db = NationalDatabase { agency: raw.agency, country, ..Default::default() };
-        for p in raw.persons {
-            let at = self.record(&p.id);
-            self.not_empty(&at, "family_name", &p.family_name);
-            self.not_too_long(&at, "given_names", &p.given_names);
-            self.not_too_long(&at, "reason", &p.reason);
-            for alias in &p.aliases {
-                self.not_too_long(&at, "aliases", alias);
-            }
-            let date_of_birth = self.dob(&at, "date_of_birth", p.date_of_birth.as_ref());
-            let nationality = self.opt_country(&at, "nationality", p.nationality.as_ref());
-            let photo = self.photo(&at, p.photo);
-            db.persons.push(NationalPerson {
-                id: p.id,
-                name: PersonName {
-                    family_name: p.family_name,
-                    given_names: p.given_names,
-                    aliases: p.aliases,
-                    original_script: p.original_script,
-                },
-                date_of_birth,
-                sex: p.sex,
-                nationality,
-                alert: p.alert,
-                reason: p.reason,
-                photo,
-            });
-        }
-        for d in raw.documents {
-            let at = self.record(&d.id);
-            self.not_empty(&at, "number", &d.number);
-            let country = self.country(&at, "country", &d.country);
-            let holder_date_of_birth = self.dob(&at, "holder_date_of_birth", d.holder_date_of_birth.as_ref());
-            let expiry = self.opt_date(&at, "expiry", d.expiry.as_ref());
-            if let Some(country) = country {
-                db.documents.push(NationalDocument {
-                    id: d.id,
-                    number: d.number,
-                    kind: d.kind,
-                    country,
-                    status: d.status,
-                    holder: PersonName { family_name: d.holder_family_name, given_names: d.holder_given_names, ..Default::default() },
-                    holder_date_of_birth,
-                    expiry,
-                });
-            }
-        }
-        for v in raw.vehicles {
-            let at = self.record(&v.id);
-            if v.plate.trim().is_empty() && v.vin.trim().is_empty() {
-                self.error(&at, "plate", "a stolen vehicle needs a plate, a VIN or both".into());
-            }
-            let reported = self.opt_date(&at, "reported", v.reported.as_ref());
-            db.vehicles.push(NationalVehicle {
-                id: v.id,
-                plate: v.plate,
-                vin: v.vin,
-                make: v.make,
-                model: v.model,
-                colour: v.colour,
-                reported,
-            });
-        }
-        db
-    }
-
-    fn interpol(&mut self, raw: super::file_format::InterpolFile) -> InterpolDatabase {
-        let mut db = InterpolDatabase::default();
-        for n in raw.notices {
-            let at = self.record(&n.id);
-            self.not_empty(&at, "family_name", &n.family_name);
-            self.not_too_long(&at, "given_names", &n.given_names);
-            self.not_too_long(&at, "distinguishing_marks", &n.distinguishing_marks);
-            for alias in &n.aliases {
-                self.not_too_long(&at, "aliases", alias);
-            }
-            let date_of_birth = self.dob(&at, "date_of_birth", n.date_of_birth.as_ref());
-            let nationalities = n.nationalities.iter().filter_map(|c| self.country(&at, "nationalities", c)).collect();
-            let owner = self.country(&at, "owner", &n.owner);
-            for charge in &n.charges {
-                self.country(&at, "charges", &charge.country);
-            }
-            let issued = self.opt_date(&at, "issued", n.issued.as_ref());
-            let photo = self.photo(&at, n.photo);
-            if let Some(owner) = owner {
-                db.notices.push(Notice {
-                    id: n.id,
-                    kind: n.kind,
-                    name: PersonName {
-                        family_name: n.family_name,
-                        given_names: n.given_names,
-                        aliases: n.aliases,
-                        original_script: n.original_script,
-                    },
-                    date_of_birth,
-                    sex: n.sex,
-                    nationalities,
-                    owner,
-                    charges: n.charges,
-                    distinguishing_marks: n.distinguishing_marks,
-                    photo,
-                    foreign_fighter: n.foreign_fighter,
-                    issued,
-                });
-            }
-        }
-        for s in raw.sltd {
-            let at = self.record(&s.id);
-            self.not_empty(&at, "number", &s.number);
-            let country = self.country(&at, "country", &s.country);
-            let reporting = self.country(&at, "reporting_country", &s.reporting_country);
-            let reported = self.date(&at, "reported", &s.reported);
-            if let (Some(country), Some(reporting_country), Some(reported)) = (country, reporting, reported) {
-                db.sltd.push(&SltdRecord {
-                    id: s.id,
-                    number: s.number,
-                    country,
-                    kind: s.kind,
-                    fraud: s.fraud,
-                    reporting_country,
-                    reported,
-                });
-            }
-        }
-        let notice_ids: HashSet<&str> = db.notices.iter().map(|n| n.id.as_str()).collect();
-        let mut tdawn = Vec::with_capacity(raw.tdawn.len());
-        let mut dangling = Vec::new();
-        for t in raw.tdawn {
-            let at = self.record(&t.id);
-            self.not_empty(&at, "number", &t.number);
-            if !notice_ids.contains(t.notice_id.as_str()) {
-                dangling.push((at.clone(), t.notice_id.clone()));
-            }
-            if let Some(country) = self.country(&at, "country", &t.country) {
-                tdawn.push(TdawnRecord { id: t.id, number: t.number, country, kind: t.kind, notice_id: t.notice_id });
-            }
-        }
-        for (at, notice) in dangling {
-            self.error(&at, "notice_id", format!("TDAWN record points at notice {notice:?}, which is not in this dataset"));
-        }
-        db.tdawn = tdawn;
-        for m in raw.smv {
-            let at = self.record(&m.id);
-            self.not_empty(&at, "vin", &m.vin);
-            let reporting = self.country(&at, "reporting_country", &m.reporting_country);
-            let stolen = self.date(&at, "stolen", &m.stolen);
-            if let (Some(reporting_country), Some(stolen)) = (reporting, stolen) {
-                db.smv.push(SmvRecord {
-                    id: m.id,
-                    vin: m.vin,
-                    plate: m.plate,
-                    make: m.make,
-                    model: m.model,
-                    colour: m.colour,
-                    reporting_country,
-                    stolen,
-                });
-            }
-        }
-        db
-    }
 }

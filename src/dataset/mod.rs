@@ -4,9 +4,11 @@ pub mod file_format;
 pub mod load;
 pub mod photos;
 pub mod problem;
+pub mod record_ids;
 pub mod sections;
 pub mod sltd_tsv;
 pub mod source_map;
+pub mod validate;
 
 use std::path::PathBuf;
 

@@ -7,11 +7,11 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
-use chrono::NaiveDate;
-
 use super::file_format::SltdRow;
+use super::validate::MAX_FIELD_BYTES;
 use super::{Problem, ProblemSeverity};
-use crate::domain::{Country, DocumentKind, FraudType, SltdRecord, SltdTable};
+use crate::domain::{Country, DocumentKind, FraudType, SltdTable, parse_iso_date};
+use crate::hashing::{sort_by_hash, stable_hash};
 
 pub const HEADER: &str = "id\tnumber\tcountry\tkind\tfraud\treporting_country\treported";
 const COLUMNS: [&str; 7] = ["id", "number", "country", "kind", "fraud", "reporting_country", "reported"];
@@ -24,15 +24,6 @@ pub fn write_sltd_tsv(rows: &[SltdRow], mut out: impl Write) -> std::io::Result<
         writeln!(out, "{}\t{}\t{}\t{}\t{:?}\t{}\t{}", r.id, r.number, r.country, r.kind.code(), r.fraud, r.reporting_country, r.reported)?;
     }
     Ok(())
-}
-
-fn fast_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')));
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 fn fraud(s: &str) -> Option<FraudType> {
@@ -49,19 +40,46 @@ struct Chunk {
     table: SltdTable,
     /// The file line of each row, for reporting duplicates.
     lines: Vec<u32>,
+    /// (hash of the id, row), for finding duplicate ids.
+    id_hashes: Vec<(u64, u32)>,
     problems: Vec<Problem>,
 }
 
-fn parse_chunk(text: &str, first_line: usize, file: &str) -> Chunk {
-    let mut table = SltdTable::with_capacity(text.len() / 60);
-    let mut lines = Vec::with_capacity(text.len() / 60);
-    let mut problems = Vec::new();
+fn kind(code: &str) -> Option<DocumentKind> {
+    match code {
+        "P" => Some(DocumentKind::Passport),
+        "I" => Some(DocumentKind::IdCard),
+        "V" => Some(DocumentKind::Visa),
+        "R" => Some(DocumentKind::ResidencePermit),
+        "O" => Some(DocumentKind::Other),
+        _ => DocumentKind::parse(code),
+    }
+}
+
+/// Parses whole lines; `first_row` is the table row the chunk's first record will have once
+/// chunks are joined. Allocation-free per line: ten million lines must take about a second.
+fn parse_chunk(text: &str, first_line: usize, first_row: u32, file: &str) -> Chunk {
+    let rows = text.len() / 56;
+    let mut chunk = Chunk {
+        table: SltdTable::with_capacity(rows),
+        lines: Vec::with_capacity(rows),
+        id_hashes: Vec::with_capacity(rows),
+        problems: Vec::new(),
+    };
     for (n, line) in text.lines().enumerate() {
         let line_no = first_line + n;
         if line.is_empty() {
             continue;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
+        let mut fields = [""; 7];
+        let mut count = 0;
+        for field in line.split('\t') {
+            if count < 7 {
+                fields[count] = field;
+            }
+            count += 1;
+        }
+        let problems = &mut chunk.problems;
         let mut problem = |col: usize, message: String| {
             if problems.len() < MAX_PROBLEMS {
                 let column = fields.iter().take(col).map(|f| f.chars().count() + 1).sum::<usize>() + 1;
@@ -70,18 +88,18 @@ fn parse_chunk(text: &str, first_line: usize, file: &str) -> Chunk {
                     file: file.to_owned(),
                     line: line_no,
                     column,
-                    record: fields.first().map(|s| (*s).to_owned()),
+                    record: Some(fields[0].to_owned()),
                     field: Some(COLUMNS[col.min(6)].to_owned()),
                     message,
                 });
             }
         };
-        if fields.len() != 7 {
-            problem(fields.len().min(6), format!("expected 7 tab-separated columns ({HEADER}), found {}", fields.len()));
+        if count != 7 {
+            problem(count.min(6), format!("expected 7 tab-separated columns ({HEADER}), found {count}"));
             continue;
         }
         let country = Country::parse(fields[2]).map_err(|e| problem(2, e.to_string())).ok();
-        let kind = DocumentKind::parse(fields[3]).or_else(|| {
+        let kind = kind(fields[3]).or_else(|| {
             problem(3, format!("unknown document kind {:?} (P, I, V, R or O)", fields[3]));
             None
         });
@@ -90,7 +108,7 @@ fn parse_chunk(text: &str, first_line: usize, file: &str) -> Chunk {
             None
         });
         let reporting = Country::parse(fields[5]).map_err(|e| problem(5, e.to_string())).ok();
-        let reported = fast_date(fields[6]).or_else(|| {
+        let reported = parse_iso_date(fields[6]).or_else(|| {
             problem(6, format!("invalid date {:?} (expected YYYY-MM-DD with a real calendar day)", fields[6]));
             None
         });
@@ -102,26 +120,32 @@ fn parse_chunk(text: &str, first_line: usize, file: &str) -> Chunk {
             problem(1, "must not be empty".into());
             continue;
         }
-        if let (Some(country), Some(kind), Some(fraud), Some(reporting_country), Some(reported)) =
-            (country, kind, fraud, reporting, reported)
-        {
-            table.push(&SltdRecord {
-                id: fields[0].to_owned(),
-                number: fields[1].to_owned(),
-                country,
-                kind,
-                fraud,
-                reporting_country,
-                reported,
-            });
-            lines.push(line_no as u32);
+        for (col, field) in fields.iter().enumerate().take(2) {
+            if field.len() > MAX_FIELD_BYTES {
+                problem(col, format!("value is {} bytes long; at most {MAX_FIELD_BYTES} are accepted", field.len()));
+            }
+        }
+        if let (Some(country), Some(kind), Some(fraud), Some(reporting), Some(reported)) = (country, kind, fraud, reporting, reported) {
+            chunk.id_hashes.push((stable_hash(fields[0].bytes()), first_row + chunk.table.len() as u32));
+            chunk.table.push_parts(fields[0], fields[1], country, kind, fraud, reporting, reported);
+            chunk.lines.push(line_no as u32);
         }
     }
-    Chunk { table, lines, problems }
+    chunk
+}
+
+/// A read sidecar, with what the loader needs to check its ids against the RON file's.
+#[derive(Debug, Default)]
+pub struct SltdSidecar {
+    pub table: SltdTable,
+    /// (hash of the id, row), sorted.
+    pub id_hashes: Vec<(u64, u32)>,
+    /// The file line of each row.
+    pub lines: Vec<u32>,
 }
 
 /// Reads the sidecar on two threads; every problem names file, line, column, record and field.
-pub fn read_sltd_tsv(path: &Path) -> Result<SltdTable, Vec<Problem>> {
+pub fn read_sltd_tsv(path: &Path) -> Result<SltdSidecar, Vec<Problem>> {
     let file = path.display().to_string();
     let fail = |line, message: String| vec![Problem::file_error(&file, line, message)];
     let bytes = std::fs::read(path).map_err(|e| fail(0, format!("cannot read SLTD file: {e}")))?;
@@ -129,38 +153,37 @@ pub fn read_sltd_tsv(path: &Path) -> Result<SltdTable, Vec<Problem>> {
         fail(1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count(), "not UTF-8 text".into())
     })?;
     let Some((header, body)) = text.split_once('\n') else {
-        return if text.trim() == HEADER { Ok(SltdTable::default()) } else { Err(fail(1, format!("missing header line: {HEADER}"))) };
+        return if text.trim() == HEADER { Ok(SltdSidecar::default()) } else { Err(fail(1, format!("missing header line: {HEADER}"))) };
     };
     if header.trim_end_matches('\r') != HEADER {
         return Err(fail(1, format!("unexpected header {header:?}; expected {HEADER:?}")));
     }
-    // Split at a line boundary near the middle and parse both halves at once.
+    // Split at a line boundary near the middle and parse both halves at once. The second half's
+    // rows are numbered after the first half's, which is only known at the end, so its hashes
+    // are renumbered then.
     let mid = body.len() / 2;
     let cut = body[mid..].find('\n').map_or(body.len(), |p| mid + p + 1);
     let (a, b) = body.split_at(cut);
     let b_first_line = 2 + a.bytes().filter(|&c| c == b'\n').count();
     let (first, second) = std::thread::scope(|s| {
-        let second = s.spawn(|| parse_chunk(b, b_first_line, &file));
-        let first = parse_chunk(a, 2, &file);
-        (first, second.join())
+        let second = std::thread::Builder::new().name("sltd-reader".into()).spawn_scoped(s, || parse_chunk(b, b_first_line, 0, &file));
+        let first = parse_chunk(a, 2, 0, &file);
+        (first, second.map(std::thread::ScopedJoinHandle::join))
     });
-    let second = second.map_err(|_| fail(0, "SLTD reader crashed".into()))?;
+    drop(text);
+    let Ok(Ok(mut second)) = second else { return Err(fail(0, "SLTD reader crashed".into())) };
+    let offset = first.table.len() as u32;
+    second.id_hashes.iter_mut().for_each(|h| h.1 += offset);
     let mut problems = first.problems;
     problems.extend(second.problems);
     let mut table = first.table;
     table.append(second.table);
     let mut lines = first.lines;
     lines.extend(second.lines);
+    let mut hashes = first.id_hashes;
+    hashes.extend(second.id_hashes);
     // Duplicate ids, found by sorting id hashes (a set of ten million strings would cost a gigabyte).
-    let mut hashes: Vec<(u64, u32)> = (0..table.len())
-        .map(|i| {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::hash::DefaultHasher::new();
-            table.id(i).hash(&mut h);
-            (h.finish(), i as u32)
-        })
-        .collect();
-    hashes.sort_unstable();
+    sort_by_hash(&mut hashes);
     let mut reported = HashSet::new();
     for w in hashes.windows(2) {
         if w[0].0 == w[1].0
@@ -179,7 +202,7 @@ pub fn read_sltd_tsv(path: &Path) -> Result<SltdTable, Vec<Problem>> {
             });
         }
     }
-    if problems.is_empty() { Ok(table) } else { Err(problems) }
+    if problems.is_empty() { Ok(SltdSidecar { table, id_hashes: hashes, lines }) } else { Err(problems) }
 }
 
 #[cfg(test)]
@@ -198,7 +221,7 @@ mod tests {
         assert!(msgs.iter().any(|m| m.contains(":3:") && m.contains("`reported`")), "{msgs:#?}");
         assert!(msgs.iter().any(|m| m.contains(":4:1:") && m.contains("duplicate")), "{msgs:#?}");
         std::fs::write(&path, format!("{HEADER}\nS1\tAB123\tUTO\tP\tStolenBlank\tUTO\t2024-01-02\n")).unwrap();
-        let table = read_sltd_tsv(&path).unwrap();
+        let table = read_sltd_tsv(&path).unwrap().table;
         assert_eq!(table.get(0).number, "AB123");
     }
 }

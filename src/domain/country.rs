@@ -46,7 +46,7 @@ impl Country {
                 [b[0], b[1], b[2]]
             }
         };
-        known_codes().binary_search(&code).map(|_| Self(code)).map_err(|_| unknown())
+        if is_known(code) { Ok(Self(code)) } else { Err(unknown()) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -64,16 +64,23 @@ impl Country {
     }
 }
 
-/// The alpha-3 codes `mrz` knows, sorted once for binary search (datasets hold millions of codes).
-fn known_codes() -> &'static [[u8; 3]] {
-    static CODES: std::sync::OnceLock<Vec<[u8; 3]>> = std::sync::OnceLock::new();
-    CODES.get_or_init(|| {
-        let mut v: Vec<[u8; 3]> =
-            mrz::codes().iter().filter(|(c, _)| c.len() == 3).map(|(c, _)| [c.as_bytes()[0], c.as_bytes()[1], c.as_bytes()[2]]).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    })
+/// Whether `mrz` knows this alpha-3 code. Datasets hold tens of millions of codes, so the known
+/// ones are kept as one bit per possible three-capital code (26³ bits, 2 KiB).
+fn is_known(code: [u8; 3]) -> bool {
+    fn slot(code: [u8; 3]) -> Option<usize> {
+        code.iter().try_fold(0usize, |acc, &b| b.is_ascii_uppercase().then(|| acc * 26 + usize::from(b - b'A')))
+    }
+    static KNOWN: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        let mut bits = vec![0u64; 26 * 26 * 26 / 64 + 1];
+        for (c, _) in mrz::codes().iter().filter(|(c, _)| c.len() == 3) {
+            if let Some(i) = slot([c.as_bytes()[0], c.as_bytes()[1], c.as_bytes()[2]]) {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        bits
+    });
+    slot(code).is_some_and(|i| known[i / 64] & (1 << (i % 64)) != 0)
 }
 
 fn alpha2_to_alpha3(code: &str) -> Option<&'static str> {

@@ -18,6 +18,16 @@ pub struct PartialDate {
 #[error("invalid date {0:?} (expected YYYY, YYYY-MM or YYYY-MM-DD with a real calendar day)")]
 pub struct InvalidDate(pub String);
 
+/// A full `YYYY-MM-DD` calendar date, parsed without allocating (datasets hold millions).
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')));
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
 impl PartialDate {
     pub fn parse(text: &str) -> Result<Self, InvalidDate> {
         let bad = || InvalidDate(text.to_owned());

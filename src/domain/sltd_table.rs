@@ -9,7 +9,8 @@ use super::{Country, DocumentKind, FraudType, SltdRecord};
 
 #[derive(Debug, Clone, Copy)]
 struct Row {
-    start: u64,
+    /// Offset of the id (then the number) in its part's text.
+    start: u32,
     id_len: u16,
     number_len: u16,
     country: Country,
@@ -19,62 +20,107 @@ struct Row {
     reported: NaiveDate,
 }
 
+/// Rows with their text arena. A table is a list of parts so that tables read in parallel are
+/// joined without copying ten million rows.
 #[derive(Debug, Clone, Default)]
-pub struct SltdTable {
+struct Part {
     text: String,
     rows: Vec<Row>,
 }
 
+#[derive(Debug, Clone, Default)]
+pub struct SltdTable {
+    parts: Vec<Part>,
+    /// Table row number of each part's first row.
+    part_starts: Vec<usize>,
+    len: usize,
+}
+
 impl SltdTable {
     pub fn with_capacity(rows: usize) -> Self {
-        Self { text: String::with_capacity(rows * 24), rows: Vec::with_capacity(rows) }
+        let part = Part { text: String::with_capacity(rows * 24), rows: Vec::with_capacity(rows) };
+        Self { parts: vec![part], part_starts: vec![0], len: 0 }
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len == 0
     }
 
     pub fn push(&mut self, r: &SltdRecord) {
-        let start = self.text.len() as u64;
-        self.text.push_str(&r.id);
-        self.text.push_str(&r.number);
-        self.rows.push(Row {
-            start,
-            id_len: r.id.len().min(u16::MAX as usize) as u16,
-            number_len: r.number.len().min(u16::MAX as usize) as u16,
-            country: r.country,
-            reporting: r.reporting_country,
-            kind: r.kind,
-            fraud: r.fraud,
-            reported: r.reported,
-        });
+        self.push_parts(&r.id, &r.number, r.country, r.kind, r.fraud, r.reporting_country, r.reported);
     }
 
-    /// Appends another table (parallel loading builds chunks, then joins them in order).
-    pub fn append(&mut self, mut other: SltdTable) {
-        let offset = self.text.len() as u64;
-        self.text.push_str(&other.text);
-        self.rows.extend(other.rows.drain(..).map(|r| Row { start: r.start + offset, ..r }));
+    /// `push` without building an `SltdRecord` first (the file reader's path: no allocation).
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_parts(
+        &mut self,
+        id: &str,
+        number: &str,
+        country: Country,
+        kind: DocumentKind,
+        fraud: FraudType,
+        reporting: Country,
+        reported: NaiveDate,
+    ) {
+        // A new part when there is none yet or the last one's text outgrows 32-bit offsets.
+        if self.parts.last().is_none_or(|p| p.text.len() + id.len() + number.len() > u32::MAX as usize) {
+            self.parts.push(Part::default());
+            self.part_starts.push(self.len);
+        }
+        let Some(part) = self.parts.last_mut() else { return };
+        let start = part.text.len() as u32;
+        part.text.push_str(id);
+        part.text.push_str(number);
+        part.rows.push(Row {
+            start,
+            id_len: id.len().min(u16::MAX as usize) as u16,
+            number_len: number.len().min(u16::MAX as usize) as u16,
+            country,
+            reporting,
+            kind,
+            fraud,
+            reported,
+        });
+        self.len += 1;
+    }
+
+    /// Appends another table after this one's rows, without copying them.
+    pub fn append(&mut self, other: SltdTable) {
+        for part in other.parts.into_iter().filter(|p| !p.rows.is_empty()) {
+            // A new push after this goes into the appended part, which keeps rows in order.
+            self.part_starts.push(self.len);
+            self.len += part.rows.len();
+            self.parts.push(part);
+        }
+    }
+
+    /// The part holding row `i`, and the row's index inside it.
+    fn locate(&self, i: usize) -> (&Part, usize) {
+        let p = self.part_starts.partition_point(|&s| s <= i).saturating_sub(1);
+        (&self.parts[p], i - self.part_starts[p])
     }
 
     pub fn id(&self, i: usize) -> &str {
-        let r = &self.rows[i];
+        let (part, k) = self.locate(i);
+        let r = &part.rows[k];
         let s = r.start as usize;
-        &self.text[s..s + r.id_len as usize]
+        &part.text[s..s + r.id_len as usize]
     }
 
     pub fn number(&self, i: usize) -> &str {
-        let r = &self.rows[i];
+        let (part, k) = self.locate(i);
+        let r = &part.rows[k];
         let s = r.start as usize + r.id_len as usize;
-        &self.text[s..s + r.number_len as usize]
+        &part.text[s..s + r.number_len as usize]
     }
 
     pub fn get(&self, i: usize) -> SltdRecord {
-        let r = &self.rows[i];
+        let (part, k) = self.locate(i);
+        let r = &part.rows[k];
         SltdRecord {
             id: self.id(i).to_owned(),
             number: self.number(i).to_owned(),
@@ -87,7 +133,7 @@ impl SltdTable {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = SltdRecord> + '_ {
-        (0..self.rows.len()).map(|i| self.get(i))
+        (0..self.len).map(|i| self.get(i))
     }
 }
 
@@ -117,8 +163,12 @@ mod tests {
         let mut b = SltdTable::default();
         b.push(&rec("S2", "CD456789"));
         a.append(b);
-        assert_eq!(a.len(), 2);
+        a.push(&rec("S3", "EF1"));
+        a.append(SltdTable::default());
+        assert_eq!(a.len(), 3);
         assert_eq!(a.get(1), rec("S2", "CD456789"));
         assert_eq!(a.number(0), "AB123");
+        assert_eq!(a.id(2), "S3");
+        assert_eq!(a.iter().map(|r| r.id).collect::<Vec<_>>(), ["S1", "S2", "S3"]);
     }
 }

@@ -3,6 +3,7 @@
 //! 16 bytes per code, so 100 million SLTD numbers fit in memory; a lookup is a binary search
 //! and candidates are checked against the record's own code (hash collisions never match).
 
+use crate::hashing::{sort_by_hash, stable_hash};
 use crate::matching::normalize::{fold_confusable, misread_key};
 
 #[derive(Debug, Default)]
@@ -22,7 +23,7 @@ struct Sorted {
 
 impl Sorted {
     fn finish(&mut self) {
-        self.pairs.sort_unstable();
+        sort_by_hash(&mut self.pairs);
         let bits = (self.pairs.len().max(1).ilog2()).clamp(1, 24);
         self.shift = 64 - bits;
         let n = 1usize << bits;
@@ -47,18 +48,8 @@ impl Sorted {
     }
 }
 
-/// FNV-1a over the code's bytes: stable across runs and machines, and computable while folding
-/// confusable characters, without building a string.
-fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
-    let h = bytes.fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    // Final avalanche so the top bits (the radix) are well spread.
-    let mut x = h ^ (h >> 33);
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^ (x >> 33)
-}
-
 fn hash(code: &str) -> u64 {
-    hash_bytes(code.bytes())
+    stable_hash(code.bytes())
 }
 
 impl CodeIndex {
@@ -76,8 +67,8 @@ impl CodeIndex {
         if normalized().next().is_none() {
             return;
         }
-        self.exact.pairs.push((hash_bytes(normalized()), record));
-        self.misread.pairs.push((hash_bytes(normalized().map(fold_confusable)), record));
+        self.exact.pairs.push((stable_hash(normalized()), record));
+        self.misread.pairs.push((stable_hash(normalized().map(fold_confusable)), record));
     }
 
     pub fn finish(&mut self) {

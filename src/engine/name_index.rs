@@ -200,8 +200,12 @@ impl NameIndex {
         let (mut exact, mut deleted) = (Vec::new(), Vec::new());
         for entry in &self.entries {
             self.entry_keys(entry, &mut exact, &mut deleted);
-            exact.iter().for_each(|&k| exact_counts[k as usize + 1] += 1);
-            deleted.iter().for_each(|&k| delete_counts[k as usize + 1] += 1);
+            for &k in &exact {
+                exact_counts[k as usize + 1] += 1;
+            }
+            for &k in &deleted {
+                delete_counts[k as usize + 1] += 1;
+            }
         }
         let prefix = |counts: &mut Vec<u32>| {
             for k in 0..n_keys {
