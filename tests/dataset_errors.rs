@@ -92,7 +92,8 @@ fn a_100_mb_string_field_is_a_clear_error_not_a_crash() {
 
 /// A file big enough to be parsed as two sections on two threads, with problems placed in both.
 fn big_file_with(national_extra: &str, notices_extra: &str, interpol_tail: &str) -> String {
-    let mut text = String::from("Dataset(\n    format: 1,\n    name: \"big\",\n    national: (\n        agency: \"A\",\n        persons: [\n");
+    let mut text =
+        String::from("Dataset(\n    format: 1,\n    name: \"big\",\n    national: (\n        agency: \"A\",\n        persons: [\n");
     for i in 0..6000 {
         text.push_str(&format!(
             "            (id: \"NP-{i}\", family_name: \"FAMILY{i}\", given_names: \"GIVEN\", sex: Male, alert: RefuseEntry, reason: \"{}\"),\n",
@@ -116,7 +117,7 @@ fn big_file_with(national_extra: &str, notices_extra: &str, interpol_tail: &str)
 }
 
 fn line_of(text: &str, needle: &str, nth: usize) -> usize {
-    let at = text.match_indices(needle).nth(nth).unwrap().0;
+    let at = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle} #{nth} not in the text")).0;
     text[..at].matches('\n').count() + 1
 }
 

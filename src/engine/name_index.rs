@@ -5,8 +5,6 @@
 //! (with its keys computed once), a spelling is a run of vocabulary ids, keys are interned and
 //! posting lists are one flat array (CSR). About 16 bytes per spelling plus 4 per posting.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use crate::matching::name_form::{Token, glued_token, word_token};
@@ -30,6 +28,31 @@ pub struct NameEntry {
     start: u32,
     tokens: u8,
     glued: u8,
+}
+
+/// `token_info` bits of a token: it came from the family name; its weight class.
+const FROM_FAMILY: u8 = 1;
+const WEIGHT_SHIFT: u8 = 1;
+
+/// A token's weight (`Token::weight`) as two bits: 0, 0.4 or 1.
+fn weight_class(token: &Token) -> u8 {
+    let w = token.weight();
+    let class = if w == 0.0 {
+        0
+    } else if w < 1.0 {
+        1
+    } else {
+        2
+    };
+    class << WEIGHT_SHIFT
+}
+
+fn weight_of_class(info: u8) -> f32 {
+    match (info >> WEIGHT_SHIFT) & 3 {
+        0 => 0.0,
+        1 => 0.4,
+        _ => 1.0,
+    }
 }
 
 /// Longest spelling indexed, in tokens; the rest of an absurdly long name is ignored.
@@ -60,7 +83,10 @@ pub struct NameIndex {
     entries: Vec<NameEntry>,
     /// Vocabulary ids of every entry's tokens then glued pairs, entry after entry.
     token_ids: Vec<u32>,
-    /// Parallel to `token_ids`: for a token, 1 when it came from the family name; for a glued
+    /// Parallel to `token_ids`: each token's text length (capped at 255), for the glued-pair rule
+    /// without a trip to the vocabulary.
+    token_len: Vec<u8>,
+    /// Parallel to `token_ids`: for a token, `FROM_FAMILY` and its weight class (`WEIGHT_*`); for a glued
     /// pair, the index of its first token.
     token_info: Vec<u8>,
     /// Every distinct token text once (plain and glued pairs apart, since glued pairs compare
@@ -69,7 +95,6 @@ pub struct NameIndex {
     plain_vocab: Interner,
     glued_vocab: Interner,
     vocab_tokens: Vec<Token>,
-    vocab_text_len: Vec<u8>,
     /// Per vocabulary token: where its key ids start in `vocab_keys`, how many exact keys, how
     /// many one-deletion neighbours follow them.
     vocab_key_spans: Vec<(u32, u16, u16)>,
@@ -81,12 +106,22 @@ pub struct NameIndex {
     deletes: Postings,
 }
 
-/// Per-thread scratch for candidate counting: a bit mask per entry, reset after each query.
+/// Per-thread scratch for candidate counting, reset after each query: per entry, the name parts
+/// it matched exactly (low byte) and within one typo (high byte). One 2-byte word per entry, so
+/// that marking a long posting list touches as few cache lines as possible.
 #[derive(Default)]
 struct Scratch {
-    exact: Vec<u32>,
-    fuzzy: Vec<u32>,
+    matched: Vec<u16>,
     touched: Vec<u32>,
+    /// (parts matched exactly, parts matched, entry) of the entries that qualify; kept between
+    /// queries because tens of thousands of them would otherwise be a large allocation per query.
+    ranked: Vec<(u32, u32, u32)>,
+}
+
+/// The mask of a query key's name parts in `Scratch::matched` (parts beyond the eighth share a bit).
+fn part_bits(bits: u32) -> u16 {
+    let low = (bits & 0x7f) as u16;
+    if bits >> 7 == 0 { low } else { low | 0x80 }
 }
 
 thread_local! {
@@ -140,12 +175,14 @@ impl NameIndex {
                 None => self.add_token(word, false, word_token(word, from_family)),
             };
             self.token_ids.push(id);
-            self.token_info.push(u8::from(from_family));
+            self.token_info.push(u8::from(from_family) | weight_class(&self.vocab_tokens[id as usize]));
+            self.token_len.push(word.len().min(255) as u8);
         }
         let tokens = self.token_ids.len() - start;
         if (start..start + tokens).all(|i| self.vocab_tokens[self.token_ids[i] as usize].is_article) {
             self.token_ids.truncate(start);
             self.token_info.truncate(start);
+            self.token_len.truncate(start);
             return;
         }
         let mut text = String::new();
@@ -163,6 +200,7 @@ impl NameIndex {
             };
             self.token_ids.push(id);
             self.token_info.push(first as u8);
+            self.token_len.push(text.len().min(255) as u8);
         }
         let glued = self.token_ids.len() - start - tokens;
         self.entries.push(NameEntry { record, variant, start: start as u32, tokens: tokens as u8, glued: glued as u8 });
@@ -187,7 +225,6 @@ impl NameIndex {
         self.vocab_key_spans.push((span_start, exact.len() as u16, deleted.len() as u16));
         let map = if glued { &mut self.glued_vocab } else { &mut self.plain_vocab };
         map.insert(text.into(), id);
-        self.vocab_text_len.push(token.text.len().min(255) as u8);
         self.vocab_tokens.push(token);
         id
     }
@@ -232,6 +269,7 @@ impl NameIndex {
         self.deletes = Postings { offsets: delete_counts, ids: delete_ids };
         self.token_ids.shrink_to_fit();
         self.token_info.shrink_to_fit();
+        self.token_len.shrink_to_fit();
         self.entries.shrink_to_fit();
     }
 
@@ -268,7 +306,7 @@ impl NameIndex {
         let tokens = (0..usize::from(entry.tokens))
             .map(|i| {
                 let mut t = self.vocab_tokens[self.token_ids[start + i] as usize].clone();
-                t.from_family_name = self.token_info[start + i] == 1;
+                t.from_family_name = self.token_info[start + i] & FROM_FAMILY != 0;
                 t
             })
             .collect::<Vec<_>>();
@@ -296,67 +334,63 @@ impl NameIndex {
     /// most keys shared up to one typo.
     fn candidate_entries(&self, query: &NameForm, max: usize, slack: u32) -> Vec<u32> {
         let keys = query.keys_by_token();
-        let keyed_tokens = keys.iter().fold(0u32, |m, (bits, _)| m | bits).count_ones();
+        let keyed_tokens = keys.iter().fold(0u16, |m, (bits, _)| m | part_bits(*bits)).count_ones();
         // A candidate must share (exactly or within one typo) a key with every typed name part;
         // with three or more parts, some may be absent from the record (middle names).
         let required = (keyed_tokens - keyed_tokens.saturating_sub(1) / 2).saturating_sub(slack).max(1);
         SCRATCH.with(|scratch| {
             let mut guard = scratch.borrow_mut();
-            let Scratch { exact, fuzzy, touched } = &mut *guard;
-            if exact.len() < self.entries.len() {
-                exact.resize(self.entries.len(), 0);
-                fuzzy.resize(self.entries.len(), 0);
+            let Scratch { matched, touched, ranked } = &mut *guard;
+            if matched.len() < self.entries.len() {
+                matched.resize(self.entries.len(), 0);
             }
-            let mut mark = |list: &[u32], masks: &mut Vec<u32>, other: &[u32], bits: u32| {
+            let mut mark = |list: &[u32], bits: u16| {
                 for &id in list {
-                    let i = id as usize;
-                    if masks[i] == 0 && other[i] == 0 {
+                    let m = &mut matched[id as usize];
+                    if *m == 0 {
                         touched.push(id);
                     }
-                    masks[i] |= bits;
+                    *m |= bits;
                 }
             };
             // Fuzzy (one-typo) lookups through very common short keys cost much and add little.
             let fuzzy_limit = (self.entries.len() / 50).max(2000);
-            let mut variants = Vec::new();
+            let mut variant = String::new();
             for (bits, key) in &keys {
+                let bits = part_bits(*bits);
                 if let Some(&k) = self.keys.get(key.as_str()) {
-                    mark(self.exact.get(k), exact, fuzzy, *bits);
+                    mark(self.exact.get(k), bits);
                 }
-                variants.clear();
-                with_deletes(key, &mut variants);
-                for (v, variant) in variants.iter().enumerate() {
+                for v in 0..=deletion_count(key) {
+                    deletion(key, v, &mut variant);
                     let Some(&k) = self.keys.get(variant.as_str()) else { continue };
                     let as_exact = self.exact.get(k);
                     if v > 0 && as_exact.len() <= fuzzy_limit {
-                        mark(as_exact, fuzzy, exact, *bits);
+                        mark(as_exact, bits << 8);
                     }
                     let as_deleted = self.deletes.get(k);
                     if as_deleted.len() <= fuzzy_limit {
-                        mark(as_deleted, fuzzy, exact, *bits);
+                        mark(as_deleted, bits << 8);
                     }
                 }
             }
-            let mut ranked: Vec<(u32, u32, u32)> = touched
-                .iter()
-                .filter_map(|&id| {
-                    let (e, f) = (exact[id as usize], fuzzy[id as usize]);
-                    let matched = (e | f).count_ones();
-                    (matched >= required).then_some((e.count_ones(), matched, id))
-                })
-                .collect();
-            for &id in touched.iter() {
-                exact[id as usize] = 0;
-                fuzzy[id as usize] = 0;
-            }
+            ranked.clear();
+            ranked.extend(touched.iter().filter_map(|&id| {
+                let m = std::mem::take(&mut matched[id as usize]);
+                let (e, f) = (m & 0xff, m >> 8);
+                let parts = (e | f).count_ones();
+                (parts >= required).then_some((e.count_ones(), parts, id))
+            }));
             touched.clear();
             let by_rank = |a: &(u32, u32, u32), b: &(u32, u32, u32)| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2));
-            if ranked.len() > max {
+            let best = if ranked.len() > max {
                 ranked.select_nth_unstable_by(max, by_rank);
-                ranked.truncate(max);
-            }
-            ranked.sort_unstable_by(by_rank);
-            ranked.into_iter().map(|(_, _, id)| id).collect()
+                &mut ranked[..max]
+            } else {
+                &mut ranked[..]
+            };
+            best.sort_unstable_by(by_rank);
+            best.iter().map(|&(_, _, id)| id).collect()
         })
     }
 
@@ -378,11 +412,13 @@ impl NameIndex {
         if !fits_fast_path(ids.len()) || !fits_fast_path(query.tokens.len() + query.glued.len()) {
             return name_similarity(query, &self.entry_form(entry)).score;
         }
-        let mut weights = [0.0f32; MAX_TOKENS];
-        for (w, &id) in weights.iter_mut().zip(&ids[..usize::from(entry.tokens)]) {
-            *w = self.vocab_tokens[id as usize].weight();
+        let start = entry.start as usize;
+        let tokens = usize::from(entry.tokens);
+        let mut weights = [0.0f32; 16];
+        for (w, &info) in weights.iter_mut().zip(&self.token_info[start..start + tokens]) {
+            *w = weight_of_class(info);
         }
-        let shape = RecordShape { weights: &weights[..usize::from(entry.tokens)], glued_first: self.glued_first_of(entry) };
+        let shape = RecordShape { weights: &weights[..tokens], glued_first: self.glued_first_of(entry) };
         name_score_by_shape(query, &shape, pair)
     }
 
@@ -406,9 +442,9 @@ impl NameIndex {
             let generation = memo.generation;
             let slots = &mut memo.slots;
             let q_len: Vec<usize> = q_all.iter().map(|t| t.text.len()).collect();
-            let mut pair = |i: usize, token_id: u32, glued: bool| -> f32 {
+            let mut pair = |i: usize, token_id: u32, token_len: u8, glued: bool| -> f32 {
                 // Same rule as `token_pair`, checked before the memo: most glued pairs fail it.
-                if glued && q_len[i].abs_diff(usize::from(self.vocab_text_len[token_id as usize])) > 2 {
+                if glued && q_len[i].abs_diff(usize::from(token_len)) > 2 {
                     return 0.0;
                 }
                 let slot = &mut slots[token_id as usize * stride + i];
@@ -422,7 +458,8 @@ impl NameIndex {
                 .filter_map(|id| {
                     let e = &self.entries[id as usize];
                     let (ids, rn) = (self.ids_of(e), usize::from(e.tokens));
-                    let score = self.entry_score(query, e, |i, j| pair(i, ids[j], i >= qn || j >= rn));
+                    let lens = &self.token_len[e.start as usize..];
+                    let score = self.entry_score(query, e, |i, j| pair(i, ids[j], lens[j], i >= qn || j >= rn));
                     (score >= min_score).then_some((id, score))
                 })
                 .collect()
@@ -468,27 +505,38 @@ const MIN_KEY_FOR_DELETES: usize = 3;
 
 /// The key itself, then (for keys of 3+ symbols) the key with each one symbol deleted.
 fn with_deletes(key: &str, out: &mut Vec<String>) {
-    out.push(key.to_owned());
-    if key.len() >= MIN_KEY_FOR_DELETES {
-        for i in 0..key.len() {
-            if key.is_char_boundary(i) && key.is_char_boundary(i + 1) {
-                out.push(format!("{}{}", &key[..i], &key[i + 1..]));
-            }
-        }
+    let mut variant = String::new();
+    for v in 0..=deletion_count(key) {
+        deletion(key, v, &mut variant);
+        out.push(variant.clone());
+    }
+}
+
+/// How many one-symbol deletions `deletion` gives for this key (keys are ASCII).
+fn deletion_count(key: &str) -> usize {
+    if key.len() >= MIN_KEY_FOR_DELETES && key.is_ascii() { key.len() } else { 0 }
+}
+
+/// Writes variant `v` of the key into `out`: 0 is the key itself, `v` ≥ 1 the key without its
+/// symbol v − 1. A reused buffer, because a query looks up a hundred of these.
+fn deletion(key: &str, v: usize, out: &mut String) {
+    out.clear();
+    if v == 0 {
+        out.push_str(key);
+    } else {
+        out.push_str(&key[..v - 1]);
+        out.push_str(&key[v..]);
     }
 }
 
 /// Each record's best-scoring spelling, best records first (ties by record number).
 fn best_per_record<'a>(candidates: impl Iterator<Item = NameCandidate<'a>>) -> Vec<NameCandidate<'a>> {
-    let mut best: HashMap<u32, NameCandidate<'a>> = HashMap::new();
-    for c in candidates {
-        if best.get(&c.entry.record).is_none_or(|b| b.name.score < c.name.score) {
-            best.insert(c.entry.record, c);
-        }
-    }
-    let mut out: Vec<_> = best.into_values().collect();
-    out.sort_by(|a, b| b.name.score.total_cmp(&a.name.score).then(a.entry.record.cmp(&b.entry.record)));
-    out
+    let mut all: Vec<NameCandidate<'a>> = candidates.collect();
+    // Stable: among a record's equal-scoring spellings the first one found is kept.
+    all.sort_by(|a, b| a.entry.record.cmp(&b.entry.record).then(b.name.score.total_cmp(&a.name.score)));
+    all.dedup_by_key(|c| c.entry.record);
+    all.sort_by(|a, b| b.name.score.total_cmp(&a.name.score).then(a.entry.record.cmp(&b.entry.record)));
+    all
 }
 
 /// Indexes every spelling of a person: primary name, aliases, original-script name.
@@ -552,5 +600,8 @@ mod tests {
             assert_eq!(index.entry_form(entry), NameForm::new(family, given), "{family} {given}");
         }
         assert_eq!(index.entry_form(&index.entries[names.len()]), NameForm::from_full("Abu Bakr al Baghdadi"));
+        for t in NameForm::new("AL MASRI", "A").tokens {
+            assert!((weight_of_class(weight_class(&t)) - t.weight()).abs() < 1e-6, "{}", t.text);
+        }
     }
 }
