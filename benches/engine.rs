@@ -21,7 +21,16 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("temp folder");
     let path = dir.join("bench.ron");
     std::fs::write(&path, to_ron(&generate_dataset(&spec)).expect("serialise")).expect("write dataset");
-    let r = run_engine_bench(&path, spec.seed, 500, 100, |m| eprintln!("{m}")).expect("benchmark dataset loads");
+    let r = run_engine_bench(
+        &path,
+        bordercheck::dataset::load_dataset_file,
+        |l| bordercheck::engine::Engine::build(l.dataset),
+        spec.seed,
+        500,
+        100,
+        |m| eprintln!("{m}"),
+    )
+    .expect("benchmark dataset loads");
     let _ = std::fs::remove_dir_all(&dir);
     println!("engine: {} records, load {:.2} s, index {:.2} s", r.records, r.parse_s, r.index_s);
     for (label, s) in [("document exact", r.document), ("name + date of birth", r.name_dob), ("name only", r.name_only)] {

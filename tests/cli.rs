@@ -131,3 +131,24 @@ fn a_large_dataset_with_an_sltd_sidecar_loads_and_its_errors_keep_positions() {
     assert!(err.contains(&format!("g.ron:{line}:")) && err.contains("field `issued`"), "{err}");
     assert!(err.contains("g.sltd.tsv:3:") && err.contains("field `kind`"), "{err}");
 }
+
+#[test]
+fn a_big_dataset_prints_progress_lines_on_stderr_and_keeps_stdout_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let args = ["generate", "--seed", "3", "--persons", "30000", "--notices", "30000", "--sltd", "300000", "--smv", "100"];
+    let out = bordercheck(&[&args[..], &["--out", path.to_str().unwrap()]].concat());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bordercheck(&["validate", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let percents: Vec<u32> = err.lines().filter_map(|l| l.split('%').next()?.rsplit(' ').next()?.trim().parse().ok()).collect();
+    assert!(percents.len() >= 3 && percents.windows(2).all(|w| w[0] < w[1]), "rising percentages: {err}");
+    assert_eq!(percents.last(), Some(&100), "{err}");
+    assert!(err.lines().last().is_some_and(|l| l.starts_with("loaded ") && l.contains("records")), "{err}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 1, "only the verdict on stdout: {text}");
+    // A small file stays quiet.
+    let out = bordercheck(&["validate", "sample_data/demo.ron"]);
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -41,19 +41,22 @@ fn typo(rng: &mut ChaCha8Rng, word: &str) -> String {
 }
 
 /// Loads `dataset` (timed), builds the indexes (timed), then runs the query benchmark.
+/// `load` and `build` are where the caller reports progress (the CLI prints lines).
 pub fn run_engine_bench(
     dataset: &std::path::Path,
+    load: impl FnOnce(&std::path::Path) -> Result<crate::dataset::LoadedDataset, crate::dataset::DatasetError>,
+    build: impl FnOnce(crate::dataset::LoadedDataset) -> Engine,
     seed: u64,
     queries: usize,
     recall_queries: usize,
     mut log: impl FnMut(&str),
 ) -> Result<EngineBenchReport, String> {
     let t = Instant::now();
-    let loaded = crate::dataset::load_dataset_file(dataset).map_err(|e| e.to_string())?;
+    let loaded = load(dataset).map_err(|e| e.to_string())?;
     let parse_s = t.elapsed().as_secs_f64();
     let records = loaded.dataset.record_count();
     let t = Instant::now();
-    let engine = Engine::build(loaded.dataset);
+    let engine = build(loaded);
     let index_s = t.elapsed().as_secs_f64();
     log(&format!("{records} records: load + validate {parse_s:.2} s, index {index_s:.2} s"));
     let options = MatchOptions::default();

@@ -72,7 +72,16 @@ pub fn run(args: &BenchArgs) -> Result<(), Reported> {
                 }
                 path
             };
-            let r = run_engine_bench(&path, *seed, *queries, *recall_queries, |m| eprintln!("{m}")).map_err(|e| {
+            let r = run_engine_bench(
+                &path,
+                super::progress_lines::load_dataset_reporting,
+                super::progress_lines::build_engine_reporting,
+                *seed,
+                *queries,
+                *recall_queries,
+                |m| eprintln!("{m}"),
+            )
+            .map_err(|e| {
                 eprintln!("{e}");
                 Reported
             })?;

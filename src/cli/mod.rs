@@ -5,6 +5,7 @@ mod batch_cmd;
 mod bench_cmd;
 mod generate_cmd;
 mod mrz_cmd;
+mod progress_lines;
 mod query_cmd;
 mod scenario_cmd;
 mod validate_cmd;
@@ -15,7 +16,7 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::dataset::{LoadedDataset, load_dataset_file};
+use crate::dataset::LoadedDataset;
 use crate::demo::demo_dataset;
 use crate::engine::Engine;
 
@@ -102,7 +103,7 @@ pub struct Reported;
 pub fn load_engine(dataset: Option<&PathBuf>) -> Result<Arc<Engine>, Reported> {
     let loaded: LoadedDataset = match dataset {
         None => demo_dataset(),
-        Some(path) => load_dataset_file(path).map_err(|e| {
+        Some(path) => progress_lines::load_dataset_reporting(path).map_err(|e| {
             for p in e.problems() {
                 eprintln!("{p}");
             }
@@ -112,7 +113,7 @@ pub fn load_engine(dataset: Option<&PathBuf>) -> Result<Arc<Engine>, Reported> {
     for w in &loaded.warnings {
         eprintln!("{w}");
     }
-    Ok(Arc::new(Engine::build(loaded.dataset)))
+    Ok(Arc::new(progress_lines::build_engine_reporting(loaded)))
 }
 
 /// Runs a CLI command (not the GUI). Exit codes: 0 ok, 1 input error (clap uses 2 for usage).

@@ -1,10 +1,10 @@
 use std::path::Path;
 
 use super::Reported;
-use crate::dataset::load_dataset_file;
+use super::progress_lines::load_dataset_reporting;
 
 pub fn run(file: &Path) -> Result<(), Reported> {
-    match load_dataset_file(file) {
+    match load_dataset_reporting(file) {
         Ok(loaded) => {
             for w in &loaded.warnings {
                 eprintln!("{w}");

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashSet;
 
 use super::file_format::{DatasetFile, FORMAT_VERSION, InterpolFile, NationalFile};
+use super::progress::LoadProgress;
 use super::record_ids::{SectionIds, common_hashes};
 use super::sections::{split_sections, without_sections};
 use super::sltd_tsv::{SltdSidecar, read_sltd_tsv};
@@ -46,6 +47,11 @@ impl DatasetError {
 pub const MAX_DATASET_BYTES: u64 = 4 << 30;
 
 pub fn load_dataset_file(path: &Path) -> Result<LoadedDataset, DatasetError> {
+    load_dataset_file_with_progress(path, &LoadProgress::silent())
+}
+
+/// `load_dataset_file`, reporting progress as its parts finish (they finish on several threads).
+pub fn load_dataset_file_with_progress(path: &Path, progress: &LoadProgress<'_>) -> Result<LoadedDataset, DatasetError> {
     let file = path.display().to_string();
     let io = |message: String| DatasetError::Io { file: file.clone(), message };
     let size = std::fs::metadata(path).map_err(|e| io(e.to_string()))?.len();
@@ -68,7 +74,8 @@ pub fn load_dataset_file(path: &Path) -> Result<LoadedDataset, DatasetError> {
             }],
         }
     })?;
-    parse_dataset(&text, &file, path.parent().map(Path::to_path_buf))
+    progress.expect(size);
+    parse_dataset_with_progress(&text, &file, path.parent().map(Path::to_path_buf), progress)
 }
 
 fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
@@ -80,14 +87,27 @@ fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// Parses and validates dataset text. `file` is only used in messages; photos resolve against `base_dir`.
 pub fn parse_dataset(text: &str, file: &str, base_dir: Option<PathBuf>) -> Result<LoadedDataset, DatasetError> {
+    let progress = LoadProgress::silent();
+    progress.expect(text.len() as u64);
+    parse_dataset_with_progress(text, file, base_dir, &progress)
+}
+
+/// `parse_dataset` reporting progress; the caller has counted the text in `progress.expect`.
+fn parse_dataset_with_progress(
+    text: &str,
+    file: &str,
+    base_dir: Option<PathBuf>,
+    progress: &LoadProgress<'_>,
+) -> Result<LoadedDataset, DatasetError> {
     // A large SLTD sidecar is read on its own thread while the RON text is parsed.
     let hinted = sltd_file_hint(text);
     std::thread::scope(|scope| {
         let sidecar = hinted.as_ref().zip(base_dir.as_ref()).and_then(|(name, dir)| {
             let path = dir.join(name);
-            std::thread::Builder::new().name("load-sltd-file".into()).spawn_scoped(scope, move || read_sltd_tsv(&path)).ok()
+            progress.expect(std::fs::metadata(&path).map_or(0, |m| m.len()));
+            std::thread::Builder::new().name("load-sltd-file".into()).spawn_scoped(scope, move || read_sltd_tsv(&path, progress)).ok()
         });
-        let parsed = parse_ron(text, file, base_dir.as_deref());
+        let parsed = parse_ron(text, file, base_dir.as_deref(), progress);
         let sidecar = sidecar.map(|h| h.join().unwrap_or_else(|_| Err(vec![Problem::file_error(file, 0, "the SLTD file reader crashed")])));
         let Parsed { mut dataset, mut problems, declared, ron_ids } = parsed?;
         match (declared, base_dir.as_ref()) {
@@ -105,7 +125,10 @@ pub fn parse_dataset(text: &str, file: &str, base_dir: Option<PathBuf>) -> Resul
                 let path = dir.join(&name);
                 let result = match sidecar {
                     Some(result) if hinted.as_deref() == Some(name.as_str()) => result,
-                    _ => read_sltd_tsv(&path),
+                    _ => {
+                        progress.expect(std::fs::metadata(&path).map_or(0, |m| m.len()));
+                        read_sltd_tsv(&path, progress)
+                    }
                 };
                 match result {
                     Ok(sidecar) => {
@@ -209,10 +232,10 @@ type Sections = (Head, Converted<NationalDatabase>, (Converted<InterpolDatabase>
 
 /// Parses and validates the RON part. Big files are split into their national and INTERPOL
 /// sections, each parsed and converted on its own core.
-fn parse_ron(text: &str, file: &str, base_dir: Option<&Path>) -> Result<Parsed, DatasetError> {
+fn parse_ron(text: &str, file: &str, base_dir: Option<&Path>, progress: &LoadProgress<'_>) -> Result<Parsed, DatasetError> {
     const WORTH_IT: usize = 1 << 20;
     let layout = if text.len() >= WORTH_IT { split_sections(text) } else { None };
-    let in_parallel = layout.as_ref().and_then(|(national, interpol)| convert_in_parallel(text, national, interpol, base_dir));
+    let in_parallel = layout.as_ref().and_then(|(national, interpol)| convert_in_parallel(text, national, interpol, base_dir, progress));
     // Small file, unusual layout, or an error: the single-piece parse gives the canonical error position.
     let (head, national, (interpol, declared)) = if let Some(sections) = in_parallel {
         sections
@@ -295,16 +318,28 @@ fn parse_ron(text: &str, file: &str, base_dir: Option<&Path>) -> Result<Parsed, 
 }
 
 /// Both sections parsed and converted on two threads. None on any parse error.
-fn convert_in_parallel(text: &str, national: &Range<usize>, interpol: &Range<usize>, base_dir: Option<&Path>) -> Option<Sections> {
+fn convert_in_parallel(
+    text: &str,
+    national: &Range<usize>,
+    interpol: &Range<usize>,
+    base_dir: Option<&Path>,
+    progress: &LoadProgress<'_>,
+) -> Option<Sections> {
     let rest = without_sections(text, national, interpol);
+    // The INTERPOL thread also counts the file's head (name, format…).
+    let interpol_bytes = (text.len() - national.len()) as u64;
     std::thread::scope(|s| {
         let national = std::thread::Builder::new()
             .name("load-national".into())
             .spawn_scoped(s, || {
-                ron_options().from_str::<NationalFile>(&text[national.clone()]).ok().map(|raw| convert_national(raw, base_dir))
+                let converted =
+                    ron_options().from_str::<NationalFile>(&text[national.clone()]).ok().map(|raw| convert_national(raw, base_dir));
+                progress.advance("national section read", national.len() as u64);
+                converted
             })
             .ok()?;
         let interpol = ron_options().from_str::<InterpolFile>(&text[interpol.clone()]).ok().map(|raw| convert_interpol(raw, base_dir));
+        progress.advance("INTERPOL section read", interpol_bytes);
         let head = ron_options().from_str::<DatasetFile>(&rest).ok();
         let national = national.join().ok()??;
         let head = head.map(|h| Head { format: h.format, name: h.name, description: h.description, post: h.post })?;

@@ -4,6 +4,7 @@ pub mod file_format;
 pub mod load;
 pub mod photos;
 pub mod problem;
+pub mod progress;
 pub mod record_ids;
 pub mod sections;
 pub mod sltd_tsv;
@@ -16,8 +17,9 @@ use serde::Serialize;
 
 use crate::domain::{InterpolDatabase, NationalDatabase};
 
-pub use load::{DatasetError, LoadedDataset, load_dataset_file, parse_dataset};
+pub use load::{DatasetError, LoadedDataset, load_dataset_file, load_dataset_file_with_progress, parse_dataset};
 pub use problem::{Problem, ProblemSeverity};
+pub use progress::LoadProgress;
 
 /// A validated dataset: everything both simulated sources serve.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::file_format::SltdRow;
+use super::progress::LoadProgress;
 use super::validate::MAX_FIELD_BYTES;
 use super::{Problem, ProblemSeverity};
 use crate::domain::{Country, DocumentKind, FraudType, SltdTable, parse_iso_date};
@@ -58,7 +59,7 @@ fn kind(code: &str) -> Option<DocumentKind> {
 
 /// Parses whole lines; `first_row` is the table row the chunk's first record will have once
 /// chunks are joined. Allocation-free per line: ten million lines must take about a second.
-fn parse_chunk(text: &str, first_line: usize, first_row: u32, file: &str) -> Chunk {
+fn parse_chunk(text: &str, first_line: usize, first_row: u32, file: &str, progress: &LoadProgress<'_>) -> Chunk {
     let rows = text.len() / 56;
     let mut chunk = Chunk {
         table: SltdTable::with_capacity(rows),
@@ -66,8 +67,14 @@ fn parse_chunk(text: &str, first_line: usize, first_row: u32, file: &str) -> Chu
         id_hashes: Vec::with_capacity(rows),
         problems: Vec::new(),
     };
+    let mut reported_bytes = 0;
     for (n, line) in text.lines().enumerate() {
         let line_no = first_line + n;
+        if n % PROGRESS_EVERY == PROGRESS_EVERY - 1 {
+            let at = line.as_ptr() as usize - text.as_ptr() as usize;
+            progress.advance("SLTD file", (at - reported_bytes) as u64);
+            reported_bytes = at;
+        }
         if line.is_empty() {
             continue;
         }
@@ -131,8 +138,12 @@ fn parse_chunk(text: &str, first_line: usize, first_row: u32, file: &str) -> Chu
             chunk.lines.push(line_no as u32);
         }
     }
+    progress.advance("SLTD file", (text.len() - reported_bytes) as u64);
     chunk
 }
+
+/// Lines between two progress reports.
+const PROGRESS_EVERY: usize = 1_000_000;
 
 /// A read sidecar, with what the loader needs to check its ids against the RON file's.
 #[derive(Debug, Default)]
@@ -145,7 +156,7 @@ pub struct SltdSidecar {
 }
 
 /// Reads the sidecar on two threads; every problem names file, line, column, record and field.
-pub fn read_sltd_tsv(path: &Path) -> Result<SltdSidecar, Vec<Problem>> {
+pub fn read_sltd_tsv(path: &Path, progress: &LoadProgress<'_>) -> Result<SltdSidecar, Vec<Problem>> {
     let file = path.display().to_string();
     let fail = |line, message: String| vec![Problem::file_error(&file, line, message)];
     let bytes = std::fs::read(path).map_err(|e| fail(0, format!("cannot read SLTD file: {e}")))?;
@@ -158,6 +169,7 @@ pub fn read_sltd_tsv(path: &Path) -> Result<SltdSidecar, Vec<Problem>> {
     if header.trim_end_matches('\r') != HEADER {
         return Err(fail(1, format!("unexpected header {header:?}; expected {HEADER:?}")));
     }
+    progress.advance("SLTD file", header.len() as u64 + 1);
     // Split at a line boundary near the middle and parse both halves at once. The second half's
     // rows are numbered after the first half's, which is only known at the end, so its hashes
     // are renumbered then.
@@ -166,8 +178,9 @@ pub fn read_sltd_tsv(path: &Path) -> Result<SltdSidecar, Vec<Problem>> {
     let (a, b) = body.split_at(cut);
     let b_first_line = 2 + a.bytes().filter(|&c| c == b'\n').count();
     let (first, second) = std::thread::scope(|s| {
-        let second = std::thread::Builder::new().name("sltd-reader".into()).spawn_scoped(s, || parse_chunk(b, b_first_line, 0, &file));
-        let first = parse_chunk(a, 2, 0, &file);
+        let second =
+            std::thread::Builder::new().name("sltd-reader".into()).spawn_scoped(s, || parse_chunk(b, b_first_line, 0, &file, progress));
+        let first = parse_chunk(a, 2, 0, &file, progress);
         (first, second.map(std::thread::ScopedJoinHandle::join))
     });
     drop(text);
@@ -214,14 +227,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.tsv");
         std::fs::write(&path, format!("{HEADER}\nS1\tAB123\tUTO\tP\tStolenBlank\tUTO\t2024-01-02\nS2\tCD456\tQQQ\tP\tLost\tFRA\t2024-02-30\nS1\tEF789\tFRA\tI\tRevoked\tFRA\t2020-01-01\n")).unwrap();
-        let problems = read_sltd_tsv(&path).unwrap_err();
+        let problems = read_sltd_tsv(&path, &LoadProgress::silent()).unwrap_err();
         let msgs: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert!(msgs.iter().any(|m| m.contains(":3:10:") && m.contains("`country`")), "{msgs:#?}");
         assert!(msgs.iter().any(|m| m.contains(":3:") && m.contains("`fraud`")), "{msgs:#?}");
         assert!(msgs.iter().any(|m| m.contains(":3:") && m.contains("`reported`")), "{msgs:#?}");
         assert!(msgs.iter().any(|m| m.contains(":4:1:") && m.contains("duplicate")), "{msgs:#?}");
         std::fs::write(&path, format!("{HEADER}\nS1\tAB123\tUTO\tP\tStolenBlank\tUTO\t2024-01-02\n")).unwrap();
-        let table = read_sltd_tsv(&path).unwrap().table;
+        let table = read_sltd_tsv(&path, &LoadProgress::silent()).unwrap().table;
         assert_eq!(table.get(0).number, "AB123");
     }
 }

@@ -28,6 +28,9 @@ TL TLS TG TGO TK TKL TO TON TT TTO TN TUN TR TUR TM TKM TC TCA TV TUV UG UGA UA 
 UY URY UZ UZB VU VUT VE VEN VN VNM VG VGB VI VIR WF WLF EH ESH YE YEM ZM ZMB ZW ZWE XK XKX";
 
 impl Country {
+    /// `XXX`, ICAO's code for an unspecified nationality.
+    pub const UNSPECIFIED: Country = Country(*b"XXX");
+
     /// Parses an alpha-3 or alpha-2 code (any case, surrounding spaces and MRZ fillers ignored).
     pub fn parse(text: &str) -> Result<Self, UnknownCountry> {
         let unknown = || UnknownCountry(text.to_owned());

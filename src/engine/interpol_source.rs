@@ -8,7 +8,7 @@ use super::document_match::compare_document;
 use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
 use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
-use super::person_ranking::{RecordFacts, rank_persons};
+use super::person_ranking::{FactsTable, RecordFacts, rank_persons};
 use super::subject_key::{document_key, person_key, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{InterpolDatabase, Notice};
@@ -19,6 +19,7 @@ use crate::query::Query;
 pub struct InterpolSource {
     pub db: InterpolDatabase,
     names: NameIndex,
+    facts: FactsTable,
     notice_by_id: HashMap<String, u32>,
     sltd: CodeIndex,
     tdawn: CodeIndex,
@@ -33,8 +34,10 @@ fn notice_key(n: &Notice) -> String {
 impl InterpolSource {
     pub fn new(db: InterpolDatabase, mut progress: impl FnMut(usize)) -> Self {
         let mut names = NameIndex::default();
+        let mut facts = FactsTable::with_capacity(db.notices.len());
         let mut notice_by_id = HashMap::with_capacity(db.notices.len());
         for (i, n) in db.notices.iter().enumerate() {
+            facts.push(n.date_of_birth, n.sex, &n.nationalities);
             insert_person_names(
                 &mut names,
                 i as u32,
@@ -67,7 +70,7 @@ impl InterpolSource {
         }
         smv_plates.finish();
         smv_vins.finish();
-        Self { db, names, notice_by_id, sltd, tdawn, smv_plates, smv_vins }
+        Self { db, names, facts, notice_by_id, sltd, tdawn, smv_plates, smv_vins }
     }
 
     pub fn notice(&self, id: &str) -> Option<&Notice> {
@@ -75,7 +78,7 @@ impl InterpolSource {
     }
 
     pub fn search(&self, query: &Query, options: &MatchOptions) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(options.max_hits);
         if let Some(person) = &query.person {
             let facts_of = |r: u32| {
                 let n = &self.db.notices[r as usize];
@@ -86,7 +89,7 @@ impl InterpolSource {
                     aliases: &n.name.aliases,
                 }
             };
-            for (entry, scored) in rank_persons(&self.names, person, options, facts_of) {
+            for (entry, scored) in rank_persons(&self.names, person, options, &self.facts, facts_of) {
                 let n = &self.db.notices[entry.record as usize];
                 let database = Database::Notice(n.kind);
                 let (severity, action) = assess(database, MatchKind::Name);

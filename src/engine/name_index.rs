@@ -129,14 +129,15 @@ thread_local! {
     static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
 }
 
-/// Per-thread memo of (query token, vocabulary token) similarities, stamped by query so it
-/// never needs clearing.
+/// Per-thread memo of (query token, vocabulary token) similarities for the current query. Small
+/// on purpose: a query meets a few thousand distinct tokens, and a table this size stays in
+/// cache where one slot per vocabulary token (millions) would miss on nearly every candidate.
 #[derive(Default)]
 struct Memo {
-    generation: u32,
-    /// (generation stamp, similarity), laid out token-major so one record token's similarities
-    /// with every query token share a cache line.
-    slots: Vec<(u32, f32)>,
+    /// Vocabulary token → where its similarities with the query's tokens start in `sims`.
+    row: FxHashMap<u32, u32>,
+    /// One row per token met, one similarity per query token; NaN until computed.
+    sims: Vec<f32>,
 }
 
 /// A record's best-matching spelling.
@@ -425,41 +426,38 @@ impl NameIndex {
     fn search_with(&self, query: &NameForm, min_score: f32, max_candidates: usize, slack: u32) -> Vec<NameCandidate<'_>> {
         let q_all: Vec<&Token> = query.tokens.iter().chain(query.glued.iter().map(|(_, g)| g)).collect();
         let qn = query.tokens.len();
-        let vocab_len = self.vocab_tokens.len();
         let candidates = self.candidate_entries(query, max_candidates, slack);
         let passing: Vec<(u32, f32)> = MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
+            let Memo { row, sims } = &mut *memo;
+            row.clear();
+            sims.clear();
             let stride = q_all.len();
-            let need = stride * vocab_len;
-            if memo.slots.len() < need {
-                memo.slots.resize(need, (0, 0.0));
-            }
-            memo.generation = memo.generation.wrapping_add(1);
-            if memo.generation == 0 {
-                memo.slots.iter_mut().for_each(|s| s.0 = 0);
-                memo.generation = 1;
-            }
-            let generation = memo.generation;
-            let slots = &mut memo.slots;
             let q_len: Vec<usize> = q_all.iter().map(|t| t.text.len()).collect();
-            let mut pair = |i: usize, token_id: u32, token_len: u8, glued: bool| -> f32 {
-                // Same rule as `token_pair`, checked before the memo: most glued pairs fail it.
-                if glued && q_len[i].abs_diff(usize::from(token_len)) > 2 {
-                    return 0.0;
-                }
-                let slot = &mut slots[token_id as usize * stride + i];
-                if slot.0 != generation {
-                    *slot = (generation, token_pair_score(q_all[i], &self.vocab_tokens[token_id as usize]));
-                }
-                slot.1
-            };
+            let mut rows = [0usize; 16];
             candidates
                 .into_iter()
                 .filter_map(|id| {
                     let e = &self.entries[id as usize];
                     let (ids, rn) = (self.ids_of(e), usize::from(e.tokens));
                     let lens = &self.token_len[e.start as usize..];
-                    let score = self.entry_score(query, e, |i, j| pair(i, ids[j], lens[j], i >= qn || j >= rn));
+                    for (r, &token) in rows.iter_mut().zip(ids) {
+                        *r = *row.entry(token).or_insert_with(|| {
+                            sims.extend(std::iter::repeat_n(f32::NAN, stride));
+                            (sims.len() - stride) as u32
+                        }) as usize;
+                    }
+                    let score = self.entry_score(query, e, |i, j| {
+                        // Same rule as `token_pair`, checked before the memo: most glued pairs fail it.
+                        if (i >= qn || j >= rn) && q_len[i].abs_diff(usize::from(lens[j])) > 2 {
+                            return 0.0;
+                        }
+                        let sim = &mut sims[rows[j] + i];
+                        if sim.is_nan() {
+                            *sim = token_pair_score(q_all[i], &self.vocab_tokens[ids[j] as usize]);
+                        }
+                        *sim
+                    });
                     (score >= min_score).then_some((id, score))
                 })
                 .collect()

@@ -6,7 +6,7 @@ use super::document_match::compare_document;
 use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
 use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
-use super::person_ranking::{RecordFacts, rank_persons};
+use super::person_ranking::{FactsTable, RecordFacts, rank_persons};
 use super::subject_key::{document_key, person_key, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{DocumentStatus, NationalDatabase};
@@ -17,6 +17,7 @@ use crate::query::Query;
 pub struct NationalSource {
     pub db: NationalDatabase,
     names: NameIndex,
+    facts: FactsTable,
     documents: CodeIndex,
     plates: CodeIndex,
     vins: CodeIndex,
@@ -25,7 +26,9 @@ pub struct NationalSource {
 impl NationalSource {
     pub fn new(db: NationalDatabase) -> Self {
         let mut names = NameIndex::default();
+        let mut facts = FactsTable::with_capacity(db.persons.len());
         for (i, p) in db.persons.iter().enumerate() {
+            facts.push(p.date_of_birth, p.sex, p.nationality.as_slice());
             insert_person_names(
                 &mut names,
                 i as u32,
@@ -48,22 +51,22 @@ impl NationalSource {
         }
         plates.finish();
         vins.finish();
-        Self { db, names, documents, plates, vins }
+        Self { db, names, facts, documents, plates, vins }
     }
 
     pub fn search(&self, query: &Query, options: &MatchOptions) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(options.max_hits);
         if let Some(person) = &query.person {
             let facts_of = |r: u32| {
                 let p = &self.db.persons[r as usize];
                 RecordFacts {
                     date_of_birth: p.date_of_birth,
                     sex: p.sex,
-                    nationalities: p.nationality.into_iter().collect::<Vec<_>>().into(),
+                    nationalities: p.nationality.as_slice().into(),
                     aliases: &p.name.aliases,
                 }
             };
-            for (entry, scored) in rank_persons(&self.names, person, options, facts_of) {
+            for (entry, scored) in rank_persons(&self.names, person, options, &self.facts, facts_of) {
                 let p = &self.db.persons[entry.record as usize];
                 let database = Database::NationalAlert(p.alert);
                 let (severity, action) = assess(database, MatchKind::Name);

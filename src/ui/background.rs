@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::audit::AuditLog;
 use crate::dataset::photos::{PhotoStore, load_photos};
-use crate::dataset::{Problem, load_dataset_file};
+use crate::dataset::{LoadProgress, Problem, load_dataset_file_with_progress};
 use crate::engine::{BuildStage, Engine};
 use crossbeam_channel::{Receiver, Sender, TrySendError, bounded};
 
@@ -133,12 +133,14 @@ impl Background {
                 if let Err(TrySendError::Full(_)) = tx.try_send(JobResult::Progress { label, fraction }) {}
                 ctx.request_repaint();
             };
-            match load_dataset_file(&path) {
+            // Reading and validating is about the first 60% of the bar, indexing the rest.
+            let reading = |what: &str, fraction: f32| progress(format!("Reading: {what}"), 0.6 * fraction);
+            match load_dataset_file_with_progress(&path, &LoadProgress::new(&reading)) {
                 Err(e) => {
                     let _ = tx.send(JobResult::DatasetFailed { path, problems: e.problems() });
                 }
                 Ok(loaded) => {
-                    progress("Indexing".into(), 0.4);
+                    progress("Indexing".into(), 0.6);
                     let total = loaded.dataset.record_count().max(1) as f32;
                     let photos = Arc::new(load_photos(&loaded.dataset));
                     let engine = Engine::build_with_progress(loaded.dataset, |stage, done| {
@@ -147,7 +149,7 @@ impl Background {
                             BuildStage::IndexingInterpol => "Indexing INTERPOL database",
                             BuildStage::Done => "Ready",
                         };
-                        progress(label.into(), 0.4 + 0.6 * done as f32 / total);
+                        progress(label.into(), 0.6 + 0.4 * done as f32 / total);
                     });
                     let _ = tx.send(JobResult::DatasetLoaded { path, engine: Arc::new(engine), photos, warnings: loaded.warnings });
                 }
