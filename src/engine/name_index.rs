@@ -55,6 +55,10 @@ fn weight_of_class(info: u8) -> f32 {
     }
 }
 
+/// A strict search whose best name scores this much found the person; below it, the relaxed
+/// search (one name part may miss the index) runs too.
+const CLOSE_ENOUGH: f32 = 0.9;
+
 /// Longest spelling indexed, in tokens; the rest of an absurdly long name is ignored.
 const MAX_TOKENS: usize = 64;
 
@@ -333,12 +337,16 @@ impl NameIndex {
 
     /// Entries sharing keys with the query, at most `max`: most exactly shared keys first, then
     /// most keys shared up to one typo.
-    fn candidate_entries(&self, query: &NameForm, max: usize, slack: u32) -> Vec<u32> {
+    ///
+    /// Also returns, at most `max_relaxed`, the entries one name part short of that (for the
+    /// relaxed search), found in the same pass over the lists.
+    fn candidate_entries(&self, query: &NameForm, max: usize, max_relaxed: usize) -> (Vec<u32>, Vec<u32>) {
         let keys = query.keys_by_token();
         let keyed_tokens = keys.iter().fold(0u16, |m, (bits, _)| m | part_bits(*bits)).count_ones();
         // A candidate must share (exactly or within one typo) a key with every typed name part;
         // with three or more parts, some may be absent from the record (middle names).
-        let required = (keyed_tokens - keyed_tokens.saturating_sub(1) / 2).saturating_sub(slack).max(1);
+        let required = (keyed_tokens - keyed_tokens.saturating_sub(1) / 2).max(1);
+        let relaxed_required = if max_relaxed > 0 { required - 1 } else { required };
         SCRATCH.with(|scratch| {
             let mut guard = scratch.borrow_mut();
             let Scratch { matched, touched, ranked } = &mut *guard;
@@ -380,30 +388,30 @@ impl NameIndex {
                 let m = std::mem::take(&mut matched[id as usize]);
                 let (e, f) = (m & 0xff, m >> 8);
                 let parts = (e | f).count_ones();
-                (parts >= required).then_some((e.count_ones(), parts, id))
+                (parts >= relaxed_required.max(1)).then_some((e.count_ones(), parts, id))
             }));
             touched.clear();
-            let by_rank = |a: &(u32, u32, u32), b: &(u32, u32, u32)| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2));
-            let best = if ranked.len() > max {
-                ranked.select_nth_unstable_by(max, by_rank);
-                &mut ranked[..max]
-            } else {
-                &mut ranked[..]
-            };
-            best.sort_unstable_by(by_rank);
-            best.iter().map(|&(_, _, id)| id).collect()
+            // Entries meeting `required` first, then the ones a part short.
+            let split = partition_in_place(ranked, |r| r.1 >= required);
+            let (strict, relaxed) = ranked.split_at_mut(split);
+            (best_ranked(strict, max), if relaxed_required < required { best_ranked(relaxed, max_relaxed) } else { Vec::new() })
         })
     }
 
     /// Scores candidates and returns, per record, its best spelling with a similarity of at least `min_score`.
     pub fn search(&self, query: &NameForm, min_score: f32, max_candidates: usize) -> Vec<NameCandidate<'_>> {
-        let strict = self.search_with(query, min_score, max_candidates, 0);
-        if !strict.is_empty() || query.tokens.iter().filter(|t| !t.is_article).count() < 2 {
+        let parts = query.tokens.iter().filter(|t| !t.is_article).count();
+        let max_relaxed = if parts >= 2 { (max_candidates / 5).max(100) } else { 0 };
+        let (strict_ids, relaxed_ids) = self.candidate_entries(query, max_candidates, max_relaxed);
+        let strict = self.score_candidates(query, strict_ids, min_score);
+        let best = strict.first().map_or(0.0, |c| c.name.score);
+        if best >= CLOSE_ENOUGH || relaxed_ids.is_empty() {
             return strict;
         }
-        // Nothing found: a typo may have changed one name part beyond the phonetic key
-        // (PFREEZ for PEREZ), so look again letting one typed part go unmatched.
-        self.search_with(query, min_score, (max_candidates / 5).max(100), 1)
+        // Nothing close: a typo may have changed one name part beyond the phonetic key (PFREEZ
+        // for PEREZ, RZHAO for ZHAO), so also score the best entries missing one part.
+        let relaxed = self.score_candidates(query, relaxed_ids, min_score);
+        best_per_record(strict.into_iter().chain(relaxed))
     }
 
     /// The fast score of one entry; `pair(i, j)` gives the similarity of query token i with the
@@ -423,10 +431,9 @@ impl NameIndex {
         name_score_by_shape(query, &shape, pair)
     }
 
-    fn search_with(&self, query: &NameForm, min_score: f32, max_candidates: usize, slack: u32) -> Vec<NameCandidate<'_>> {
+    fn score_candidates(&self, query: &NameForm, candidates: Vec<u32>, min_score: f32) -> Vec<NameCandidate<'_>> {
         let q_all: Vec<&Token> = query.tokens.iter().chain(query.glued.iter().map(|(_, g)| g)).collect();
         let qn = query.tokens.len();
-        let candidates = self.candidate_entries(query, max_candidates, slack);
         let passing: Vec<(u32, f32)> = MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
             let Memo { row, sims } = &mut *memo;
@@ -525,6 +532,32 @@ fn deletion(key: &str, v: usize, out: &mut String) {
         out.push_str(&key[..v - 1]);
         out.push_str(&key[v..]);
     }
+}
+
+/// Moves the items satisfying `pred` to the front; returns how many there are.
+fn partition_in_place<T>(items: &mut [T], pred: impl Fn(&T) -> bool) -> usize {
+    let mut front = 0;
+    for i in 0..items.len() {
+        if pred(&items[i]) {
+            items.swap(front, i);
+            front += 1;
+        }
+    }
+    front
+}
+
+/// The `max` best of (parts matched exactly, parts matched, entry), best first: most exactly
+/// matched parts, then most parts, then entry order.
+fn best_ranked(ranked: &mut [(u32, u32, u32)], max: usize) -> Vec<u32> {
+    let by_rank = |a: &(u32, u32, u32), b: &(u32, u32, u32)| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2));
+    let best = if ranked.len() > max {
+        ranked.select_nth_unstable_by(max, by_rank);
+        &mut ranked[..max]
+    } else {
+        ranked
+    };
+    best.sort_unstable_by(by_rank);
+    best.iter().map(|&(_, _, id)| id).collect()
 }
 
 /// Each record's best-scoring spelling, best records first (ties by record number).

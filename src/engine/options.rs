@@ -14,6 +14,6 @@ pub struct MatchOptions {
 
 impl Default for MatchOptions {
     fn default() -> Self {
-        Self { threshold: 75, max_hits: 50, max_name_candidates: 1500 }
+        Self { threshold: 75, max_hits: 50, max_name_candidates: 1200 }
     }
 }

@@ -33,6 +33,10 @@ fn expand_and_transliterate(text: &str) -> String {
             'Æ' | 'æ' => s.push_str("AE"),
             'Ø' | 'ø' => s.push('O'),
             'Þ' | 'þ' => s.push_str("TH"),
+            // Schwa (Azerbaijani Ə, Kazakh and Tatar Ә) is written A in passports, and so are
+            // the Arabic alif forms, alif maqsura and ta marbuta (AHMAD, MUSA, FATIMA);
+            // deunicode drops them all, cutting XATIRƏ ƏLƏKBƏRLI into pieces and AHMAD to HMD.
+            'Ə' | 'ə' | 'Ǝ' | 'ǝ' | 'Ә' | 'ә' | 'Ӛ' | 'ӛ' | 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' | 'ة' => s.push('A'),
             c if c.is_ascii() => s.push(c),
             c => s.push_str(deunicode::deunicode_char(c).unwrap_or(" ")),
         }
@@ -86,6 +90,23 @@ mod tests {
         assert_eq!(normalize_name("Straße"), "STRASSE");
         assert_eq!(normalize_name("O'Brien"), "OBRIEN");
         assert_eq!(normalize_name(""), "");
+        assert_eq!(normalize_name("Xatirə Ələkbərli"), "XATIRA ALAKBARLI");
+        assert_eq!(normalize_name("Әлия"), "ALIIA");
+    }
+
+    #[test]
+    fn no_letter_of_the_common_scripts_vanishes() {
+        // Every Latin, Greek and Cyrillic letter gives at least one Latin letter, except the
+        // Cyrillic hard and soft signs, which romanisations drop.
+        let dropped = ['Ъ', 'ъ', 'Ь', 'ь', 'Ҍ', 'ҍ'];
+        for cp in (0xC0u32..0x250).chain(0x391..0x3CA).chain(0x400..0x460) {
+            let Some(c) = char::from_u32(cp).filter(|c| c.is_alphabetic() && !dropped.contains(c)) else { continue };
+            if matches!(cp, 0x1C0..=0x1C3 | 0x241 | 0x242 | 0x245) {
+                continue; // click letters and glottal stops: not in names on travel documents
+            }
+            let n = normalize_name(&c.to_string());
+            assert!(!n.is_empty() && !n.contains(' '), "{c} (U+{cp:04X}) -> {n:?}");
+        }
     }
 
     #[test]
