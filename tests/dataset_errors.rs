@@ -94,20 +94,20 @@ fn a_100_mb_string_field_is_a_clear_error_not_a_crash() {
 fn big_file_with(national_extra: &str, notices_extra: &str, interpol_tail: &str) -> String {
     let mut text =
         String::from("Dataset(\n    format: 1,\n    name: \"big\",\n    national: (\n        agency: \"A\",\n        persons: [\n");
-    for i in 0..6000 {
-        text.push_str(&format!(
-            "            (id: \"NP-{i}\", family_name: \"FAMILY{i}\", given_names: \"GIVEN\", sex: Male, alert: RefuseEntry, reason: \"{}\"),\n",
-            "x".repeat(100)
-        ));
-    }
+    let pad = "x".repeat(100);
+    let rows = |text: &mut String, row: &dyn Fn(usize) -> String| (0..6000).for_each(|i| text.push_str(&row(i)));
+    rows(&mut text, &|i| {
+        format!(
+            "            (id: \"NP-{i}\", family_name: \"FAMILY{i}\", given_names: \"G\", sex: Male, alert: RefuseEntry, reason: \"{pad}\"),\n"
+        )
+    });
     text.push_str(national_extra);
     text.push_str("        ],\n    ),\n    interpol: (\n        notices: [\n");
-    for i in 0..6000 {
-        text.push_str(&format!(
-            "            (id: \"RN-{i}\", kind: Red, family_name: \"OTHER{i}\", given_names: \"G\", sex: Female, owner: \"FRA\", distinguishing_marks: \"{}\"),\n",
-            "y".repeat(60)
-        ));
-    }
+    rows(&mut text, &|i| {
+        format!(
+            "            (id: \"RN-{i}\", kind: Red, family_name: \"OTHER{i}\", given_names: \"G\", sex: Female, owner: \"FRA\", distinguishing_marks: \"{pad}\"),\n"
+        )
+    });
     text.push_str(notices_extra);
     text.push_str("        ],\n");
     text.push_str(interpol_tail);

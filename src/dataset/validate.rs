@@ -146,6 +146,15 @@ impl Validator<'_> {
         self.not_too_long(at, field, text);
     }
 
+    /// A person's names: a family name is required, none may be absurdly long.
+    fn person_names(&mut self, at: &At<'_>, family_name: &str, given_names: &str, aliases: &[String]) {
+        self.not_empty(at, "family_name", family_name);
+        self.not_too_long(at, "given_names", given_names);
+        for alias in aliases {
+            self.not_too_long(at, "aliases", alias);
+        }
+    }
+
     fn not_too_long(&mut self, at: &At<'_>, field: &str, text: &str) {
         if text.len() > MAX_FIELD_BYTES {
             self.error(at, field, format!("value is {} bytes long; at most {MAX_FIELD_BYTES} are accepted", text.len()));
@@ -168,12 +177,8 @@ impl Validator<'_> {
         let mut db = NationalDatabase { agency: raw.agency, country, ..Default::default() };
         for p in raw.persons {
             let at = self.record(&p.id);
-            self.not_empty(&at, "family_name", &p.family_name);
-            self.not_too_long(&at, "given_names", &p.given_names);
+            self.person_names(&at, &p.family_name, &p.given_names, &p.aliases);
             self.not_too_long(&at, "reason", &p.reason);
-            for alias in &p.aliases {
-                self.not_too_long(&at, "aliases", alias);
-            }
             let date_of_birth = self.dob(&at, "date_of_birth", p.date_of_birth.as_ref());
             let nationality = self.opt_country(&at, "nationality", p.nationality.as_ref());
             let photo = self.photo(&at, p.photo);
@@ -235,12 +240,8 @@ impl Validator<'_> {
         let mut db = InterpolDatabase::default();
         for n in raw.notices {
             let at = self.record(&n.id);
-            self.not_empty(&at, "family_name", &n.family_name);
-            self.not_too_long(&at, "given_names", &n.given_names);
+            self.person_names(&at, &n.family_name, &n.given_names, &n.aliases);
             self.not_too_long(&at, "distinguishing_marks", &n.distinguishing_marks);
-            for alias in &n.aliases {
-                self.not_too_long(&at, "aliases", alias);
-            }
             let date_of_birth = self.dob(&at, "date_of_birth", n.date_of_birth.as_ref());
             let nationalities = n.nationalities.iter().filter_map(|c| self.country(&at, "nationalities", c)).collect();
             let owner = self.country(&at, "owner", &n.owner);
