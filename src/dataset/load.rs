@@ -152,7 +152,8 @@ fn parse_dataset_with_progress(
 
 /// The `sltd_file` a dataset names, found by a quick text scan so its reading can start early.
 fn sltd_file_hint(text: &str) -> Option<String> {
-    let at = text.find("sltd_file")?;
+    // From the end: generated national-scale files name it after the notices, near the end.
+    let at = text.rfind("sltd_file")?;
     let rest = text[at + "sltd_file".len()..].trim_start().strip_prefix(':')?.trim_start();
     let rest = rest.strip_prefix("Some(").unwrap_or(rest).trim_start().strip_prefix('"')?;
     Some(rest[..rest.find('"')?].to_owned())

@@ -4,6 +4,18 @@
 
 use std::ops::Range;
 
+/// Bytes that can change what the scan does below depth 1: strings, comments, raw strings, nesting.
+const MATTERS_DEEP: [bool; 256] = {
+    let mut table = [false; 256];
+    let special = b"\"/r()[]{}";
+    let mut k = 0;
+    while k < special.len() {
+        table[special[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Byte ranges of the `national` and `interpol` values (after the colon).
 pub fn split_sections(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     let b = text.as_bytes();
@@ -12,6 +24,17 @@ pub fn split_sections(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     let mut interpol = None;
     let mut current: Option<(&str, usize)> = None;
     while i < b.len() {
+        // Deep inside the sections (records, their fields) only a few bytes matter: skip the
+        // rest in a tight loop, since the scan runs over the whole file before the parallel
+        // parse can start.
+        if depth >= 2 {
+            while i < b.len() && !MATTERS_DEEP[b[i] as usize] {
+                i += 1;
+            }
+            if i >= b.len() {
+                break;
+            }
+        }
         match b[i] {
             b'"' => {
                 i += 1;

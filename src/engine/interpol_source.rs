@@ -33,31 +33,46 @@ fn notice_key(n: &Notice) -> String {
 
 impl InterpolSource {
     pub fn new(db: InterpolDatabase, mut progress: impl FnMut(usize)) -> Self {
-        let mut names = NameIndex::default();
-        let mut facts = FactsTable::with_capacity(db.notices.len());
-        let mut notice_by_id = HashMap::with_capacity(db.notices.len());
-        for (i, n) in db.notices.iter().enumerate() {
-            facts.push(n.date_of_birth, n.sex, &n.nationalities);
-            insert_person_names(
-                &mut names,
-                i as u32,
-                &n.name.family_name,
-                &n.name.given_names,
-                &n.name.aliases,
-                n.name.original_script.as_deref(),
-            );
-            notice_by_id.insert(n.id.clone(), i as u32);
-        }
-        names.finish();
-        progress(db.notices.len());
-        let mut sltd = CodeIndex::with_capacity(db.sltd.len());
-        for i in 0..db.sltd.len() {
-            sltd.insert(db.sltd.number(i), i as u32);
-            if i % 1_000_000 == 999_999 {
-                progress(1_000_000);
+        // Notices and SLTD are indexed on two threads: at national scale each takes about as
+        // long as the whole national database.
+        let index_notices = || {
+            let mut names = NameIndex::default();
+            let mut facts = FactsTable::with_capacity(db.notices.len());
+            let mut notice_by_id = HashMap::with_capacity(db.notices.len());
+            for (i, n) in db.notices.iter().enumerate() {
+                facts.push(n.date_of_birth, n.sex, &n.nationalities);
+                insert_person_names(
+                    &mut names,
+                    i as u32,
+                    &n.name.family_name,
+                    &n.name.given_names,
+                    &n.name.aliases,
+                    n.name.original_script.as_deref(),
+                );
+                notice_by_id.insert(n.id.clone(), i as u32);
             }
-        }
-        sltd.finish();
+            names.finish();
+            (names, facts, notice_by_id)
+        };
+        let (notices, sltd) = std::thread::scope(|scope| {
+            let notices = std::thread::Builder::new().name("index-notices".into()).spawn_scoped(scope, index_notices);
+            let mut sltd = CodeIndex::with_capacity(db.sltd.len());
+            for i in 0..db.sltd.len() {
+                sltd.insert(db.sltd.number(i), i as u32);
+                if i % 1_000_000 == 999_999 {
+                    progress(1_000_000);
+                }
+            }
+            sltd.finish();
+            let notices = match notices {
+                Ok(handle) => handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                // No thread to be had: index the notices here.
+                Err(_) => index_notices(),
+            };
+            (notices, sltd)
+        });
+        let (names, facts, notice_by_id) = notices;
+        progress(db.notices.len());
         let mut tdawn = CodeIndex::default();
         for (i, t) in db.tdawn.iter().enumerate() {
             tdawn.insert(&normalize_code(&t.number), i as u32);
