@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, Sender, bounded};
 
 use super::input::Query;
-use super::run::QueryRun;
-use crate::engine::{Engine, Hit, MatchOptions, SourceId};
+use super::run::{QueryRun, SourceState};
+use crate::engine::{Engine, MatchOptions, SourceId};
 use crate::sim::{PlannedOutcome, SimSettings, plan};
 
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
@@ -21,28 +21,8 @@ pub struct QueryId(pub u64);
 pub struct QueryEvent {
     pub query: QueryId,
     pub source: SourceId,
-    pub kind: EventKind,
-}
-
-#[derive(Debug, Clone)]
-pub enum EventKind {
-    Answered {
-        hits: Vec<Hit>,
-        latency: Duration,
-    },
-    Failed {
-        reason: String,
-        after: Duration,
-    },
-    TimedOut {
-        after: Duration,
-    },
-    Offline,
-    /// The link is down; SLTD was checked against the post's local copy (MIND) instead.
-    LocalCopy {
-        hits: Vec<Hit>,
-        age_hours: u32,
-    },
+    /// How the source finished (never `Pending`).
+    pub outcome: SourceState,
 }
 
 /// Enough room for many queries' answers; a full channel only slows workers, never the UI.
@@ -88,13 +68,14 @@ impl Dispatcher {
             let started = run.started;
             let spawned =
                 std::thread::Builder::new().name(format!("source-{}-q{}", source.short().to_lowercase(), id.0)).spawn(move || {
-                    let kind = catch_unwind(AssertUnwindSafe(|| serve(&engine, source, &query, &options, &planned, started, local_copy)))
-                        .unwrap_or_else(|_| {
-                            Some(EventKind::Failed { reason: "source crashed while answering".into(), after: started.elapsed() })
-                        });
-                    if let Some(kind) = kind {
+                    let outcome =
+                        catch_unwind(AssertUnwindSafe(|| serve(&engine, source, &query, &options, &planned, started, local_copy)))
+                            .unwrap_or_else(|_| {
+                                Some(SourceState::Failed { reason: "source crashed while answering".into(), after: started.elapsed() })
+                            });
+                    if let Some(outcome) = outcome {
                         // The receiver may be gone (app closing); nothing left to tell then.
-                        let _ = tx.send(QueryEvent { query: id, source, kind });
+                        let _ = tx.send(QueryEvent { query: id, source, outcome });
                         wake();
                     }
                 });
@@ -102,7 +83,7 @@ impl Dispatcher {
                 let _ = self.tx.try_send(QueryEvent {
                     query: id,
                     source,
-                    kind: EventKind::Failed { reason: format!("cannot start worker: {e}"), after: Duration::ZERO },
+                    outcome: SourceState::Failed { reason: format!("cannot start worker: {e}"), after: Duration::ZERO },
                 });
             }
         }
@@ -119,7 +100,7 @@ fn serve(
     planned: &crate::sim::Plan,
     started: Instant,
     local_copy: Option<u32>,
-) -> Option<EventKind> {
+) -> Option<SourceState> {
     let wait_until = |t: Duration| {
         let elapsed = started.elapsed();
         if t > elapsed {
@@ -128,8 +109,8 @@ fn serve(
     };
     match &planned.outcome {
         PlannedOutcome::Offline => Some(match local_copy {
-            Some(age_hours) => EventKind::LocalCopy { hits: engine.interpol.search_local_copy(query, options, age_hours), age_hours },
-            None => EventKind::Offline,
+            Some(age_hours) => SourceState::LocalCopy { hits: engine.interpol.search_local_copy(query, options, age_hours), age_hours },
+            None => SourceState::Offline,
         }),
         PlannedOutcome::Hang => {
             std::thread::sleep(Duration::from_secs(3600));
@@ -138,16 +119,16 @@ fn serve(
         PlannedOutcome::Panic => panic!("injected fault: {} source crashed", source.short()),
         PlannedOutcome::Timeout => {
             wait_until(planned.delay);
-            Some(EventKind::TimedOut { after: planned.delay })
+            Some(SourceState::TimedOut { after: planned.delay })
         }
         PlannedOutcome::Error(reason) => {
             wait_until(planned.delay);
-            Some(EventKind::Failed { reason: reason.clone(), after: planned.delay })
+            Some(SourceState::Failed { reason: reason.clone(), after: planned.delay })
         }
         PlannedOutcome::Answer => {
             let hits = engine.search(source, query, options);
             wait_until(planned.delay);
-            Some(EventKind::Answered { hits, latency: started.elapsed() })
+            Some(SourceState::Answered { hits, latency: started.elapsed() })
         }
     }
 }

@@ -6,6 +6,6 @@ pub mod input;
 pub mod report;
 pub mod run;
 
-pub use dispatcher::{Dispatcher, EventKind, QueryEvent, QueryId, Wake};
+pub use dispatcher::{Dispatcher, QueryEvent, QueryId, Wake};
 pub use input::{FieldIssue, Query, QueryInput};
 pub use run::{QueryRun, SourceState};

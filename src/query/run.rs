@@ -5,11 +5,12 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use super::dispatcher::{EventKind, QueryEvent, QueryId};
+use super::dispatcher::{QueryEvent, QueryId};
 use super::input::Query;
 use crate::engine::{Hit, HitGroup, SourceId, combine};
 use crate::sim::SimSettings;
 
+/// Where one source is with one query; the dispatcher's events carry the final states.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SourceState {
     Pending,
@@ -102,16 +103,10 @@ impl QueryRun {
 
     /// Applies an event for this run; returns false for another run's or a late event.
     pub fn apply(&mut self, event: QueryEvent) -> bool {
-        if event.query != self.id || self.states[slot(event.source)].is_done() {
+        if event.query != self.id || self.states[slot(event.source)].is_done() || !event.outcome.is_done() {
             return false;
         }
-        self.states[slot(event.source)] = match event.kind {
-            EventKind::Answered { hits, latency } => SourceState::Answered { hits, latency },
-            EventKind::Failed { reason, after } => SourceState::Failed { reason, after },
-            EventKind::TimedOut { after } => SourceState::TimedOut { after },
-            EventKind::Offline => SourceState::Offline,
-            EventKind::LocalCopy { hits, age_hours } => SourceState::LocalCopy { hits, age_hours },
-        };
+        self.states[slot(event.source)] = event.outcome;
         true
     }
 
