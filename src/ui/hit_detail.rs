@@ -116,6 +116,9 @@ pub fn hit_detail_ui(
                 egui::RichText::new(format!("{} — {} · score {}", hit.severity.label(), hit.database, hit.score)).strong(),
             );
             ui.label(format!("Source: {} · record {}", hit.source.short(), hit.record_id));
+            // Long values (a TDAWN line, charges) wrap inside the panel instead of widening it
+            // and squeezing the hit table.
+            let panel_width = ui.available_width();
             ui.horizontal_top(|ui| {
                 let photo_key = match &hit.record {
                     RecordDetail::Tdawn { notice: Some(n), .. } => Some(n.id.as_str()),
@@ -130,10 +133,14 @@ pub fn hit_detail_ui(
                         ui.small("(synthetic)");
                     });
                 }
+                let value_width = (panel_width - ui.min_rect().width() - 150.0).max(120.0);
                 egui::Grid::new(("record", n)).num_columns(2).striped(true).show(ui, |ui| {
                     for (k, v) in record_lines(&hit.record) {
                         ui.weak(k);
-                        ui.label(v);
+                        ui.scope(|ui| {
+                            ui.set_max_width(value_width);
+                            ui.add(egui::Label::new(v).wrap());
+                        });
                         ui.end_row();
                     }
                 });

@@ -8,25 +8,27 @@ use super::theme::{severity_colour, severity_icon};
 
 pub fn hit_table_ui(ui: &mut egui::Ui, groups: &[HitGroup], selected: Option<usize>, dark: bool) -> Vec<Command> {
     let mut commands = Vec::new();
+    // Record over subject, and the action wrapped on up to three lines, so the table stays
+    // readable at 1366 px with the form and the detail panel open.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 8.0;
     TableBuilder::new(ui)
         .id_salt("hits")
         .striped(true)
         .sense(egui::Sense::click())
         .column(Column::exact(90.0))
-        .column(Column::exact(100.0))
-        .column(Column::initial(150.0).at_least(100.0).clip(true))
-        .column(Column::initial(140.0).at_least(90.0).clip(true))
         .column(Column::exact(42.0))
-        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::initial(200.0).at_least(140.0).clip(true))
+        .column(Column::exact(96.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
         .header(22.0, |mut header| {
-            for title in ["Severity", "Source(s)", "Database / record", "Who or what matched", "Score", "Recommended action"] {
+            for title in ["Severity", "Score", "Database / record — who matched", "Source(s)", "Recommended action"] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
             }
         })
         .body(|body| {
-            body.rows(24.0, groups.len(), |mut row| {
+            body.rows(row_height, groups.len(), |mut row| {
                 let i = row.index();
                 let group = &groups[i];
                 let head = group.headline();
@@ -38,22 +40,24 @@ pub fn hit_table_ui(ui: &mut egui::Ui, groups: &[HitGroup], selected: Option<usi
                     );
                 });
                 row.col(|ui| {
+                    ui.label(group.score.to_string());
+                });
+                row.col(|ui| {
+                    ui.vertical(|ui| {
+                        let more = if group.hits.len() > 1 { format!(" (+{})", group.hits.len() - 1) } else { String::new() };
+                        ui.label(format!("{} {}{more}", head.database, head.record_id))
+                            .on_hover_text(format!("{} {}", head.database, head.record_id));
+                        ui.label(egui::RichText::new(&head.subject).weak());
+                    });
+                });
+                row.col(|ui| {
                     let names: Vec<&str> = group.sources.iter().map(|s| s.short()).collect();
                     ui.label(if group.sources.len() == SourceId::ALL.len() { "Both sources".to_owned() } else { names.join("+") });
                 });
                 row.col(|ui| {
-                    let more = if group.hits.len() > 1 { format!(" (+{})", group.hits.len() - 1) } else { String::new() };
-                    ui.label(format!("{} {}{more}", head.database, head.record_id))
-                        .on_hover_text(format!("{} {}", head.database, head.record_id));
-                });
-                row.col(|ui| {
-                    ui.label(&head.subject);
-                });
-                row.col(|ui| {
-                    ui.label(group.score.to_string());
-                });
-                row.col(|ui| {
-                    ui.label(&group.action).on_hover_text(&group.action);
+                    // The first instruction; the rest is on hover and in the detail panel.
+                    let first = group.action.split(';').next().unwrap_or_default();
+                    ui.add(egui::Label::new(first).wrap()).on_hover_text(&group.action);
                 });
                 if row.response().clicked() {
                     commands.push(Command::SelectGroup(i));

@@ -202,7 +202,9 @@ impl eframe::App for TerminalApp {
                 }
             });
         });
-        egui::Panel::right("detail").resizable(true).default_size(390.0).show(ui, |ui| {
+        // Capped so that a record with long values never squeezes the hit table away.
+        let max_detail = (ctx.content_rect().width() * 0.4).max(320.0);
+        egui::Panel::right("detail").resizable(true).default_size(390.0).max_size(max_detail).show(ui, |ui| {
             let group = self.selected.and_then(|i| self.groups.get(i));
             let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
             let commands = hit_detail_ui(ui, group, &self.photos, &self.confirmations, dark, &confirm);
