@@ -268,3 +268,23 @@ fn the_ui_keeps_drawing_frames_while_a_large_dataset_loads() {
     assert!(slowest < loading / 4, "a frame took {slowest:?} while loading took {loading:?}");
     assert_eq!(h.state().engine().record_count, 196_600);
 }
+
+#[test]
+fn a_record_with_long_values_does_not_squeeze_the_hit_table_at_laptop_size() {
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(|cc| TerminalApp::with_settings(cc.egui_ctx.clone(), fast_settings(), None));
+    h.step();
+    type_into(&mut h, "Document number", "TN8841207");
+    type_into(&mut h, "Issuing country", "TUN");
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query completes", query_complete);
+    settle(&mut h);
+    // The TDAWN record's long "VALID document linked to the notice" line is in the detail panel…
+    assert!(h.query_all_by_label_contains("VALID document linked to the notice").count() >= 1);
+    // …and every hit-table column, the action included, is still visible left of that panel.
+    let detail_left = h.get_by_label("Hit detail").rect().left();
+    assert!(detail_left >= 1366.0 * 0.6 - 20.0, "the detail panel starts at x = {detail_left} of 1366: too wide");
+    let header = h.get_by_label("Recommended action").rect();
+    assert!(header.right() <= detail_left && header.width() > 60.0, "action column squeezed: {header:?}, panel at {detail_left}");
+}
