@@ -155,12 +155,16 @@ fn training_scenario_two_travellers_instructor_pin_and_debrief() {
     assert!(h.state().training.is_some(), "scenario started");
     h.get_by_label_contains("TRAINING — Airport arrivals");
     // Traveller 1: the form is pre-filled with what they present; query, then admit.
+    assert!(h.query_by_label("at the booth").is_none(), "traveller 1 has no photo in the scenario");
     h.key_press(egui::Key::Enter);
     step_until(&mut h, "query 1", query_complete);
     h.get_by_label("Admit").click_accesskit();
     settle(&mut h);
     assert_eq!(h.state().training.as_ref().unwrap().number(), 2, "next traveller called");
-    // Traveller 2 (TDAWN): query, open the hit, refer to secondary.
+    // Traveller 2 (TDAWN): the face at the booth is shown; query, open the hit, refer to secondary.
+    settle(&mut h);
+    h.get_by_label("at the booth");
+    h.get_by_label_contains("Compare the face at the booth");
     h.key_press(egui::Key::Enter);
     step_until(&mut h, "query 2", query_complete);
     assert!(h.query_all_by_label_contains("TDAWN").count() >= 1);
@@ -287,4 +291,19 @@ fn a_record_with_long_values_does_not_squeeze_the_hit_table_at_laptop_size() {
     assert!(detail_left >= 1366.0 * 0.6 - 20.0, "the detail panel starts at x = {detail_left} of 1366: too wide");
     let header = h.get_by_label("Recommended action").rect();
     assert!(header.right() <= detail_left && header.width() > 60.0, "action column squeezed: {header:?}, panel at {detail_left}");
+}
+
+#[test]
+fn decisions_can_be_made_from_the_keyboard() {
+    let mut h = harness(fast_settings());
+    h.step();
+    type_into(&mut h, "Document number", "UT4471920");
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query completes", query_complete);
+    // Ctrl+3 while the cursor is still in a field: refuse entry.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    h.step();
+    h.step();
+    assert_eq!(h.state().audit.entries()[0].decision, Some(bordercheck::audit::Decision::RefuseEntry));
+    h.get_by_label_contains("Decision recorded: Refuse entry");
 }

@@ -77,3 +77,39 @@ fn cli_scenario_validate_and_scripted_run() {
     assert_eq!(v["totals"]["correct"], 2);
     assert_eq!(v["totals"]["missed_threats"], 4, "K3 admitted; K5, K6 and K8 never decided");
 }
+
+#[test]
+fn the_face_at_the_booth_comes_from_a_file_a_record_or_is_drawn() {
+    use bordercheck::dataset::photos::load_photos;
+    use bordercheck::training::{booth_photo, load_scenario_file};
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = |photo: &str| {
+        format!(
+            "Scenario(format: 1, title: \"Faces\", dataset: Builtin, post: Airport, travellers: [\n\
+             (id: \"F1\", presents: (person: Some((family_name: \"HADDAD\"))), photo: \"{photo}\", expected: Secondary),\n\
+             (id: \"F2\", presents: (person: Some((family_name: \"HADDAD\"))), photo: \"record:2019/40417\", expected: Secondary),\n\
+             (id: \"F3\", presents: (person: Some((family_name: \"HADDAD\"))), photo: \"synthetic:7\", expected: Secondary),\n\
+             ])"
+        )
+    };
+    std::fs::write(dir.path().join("face.png"), b"not really a png, just bytes").unwrap();
+    std::fs::write(dir.path().join("s.ron"), scenario("face.png")).unwrap();
+    let s = load_scenario_file(&dir.path().join("s.ron")).unwrap();
+    let demo = bordercheck::demo::demo_dataset();
+    let photos = load_photos(&demo.dataset);
+    let face = |i: usize| booth_photo(&s, &s.travellers[i], &photos).expect("a face");
+    assert_eq!(&*face(0), b"not really a png, just bytes", "read from the scenario's folder");
+    assert_eq!(face(1), photos["2019/40417"], "the same face as the notice's photo");
+    assert!(face(2).starts_with(b"\x89PNG"), "a drawn face");
+    assert_ne!(face(2), face(1));
+    // A missing file is a positioned error, not an empty frame at the booth.
+    std::fs::write(dir.path().join("s.ron"), scenario("nobody.png")).unwrap();
+    let err = load_scenario_file(&dir.path().join("s.ron")).unwrap_err();
+    let p = &err.problems[0];
+    assert_eq!((p.line, p.record.as_deref(), p.field.as_deref()), (2, Some("F1"), Some("photo")), "{p}");
+    assert!(p.message.contains("nobody.png"), "{p}");
+    // A malformed reference is caught when the scenario is parsed.
+    let bad = scenario("synthetic:seven");
+    let err = parse_scenario(&bad, "bad.ron").unwrap_err();
+    assert!(err.problems.iter().any(|p| p.field.as_deref() == Some("photo") && p.line == 2), "{:?}", err.problems);
+}

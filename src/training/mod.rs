@@ -1,10 +1,12 @@
 //! Training mode: scenario files, a traveller queue with scripted incidents, and the debrief.
 
+pub mod booth_photo;
 pub mod builtin;
 pub mod debrief;
 pub mod scenario;
 pub mod session;
 
+pub use booth_photo::booth_photo;
 pub use debrief::{Debrief, DebriefRow};
 pub use scenario::{Scenario, ScenarioError, load_scenario_file, parse_scenario};
 pub use session::{TrainingSession, TravellerOutcome};

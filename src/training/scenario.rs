@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::booth_photo::{PhotoRef, photo_ref};
 use crate::audit::Decision;
 use crate::dataset::source_map::SourceMap;
 use crate::dataset::{Problem, ProblemSeverity};
@@ -112,6 +113,9 @@ pub struct Scenario {
     /// Folder the scenario was read from (dataset and photo paths are relative to it).
     #[serde(skip)]
     pub base_dir: Option<PathBuf>,
+    /// Traveller id → the bytes of its `photo` file, read with the scenario.
+    #[serde(skip)]
+    pub photo_files: std::collections::HashMap<String, std::sync::Arc<[u8]>>,
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
@@ -127,7 +131,31 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, ScenarioError> {
         .map_err(|e| ScenarioError { file: file.clone(), problems: vec![Problem::file_error(&file, 0, e.to_string())] })?;
     let mut scenario = parse_scenario(&text, &file)?;
     scenario.base_dir = path.parent().map(Path::to_path_buf);
-    Ok(scenario)
+    // Photo files are read here, on the loading thread, so the terminal never touches the disk.
+    let map = SourceMap::new(&text);
+    let mut problems = Vec::new();
+    for t in &scenario.travellers {
+        let Some(PhotoRef::File(name)) = t.photo.as_deref().and_then(photo_ref) else { continue };
+        let full = scenario.base_dir.as_deref().unwrap_or(Path::new(".")).join(name);
+        match std::fs::read(&full) {
+            Ok(bytes) => {
+                scenario.photo_files.insert(t.id.clone(), bytes.into());
+            }
+            Err(e) => {
+                let (line, column) = map.record(&t.id, 0).map_or((0, 0), |r| map.position(map.field(r, "photo")));
+                problems.push(Problem {
+                    severity: ProblemSeverity::Error,
+                    file: file.clone(),
+                    line,
+                    column,
+                    record: Some(t.id.clone()),
+                    field: Some("photo".into()),
+                    message: format!("cannot read photo {}: {e}", full.display()),
+                });
+            }
+        }
+    }
+    if problems.is_empty() { Ok(scenario) } else { Err(ScenarioError { file, problems }) }
 }
 
 /// Parses and checks a scenario; every problem names file, line, traveller and field.
@@ -173,6 +201,11 @@ pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError>
             let field = issue.field.rsplit('.').next().unwrap_or("presents").to_owned();
             let (l, c) = at(&t.id, 0, &field);
             problems.push(problem(l, c, Some(t.id.clone()), Some(&issue.field), issue.message));
+        }
+        if t.photo.as_deref().is_some_and(|p| !p.trim().is_empty() && photo_ref(p).is_none()) {
+            let (l, c) = at(&t.id, 0, "photo");
+            let message = "photo must be a file name, record:ID or synthetic:NUMBER".to_owned();
+            problems.push(problem(l, c, Some(t.id.clone()), Some("photo"), message));
         }
         if query.is_empty() {
             let (l, c) = at(&t.id, 0, "presents");

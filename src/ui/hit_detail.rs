@@ -196,7 +196,8 @@ pub fn decision_ui(ui: &mut egui::Ui, remark: &mut String, decided: Option<Decis
     ui.horizontal_wrapped(|ui| {
         ui.strong("Decision:");
         for d in Decision::ALL {
-            if ui.selectable_label(decided == Some(d), d.label()).clicked() {
+            let shortcut = super::shortcuts::label_for(ui.ctx(), &Command::Decide(d));
+            if ui.selectable_label(decided == Some(d), d.label()).on_hover_text(shortcut).clicked() {
                 commands.push(Command::Decide(d));
             }
         }

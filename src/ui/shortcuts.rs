@@ -3,6 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::command::Command;
+use crate::audit::Decision;
 
 pub struct Shortcut {
     pub command: Command,
@@ -23,6 +24,11 @@ pub fn shortcuts() -> Vec<Shortcut> {
         s(Command::ToggleSettings, Modifiers::NONE, Key::F2, true),
         s(Command::RequestConfirmation, Modifiers::NONE, Key::F6, true),
         s(Command::OpenInstructor, Modifiers::NONE, Key::F9, true),
+        // Decisions in the order of their buttons, from the keyboard (also while typing a remark).
+        s(Command::Decide(Decision::Admit), Modifiers::COMMAND, Key::Num1, true),
+        s(Command::Decide(Decision::Secondary), Modifiers::COMMAND, Key::Num2, true),
+        s(Command::Decide(Decision::RefuseEntry), Modifiers::COMMAND, Key::Num3, true),
+        s(Command::Decide(Decision::Detain), Modifiers::COMMAND, Key::Num4, true),
     ]
 }
 

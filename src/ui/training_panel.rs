@@ -25,7 +25,8 @@ pub struct PinPrompt {
     pub error: Option<String>,
 }
 
-pub fn training_bar_ui(ui: &mut egui::Ui, session: &TrainingSession, dark: bool) {
+/// `booth`: the face of the traveller at the booth, when the scenario gives one.
+pub fn training_bar_ui(ui: &mut egui::Ui, session: &TrainingSession, booth: Option<std::sync::Arc<[u8]>>, dark: bool) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.strong(format!("TRAINING — {}", session.scenario.title));
@@ -43,8 +44,22 @@ pub fn training_bar_ui(ui: &mut egui::Ui, session: &TrainingSession, dark: bool)
             }
         });
         if let Some(t) = session.current() {
-            ui.label(format!("Traveller {}: {}", t.id, if t.cover_story.is_empty() { "—" } else { &t.cover_story }));
-            ui.weak("Query, inspect the hits, request confirmation where needed, then decide: the next traveller is called automatically.");
+            ui.horizontal_top(|ui| {
+                if let Some(bytes) = booth {
+                    ui.vertical(|ui| {
+                        let uri = format!("bytes://booth/{}/{}", session.scenario.title, t.id);
+                        ui.add(egui::Image::from_bytes(uri, egui::load::Bytes::Shared(bytes)).fit_to_exact_size(egui::vec2(64.0, 80.0)));
+                        ui.small("at the booth");
+                    });
+                }
+                ui.vertical(|ui| {
+                    ui.label(format!("Traveller {}: {}", t.id, if t.cover_story.is_empty() { "—" } else { &t.cover_story }));
+                    ui.weak("Query, inspect the hits, request confirmation where needed, then decide: the next traveller is called automatically.");
+                    if session.scenario.photo_files.contains_key(&t.id) || t.photo.is_some() {
+                        ui.weak("Compare the face at the booth with the record photos.");
+                    }
+                });
+            });
         }
     });
 }

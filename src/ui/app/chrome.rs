@@ -212,7 +212,12 @@ impl eframe::App for TerminalApp {
         });
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(session) = &self.training {
-                training_bar_ui(ui, session, dark);
+                let number = session.number();
+                if self.booth.as_ref().is_none_or(|(n, _)| *n != number) {
+                    let photo = session.current().and_then(|t| booth_photo(&session.scenario, t, &self.photos));
+                    self.booth = Some((number, photo));
+                }
+                training_bar_ui(ui, session, self.booth.as_ref().and_then(|(_, p)| p.clone()), dark);
                 ctx.request_repaint_after(Duration::from_millis(500));
             }
             source_cards_ui(ui, self.current.as_ref(), dark);

@@ -32,7 +32,7 @@ use super::source_cards::{link_lights_ui, source_cards_ui};
 use super::toasts::Toasts;
 use super::training_panel::{PinPrompt, PinPurpose, debrief_window, instructor_window, pin_window, training_bar_ui};
 use crate::audit::writer::{AuditWriter, WriterReply};
-use crate::training::{Debrief, TrainingSession};
+use crate::training::{Debrief, TrainingSession, booth_photo};
 
 /// Longest the UI spends per frame applying worker events before it draws.
 const EVENT_BUDGET: Duration = Duration::from_millis(3);
@@ -68,6 +68,9 @@ pub struct TerminalApp {
     title: String,
     /// The built-in demo, kept for scenarios that use it.
     demo: (Arc<Engine>, Arc<PhotoStore>),
+    /// The face of the traveller at the booth: (traveller number in the session, picture), made
+    /// once per traveller (a synthetic face is drawn, not read).
+    booth: Option<(usize, Option<Arc<[u8]>>)>,
     pub training: Option<TrainingSession>,
     pub pin_prompt: Option<PinPrompt>,
     pub instructor_open: bool,
@@ -129,6 +132,7 @@ impl TerminalApp {
             pending: Vec::new(),
             title: String::new(),
             demo: (Arc::clone(&engine_for_demo), Arc::clone(&photos_for_demo)),
+            booth: None,
             training: None,
             pin_prompt: None,
             instructor_open: false,
@@ -214,6 +218,8 @@ impl TerminalApp {
                     ));
                     self.engine = engine;
                     self.photos = photos;
+                    // A `record:` face at the booth may be in the new dataset's photos.
+                    self.booth = None;
                     self.dataset_label = path.display().to_string();
                     self.settings.remember(path);
                     self.reset_traveller();

@@ -26,6 +26,7 @@ impl TerminalApp {
                 }
                 self.toasts.info(format!("Exercise started: {}", scenario.title));
                 self.training = Some(TrainingSession::new(*scenario, prompt.pin.trim(), Instant::now()));
+                self.booth = None;
                 self.debrief = None;
                 self.instructor_open = false;
                 self.reset_traveller();
@@ -86,6 +87,7 @@ impl TerminalApp {
             self.debrief = Some(debrief);
             self.show_debrief = true;
             self.training = None;
+            self.booth = None;
             self.instructor_open = false;
             self.reset_traveller();
         } else {
