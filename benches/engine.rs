@@ -33,7 +33,13 @@ fn main() {
     .expect("benchmark dataset loads");
     let _ = std::fs::remove_dir_all(&dir);
     println!("engine: {} records, load {:.2} s, index {:.2} s", r.records, r.parse_s, r.index_s);
-    for (label, s) in [("document exact", r.document), ("name + date of birth", r.name_dob), ("name only", r.name_only)] {
+    for (label, s) in [
+        ("document exact", r.document),
+        ("name + date of birth", r.name_dob),
+        ("name only", r.name_only),
+        ("name + DOB, 1 thread", r.name_dob_one_thread),
+        ("name only, 1 thread", r.name_only_one_thread),
+    ] {
         println!("  {label:<22} p50 {:>8.0} µs   p99 {:>8.0} µs", s.p50_us, s.p99_us);
     }
     println!("  name index recall vs full scan: {:.3}", r.recall_vs_scan);

@@ -19,6 +19,8 @@ fn every_planted_case_gives_its_expected_top_hit() {
         let (query, issues) = case.query.to_query();
         assert!(issues.is_empty(), "{}: {issues:?}", case.title);
         let groups = engine.search_all(&query, &MatchOptions::default());
+        // Searching the two sources on two threads changes nothing in the answer.
+        assert_eq!(groups, engine.search_all_one_thread(&query, &MatchOptions::default()), "{}", case.title);
         match case.expect_database {
             None => assert!(
                 groups.is_empty(),

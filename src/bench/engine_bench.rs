@@ -18,8 +18,12 @@ pub struct EngineBenchReport {
     pub index_s: f64,
     pub peak_rss_mib: Option<f64>,
     pub document: Summary,
+    /// Both sources at once (two threads), as the terminal queries them.
     pub name_dob: Summary,
     pub name_only: Summary,
+    /// The same queries with both sources one after the other on one thread.
+    pub name_dob_one_thread: Summary,
+    pub name_only_one_thread: Summary,
     /// Share of brute-force hits (same scorer, same threshold) that the index also returned.
     pub recall_vs_scan: f64,
     pub recall_queries: usize,
@@ -94,20 +98,26 @@ pub fn run_engine_bench(
             nationality: None,
         }
     };
-    let timed = |with_dob: bool, rng: &mut ChaCha8Rng| -> Vec<Duration> {
-        (0..queries)
-            .map(|_| {
-                let q = Query { person: Some(person_query(rng, with_dob)), ..Default::default() };
+    let name_queries = |with_dob: bool, rng: &mut ChaCha8Rng| -> Vec<Query> {
+        (0..queries).map(|_| Query { person: Some(person_query(rng, with_dob)), ..Default::default() }).collect()
+    };
+    let timed = |queries: &[Query], one_thread: bool| -> Vec<Duration> {
+        queries
+            .iter()
+            .map(|q| {
                 let t = Instant::now();
-                let hits = engine.search_all(&q, &options);
+                let hits = if one_thread { engine.search_all_one_thread(q, &options) } else { engine.search_all(q, &options) };
                 let d = t.elapsed();
                 std::hint::black_box(hits);
                 d
             })
             .collect()
     };
-    let mut name_dob = timed(true, &mut rng);
-    let mut name_only = timed(false, &mut rng);
+    let (with_dob, without_dob) = (name_queries(true, &mut rng), name_queries(false, &mut rng));
+    let mut name_dob = timed(&with_dob, false);
+    let mut name_only = timed(&without_dob, false);
+    let mut name_dob_one_thread = timed(&with_dob, true);
+    let mut name_only_one_thread = timed(&without_dob, true);
 
     // Recall: the index's candidates vs scoring every notice, with the same name scorer and cut-off.
     let index = engine.interpol.name_index();
@@ -129,6 +139,8 @@ pub fn run_engine_bench(
         document: summarize(&mut document),
         name_dob: summarize(&mut name_dob),
         name_only: summarize(&mut name_only),
+        name_dob_one_thread: summarize(&mut name_dob_one_thread),
+        name_only_one_thread: summarize(&mut name_only_one_thread),
         recall_vs_scan: if expected == 0 { 1.0 } else { found as f64 / expected as f64 },
         recall_queries,
     })

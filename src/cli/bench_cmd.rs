@@ -95,7 +95,13 @@ pub fn run(args: &BenchArgs) -> Result<(), Reported> {
             println!("| load + validate (RON + SLTD sidecar) | {:.2} s |", r.parse_s);
             println!("| build indexes | {:.2} s |", r.index_s);
             println!("| peak memory (process) | {} |", r.peak_rss_mib.map_or("n/a".into(), |m| format!("{m:.0} MiB")));
-            for (label, s) in [("document exact", r.document), ("name + date of birth", r.name_dob), ("name only", r.name_only)] {
+            for (label, s) in [
+                ("document exact", r.document),
+                ("name + date of birth (both sources at once)", r.name_dob),
+                ("name only (both sources at once)", r.name_only),
+                ("name + date of birth (one thread, one source after the other)", r.name_dob_one_thread),
+                ("name only (one thread, one source after the other)", r.name_only_one_thread),
+            ] {
                 println!(
                     "| {label}: p50 / p99 / max | {:.0} µs / {:.0} µs / {:.0} µs ({} queries) |",
                     s.p50_us, s.p99_us, s.max_us, s.count

@@ -9,11 +9,11 @@ use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
 use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
 use super::person_ranking::{FactsTable, RecordFacts, rank_persons};
-use super::subject_key::{document_key, person_key, vehicle_key};
+use super::subject_key::{document_key, person_key_of_names, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{InterpolDatabase, Notice};
 use crate::matching::normalize::{normalize_code, normalize_vin};
-use crate::matching::{Feature, NameForm, Outcome};
+use crate::matching::{Feature, Outcome};
 use crate::query::Query;
 
 pub struct InterpolSource {
@@ -28,7 +28,7 @@ pub struct InterpolSource {
 }
 
 fn notice_key(n: &Notice) -> String {
-    person_key(&NameForm::new(&n.name.family_name, &n.name.given_names), n.date_of_birth)
+    person_key_of_names(&n.name.family_name, &n.name.given_names, n.date_of_birth)
 }
 
 impl InterpolSource {

@@ -78,8 +78,28 @@ impl Engine {
         }
     }
 
-    /// Both sources, synchronously, combined: the engine answer without any simulated network.
+    /// Both sources combined: the engine's answer without any simulated network. Name searches
+    /// (milliseconds each) run on two threads at once, as the terminal's dispatcher runs them;
+    /// code lookups (microseconds) stay on this thread.
     pub fn search_all(&self, query: &Query, options: &MatchOptions) -> Vec<HitGroup> {
+        if query.person.is_none() {
+            return self.search_all_one_thread(query, options);
+        }
+        std::thread::scope(|scope| {
+            let national = std::thread::Builder::new()
+                .name("search-national".into())
+                .spawn_scoped(scope, || self.search(SourceId::National, query, options));
+            let interpol = self.search(SourceId::Interpol, query, options);
+            let national = match national {
+                Ok(handle) => handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                Err(_) => self.search(SourceId::National, query, options),
+            };
+            combine(national.into_iter().chain(interpol))
+        })
+    }
+
+    /// `search_all` with both sources searched one after the other on this thread.
+    pub fn search_all_one_thread(&self, query: &Query, options: &MatchOptions) -> Vec<HitGroup> {
         combine(SourceId::ALL.iter().flat_map(|&s| self.search(s, query, options)))
     }
 }

@@ -7,7 +7,7 @@ use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
 use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
 use super::person_ranking::{FactsTable, RecordFacts, rank_persons};
-use super::subject_key::{document_key, person_key, vehicle_key};
+use super::subject_key::{document_key, person_key_of_names, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{DocumentStatus, NationalDatabase};
 use crate::matching::normalize::{normalize_code, normalize_vin};
@@ -84,7 +84,7 @@ impl NationalSource {
                     severity,
                     action: action.into(),
                     explanation,
-                    subject_key: person_key(&NameForm::new(&p.name.family_name, &p.name.given_names), p.date_of_birth),
+                    subject_key: person_key_of_names(&p.name.family_name, &p.name.given_names, p.date_of_birth),
                     owner: None,
                     record: RecordDetail::NationalPerson(p.clone()),
                 });

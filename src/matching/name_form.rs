@@ -116,6 +116,11 @@ fn push_tokens(tokens: &mut Vec<Token>, text: &str, from_family_name: bool) {
     }
 }
 
+/// Whether a normalised word is a standalone Arabic article or particle (AL, EL…).
+pub fn is_article(word: &str) -> bool {
+    ARTICLES.contains(&word)
+}
+
 /// One normalised word (see `normalize_name`) as a token.
 pub fn word_token(word: &str, from_family_name: bool) -> Token {
     let without_article =
@@ -125,7 +130,7 @@ pub fn word_token(word: &str, from_family_name: bool) -> Token {
         key: phonetic_key(word).into(),
         alt_key: alternate_key(word).map(Into::into),
         without_article,
-        is_article: ARTICLES.contains(&word),
+        is_article: is_article(word),
         from_family_name,
         is_glued: false,
     }
