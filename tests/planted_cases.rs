@@ -135,3 +135,22 @@ fn pasting_each_planted_mrz_gives_the_same_hits_as_typing() {
     let forged = read_mrz(&forged_mrz(), today).unwrap();
     assert!(forged.has_failed_check(), "the forged MRZ must fail a check digit");
 }
+
+#[test]
+fn a_hit_through_an_alias_says_which_alias_matched() {
+    let engine = engine();
+    let input = bordercheck::query::QueryInput {
+        person: Some(bordercheck::query::input::PersonInput {
+            family_name: "DUPONT".into(),
+            given_names: "MARC".into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let (query, issues) = input.to_query();
+    assert!(issues.is_empty(), "{issues:?}");
+    let groups = engine.search_all(&query, &MatchOptions::default());
+    let hit =
+        groups.iter().flat_map(|g| &g.hits).find(|h| h.record_id == "2020/11873").expect("the Green notice is found through its alias");
+    assert!(hit.subject.starts_with("BENALI") && hit.subject.contains("alias DUPONT MARC"), "{}", hit.subject);
+}

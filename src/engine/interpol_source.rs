@@ -8,7 +8,7 @@ use super::document_match::compare_document;
 use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
 use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
-use super::person_ranking::{FactsTable, RecordFacts, rank_persons};
+use super::person_ranking::{FactsTable, RecordFacts, rank_persons, subject_as_matched};
 use super::subject_key::{document_key, person_key_of_names, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{InterpolDatabase, Notice};
@@ -116,7 +116,7 @@ impl InterpolSource {
                     source: SourceId::Interpol,
                     database,
                     record_id: n.id.clone(),
-                    subject: n.name.display(),
+                    subject: subject_as_matched(&n.name, entry.variant),
                     match_kind: MatchKind::Name,
                     score: scored.score,
                     severity,

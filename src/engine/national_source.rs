@@ -6,7 +6,7 @@ use super::document_match::compare_document;
 use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
 use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
-use super::person_ranking::{FactsTable, RecordFacts, rank_persons};
+use super::person_ranking::{FactsTable, RecordFacts, rank_persons, subject_as_matched};
 use super::subject_key::{document_key, person_key_of_names, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{DocumentStatus, NationalDatabase};
@@ -78,7 +78,7 @@ impl NationalSource {
                     source: SourceId::National,
                     database,
                     record_id: p.id.clone(),
-                    subject: p.name.display(),
+                    subject: subject_as_matched(&p.name, entry.variant),
                     match_kind: MatchKind::Name,
                     score: scored.score,
                     severity,

@@ -3,9 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::name_index::{NameEntry, NameIndex, variant_label};
+use super::name_index::{NameEntry, NameIndex, NameVariant, variant_label};
 use super::options::MatchOptions;
-use crate::domain::{Country, PartialDate, Sex};
+use crate::domain::{Country, PartialDate, PersonName, Sex};
 use crate::matching::person_score::{PersonScore, TravellerFacts, min_name_score, person_score_value};
 use crate::matching::{PersonCandidate, score_person};
 use crate::query::input::PersonQuery;
@@ -93,6 +93,24 @@ pub fn rank_persons<'a>(
             (c.entry, scored)
         })
         .collect()
+}
+
+/// The subject line of a person hit: the record's name, and the spelling that matched when it
+/// was not the primary one (an officer seeing TKACHENKO, OLGA for a typed PETROVA needs to know
+/// that PETROVA OLGA is a recorded alias).
+pub fn subject_as_matched(name: &PersonName, variant: NameVariant) -> String {
+    let display = name.display();
+    match variant {
+        NameVariant::Primary => display,
+        NameVariant::Alias(i) => match name.aliases.get(usize::from(i)) {
+            Some(alias) => format!("{display} — alias {alias}"),
+            None => display,
+        },
+        NameVariant::OriginalScript => match &name.original_script {
+            Some(original) => format!("{display} — {original}"),
+            None => display,
+        },
+    }
 }
 
 fn candidate_of<'f>(facts: &'f RecordFacts<'_>) -> PersonCandidate<'f> {
