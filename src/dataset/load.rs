@@ -159,6 +159,9 @@ fn sltd_file_hint(text: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].to_owned())
 }
 
+/// Enough duplicate ids to fix a file; a file that repeats a whole list would otherwise list millions.
+const MAX_DUPLICATES_REPORTED: usize = 500;
+
 /// The RON part, validated.
 struct Parsed {
     dataset: Dataset,
@@ -235,8 +238,12 @@ type Sections = (Head, Converted<NationalDatabase>, (Converted<InterpolDatabase>
 /// sections, each parsed and converted on its own core.
 fn parse_ron(text: &str, file: &str, base_dir: Option<&Path>, progress: &LoadProgress<'_>) -> Result<Parsed, DatasetError> {
     const WORTH_IT: usize = 1 << 20;
-    let layout = if text.len() >= WORTH_IT { split_sections(text) } else { None };
-    let in_parallel = layout.as_ref().and_then(|(national, interpol)| convert_in_parallel(text, national, interpol, base_dir, progress));
+    // Also for small files: the order of the sections places problems on duplicated ids.
+    let layout = split_sections(text);
+    let in_parallel = layout
+        .as_ref()
+        .filter(|_| text.len() >= WORTH_IT)
+        .and_then(|(national, interpol)| convert_in_parallel(text, national, interpol, base_dir, progress));
     // Small file, unusual layout, or an error: the single-piece parse gives the canonical error position.
     let (head, national, (interpol, declared)) = if let Some(sections) = in_parallel {
         sections
@@ -254,7 +261,9 @@ fn parse_ron(text: &str, file: &str, base_dir: Option<&Path>, progress: &LoadPro
             }],
         })?;
         let head = Head { format: raw.format, name: raw.name, description: raw.description, post: raw.post };
-        (head, convert_national(raw.national, base_dir), convert_interpol(raw.interpol, base_dir))
+        let sections = (head, convert_national(raw.national, base_dir), convert_interpol(raw.interpol, base_dir));
+        progress.advance("dataset file read", text.len() as u64);
+        sections
     };
     let national_first = layout.as_ref().is_none_or(|(n, i)| n.start < i.start);
     let later = if national_first { Section::Interpol } else { Section::National };
@@ -267,10 +276,10 @@ fn parse_ron(text: &str, file: &str, base_dir: Option<&Path>, progress: &LoadPro
         let with_common_hash = |ids: &mut dyn Iterator<Item = &str>| -> Vec<String> {
             ids.filter(|id| common.contains(&stable_hash(id.bytes()))).map(str::to_owned).collect()
         };
-        let in_national = with_common_hash(&mut national_ids(&national.db));
+        let in_national: FxHashSet<String> = with_common_hash(&mut national_ids(&national.db)).into_iter().collect();
         let mut seen = FxHashSet::default();
         for id in with_common_hash(&mut interpol_ids(&interpol.db)) {
-            if in_national.contains(&id) && seen.insert(id.clone()) {
+            if seen.len() < MAX_DUPLICATES_REPORTED && in_national.contains(&id) && seen.insert(id.clone()) {
                 let message = format!("duplicate id {id:?}: ids must be unique across the whole dataset");
                 pending.push(PendingProblem {
                     severity: ProblemSeverity::Error,
@@ -380,7 +389,7 @@ fn sidecar_duplicates(sidecar: &SltdSidecar, ron_ids: &[u64], dataset: &Dataset,
         .id_hashes
         .iter()
         .filter(|(h, row)| common.contains(h) && ron.contains(sidecar.table.id(*row as usize)))
-        .take(500)
+        .take(MAX_DUPLICATES_REPORTED)
         .map(|&(_, row)| Problem {
             severity: ProblemSeverity::Error,
             file: file.to_owned(),

@@ -57,9 +57,9 @@ fn kind(code: &str) -> Option<DocumentKind> {
     }
 }
 
-/// Parses whole lines; `first_row` is the table row the chunk's first record will have once
-/// chunks are joined. Allocation-free per line: ten million lines must take about a second.
-fn parse_chunk(text: &str, first_line: usize, first_row: u32, file: &str, progress: &LoadProgress<'_>) -> Chunk {
+/// Parses whole lines; rows are numbered from 0 within the chunk (the caller renumbers them once
+/// chunks are joined). Allocation-free per line: ten million lines must take about a second.
+fn parse_chunk(text: &str, first_line: usize, file: &str, progress: &LoadProgress<'_>) -> Chunk {
     let rows = text.len() / 56;
     let mut chunk = Chunk {
         table: SltdTable::with_capacity(rows),
@@ -127,13 +127,12 @@ fn parse_chunk(text: &str, first_line: usize, first_row: u32, file: &str, progre
             problem(1, "must not be empty".into());
             continue;
         }
-        for (col, field) in fields.iter().enumerate().take(2) {
-            if field.len() > MAX_FIELD_BYTES {
-                problem(col, format!("value is {} bytes long; at most {MAX_FIELD_BYTES} are accepted", field.len()));
-            }
+        if let Some((col, field)) = fields.iter().enumerate().take(2).find(|(_, f)| f.len() > MAX_FIELD_BYTES) {
+            problem(col, format!("value is {} bytes long; at most {MAX_FIELD_BYTES} are accepted", field.len()));
+            continue;
         }
         if let (Some(country), Some(kind), Some(fraud), Some(reporting), Some(reported)) = (country, kind, fraud, reporting, reported) {
-            chunk.id_hashes.push((stable_hash(fields[0].bytes()), first_row + chunk.table.len() as u32));
+            chunk.id_hashes.push((stable_hash(fields[0].bytes()), chunk.table.len() as u32));
             chunk.table.push_parts(fields[0], fields[1], country, kind, fraud, reporting, reported);
             chunk.lines.push(line_no as u32);
         }
@@ -173,14 +172,15 @@ pub fn read_sltd_tsv(path: &Path, progress: &LoadProgress<'_>) -> Result<SltdSid
     // Split at a line boundary near the middle and parse both halves at once. The second half's
     // rows are numbered after the first half's, which is only known at the end, so its hashes
     // are renumbered then.
+    // Searched as bytes: the middle byte may fall inside a multi-byte character.
     let mid = body.len() / 2;
-    let cut = body[mid..].find('\n').map_or(body.len(), |p| mid + p + 1);
+    let cut = body.as_bytes()[mid..].iter().position(|&c| c == b'\n').map_or(body.len(), |p| mid + p + 1);
     let (a, b) = body.split_at(cut);
     let b_first_line = 2 + a.bytes().filter(|&c| c == b'\n').count();
     let (first, second) = std::thread::scope(|s| {
         let second =
-            std::thread::Builder::new().name("sltd-reader".into()).spawn_scoped(s, || parse_chunk(b, b_first_line, 0, &file, progress));
-        let first = parse_chunk(a, 2, 0, &file, progress);
+            std::thread::Builder::new().name("sltd-reader".into()).spawn_scoped(s, || parse_chunk(b, b_first_line, &file, progress));
+        let first = parse_chunk(a, 2, &file, progress);
         (first, second.map(std::thread::ScopedJoinHandle::join))
     });
     drop(text);
@@ -236,5 +236,25 @@ mod tests {
         std::fs::write(&path, format!("{HEADER}\nS1\tAB123\tUTO\tP\tStolenBlank\tUTO\t2024-01-02\n")).unwrap();
         let table = read_sltd_tsv(&path, &LoadProgress::silent()).unwrap().table;
         assert_eq!(table.get(0).number, "AB123");
+    }
+
+    #[test]
+    fn a_multibyte_character_in_the_middle_of_the_file_is_no_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.tsv");
+        // Pad until the middle of the body falls inside a two-byte character.
+        let row = |i: usize| format!("SÉÉÉÉÉÉÉÉ-{i}\tAB{i}\tUTO\tP\tStolenBlank\tUTO\t2024-01-02\n");
+        let mut pad = String::new();
+        let body = loop {
+            let body: String = std::iter::once(pad.clone()).chain((0..9).map(row)).collect();
+            if !body.is_char_boundary(body.len() / 2) {
+                break body;
+            }
+            pad = format!("P{}\tX1\tUTO\tP\tLostByBearer\tUTO\t2024-01-02\n", "x".repeat(pad.len() % 7 + 1));
+        };
+        std::fs::write(&path, format!("{HEADER}\n{body}")).unwrap();
+        let read = read_sltd_tsv(&path, &LoadProgress::silent()).unwrap();
+        assert_eq!(read.table.len(), 10);
+        assert_eq!(read.table.id(9), "SÉÉÉÉÉÉÉÉ-8");
     }
 }

@@ -108,6 +108,8 @@ impl Validator<'_> {
         let at = At { id, occurrence };
         if id.trim().is_empty() {
             self.error(&at, "id", "record id is empty".into());
+        } else if id.len() > MAX_FIELD_BYTES {
+            self.not_too_long(&at, "id", id);
         } else if at.occurrence > 0 {
             self.error(&at, "id", format!("duplicate id {id:?}: ids must be unique across the whole dataset"));
         }
@@ -128,7 +130,9 @@ impl Validator<'_> {
     }
 
     fn date(&mut self, at: &At<'_>, field: &str, text: &str) -> Option<NaiveDate> {
+        // The allocation-free parser first; chrono's also takes unpadded months and days (2024-1-2).
         parse_iso_date(text.trim())
+            .or_else(|| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok())
             .ok_or(())
             .map_err(|()| self.error(at, field, format!("invalid date {text:?} (expected YYYY-MM-DD with a real calendar day)")))
             .ok()
@@ -278,7 +282,9 @@ impl Validator<'_> {
             let country = self.country(&at, "country", &s.country);
             let reporting = self.country(&at, "reporting_country", &s.reporting_country);
             let reported = self.date(&at, "reported", &s.reported);
-            if let (Some(country), Some(reporting_country), Some(reported)) = (country, reporting, reported) {
+            // Over-long values are already errors; the compact table cannot hold them.
+            let fits = s.id.len() <= MAX_FIELD_BYTES && s.number.len() <= MAX_FIELD_BYTES;
+            if let (true, Some(country), Some(reporting_country), Some(reported)) = (fits, country, reporting, reported) {
                 db.sltd.push(&SltdRecord {
                     id: s.id,
                     number: s.number,

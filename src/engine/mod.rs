@@ -1,4 +1,4 @@
-//! The two mock databases, indexed and searchable. No threads, no latency here: that is `query`.
+//! The two mock databases, indexed and searchable. No simulated network here: that is `query`.
 
 pub mod assessment;
 pub mod code_index;

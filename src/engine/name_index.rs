@@ -86,7 +86,7 @@ pub struct NameIndex {
     /// Parallel to `token_ids`: each token's text length (capped at 255), for the glued-pair rule
     /// without a trip to the vocabulary.
     token_len: Vec<u8>,
-    /// Parallel to `token_ids`: for a token, `FROM_FAMILY` and its weight class (`WEIGHT_*`); for a glued
+    /// Parallel to `token_ids`: for a token, `FROM_FAMILY` and its weight class (`weight_class`); for a glued
     /// pair, the index of its first token.
     token_info: Vec<u8>,
     /// Every distinct token text once (plain and glued pairs apart, since glued pairs compare
@@ -104,12 +104,15 @@ pub struct NameIndex {
     exact: Postings,
     /// Key with one symbol deleted → entries, for typos that change a consonant.
     deletes: Postings,
+    /// Candidate-marking scratch, one per query running at the same time; each marks every
+    /// spelling, so it is reused rather than made per query.
+    scratch: std::sync::Mutex<Vec<Scratch>>,
 }
 
 /// Per-thread scratch for candidate counting, reset after each query: per entry, the name parts
 /// it matched exactly (low byte) and within one typo (high byte). One 2-byte word per entry, so
 /// that marking a long posting list touches as few cache lines as possible.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Scratch {
     matched: Vec<u16>,
     touched: Vec<u32>,
@@ -118,14 +121,13 @@ struct Scratch {
     ranked: Vec<(u32, u32, u32)>,
 }
 
-/// The mask of a query key's name parts in `Scratch::matched` (parts beyond the eighth share a bit).
+/// The mask of a query key's name parts in `Scratch::matched` (parts from the eighth on share one bit).
 fn part_bits(bits: u32) -> u16 {
     let low = (bits & 0x7f) as u16;
     if bits >> 7 == 0 { low } else { low | 0x80 }
 }
 
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
     static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
 }
 
@@ -343,9 +345,11 @@ impl NameIndex {
         // with three or more parts, some may be absent from the record (middle names).
         let required = (keyed_tokens - keyed_tokens.saturating_sub(1) / 2).max(1);
         let relaxed_required = if max_relaxed > 0 { required - 1 } else { required };
-        SCRATCH.with(|scratch| {
-            let mut guard = scratch.borrow_mut();
-            let Scratch { matched, touched, ranked } = &mut *guard;
+        // Scratch from the index's pool, not per thread: the terminal and `search_all` search on
+        // a fresh thread per query, which would zero megabytes of masks every time.
+        let mut guard = self.scratch.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop().unwrap_or_default();
+        let result = {
+            let Scratch { matched, touched, ranked } = &mut guard;
             if matched.len() < self.entries.len() {
                 matched.resize(self.entries.len(), 0);
             }
@@ -391,7 +395,9 @@ impl NameIndex {
             let split = partition_in_place(ranked, |r| r.1 >= required);
             let (strict, relaxed) = ranked.split_at_mut(split);
             (best_ranked(strict, max), if relaxed_required < required { best_ranked(relaxed, max_relaxed) } else { Vec::new() })
-        })
+        };
+        self.scratch.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(guard);
+        result
     }
 
     /// Scores candidates and returns, per record, its best spelling with a similarity of at least `min_score`.
@@ -452,7 +458,9 @@ impl NameIndex {
                     }
                     let score = self.entry_score(query, e, |i, j| {
                         // Same rule as `token_pair`, checked before the memo: most glued pairs fail it.
-                        if (i >= qn || j >= rn) && q_len[i].abs_diff(usize::from(lens[j])) > 2 {
+                        // Lengths are stored capped at 255; longer tokens take theirs from the vocabulary.
+                        let len = if lens[j] == u8::MAX { self.vocab_tokens[ids[j] as usize].text.len() } else { usize::from(lens[j]) };
+                        if (i >= qn || j >= rn) && q_len[i].abs_diff(len) > 2 {
                             return 0.0;
                         }
                         let sim = &mut sims[rows[j] + i];
@@ -484,10 +492,7 @@ impl NameIndex {
         best_per_record(self.entries.iter().filter_map(|entry| {
             let ids = self.ids_of(entry);
             let score = self.entry_score(query, entry, |i, j| token_pair_score(q_all[i], &self.vocab_tokens[ids[j] as usize]));
-            (score >= min_score).then(|| NameCandidate {
-                entry,
-                name: self.explain(query, &NameCandidate { entry, name: NameMatch { score, notes: Vec::new() } }),
-            })
+            (score >= min_score).then(|| NameCandidate { entry, name: name_similarity(query, &self.entry_form(entry)) })
         }))
     }
 }
@@ -569,7 +574,8 @@ fn best_per_record<'a>(candidates: impl Iterator<Item = NameCandidate<'a>>) -> V
 /// Indexes every spelling of a person: primary name, aliases, original-script name.
 pub fn insert_person_names(index: &mut NameIndex, record: u32, family: &str, given: &str, aliases: &[String], original: Option<&str>) {
     index.insert_name(record, NameVariant::Primary, family, given);
-    for (i, alias) in aliases.iter().enumerate() {
+    // An alias is named by its position; a record with more than 65,535 aliases is not a person.
+    for (i, alias) in aliases.iter().enumerate().take(usize::from(u16::MAX)) {
         index.insert_full(record, NameVariant::Alias(i as u16), alias);
     }
     if let Some(original) = original {
@@ -629,6 +635,34 @@ mod tests {
         assert_eq!(index.entry_form(&index.entries[names.len()]), NameForm::from_full("Abu Bakr al Baghdadi"));
         for t in NameForm::new("AL MASRI", "A").tokens {
             assert!((weight_of_class(weight_class(&t)) - t.weight()).abs() < 1e-6, "{}", t.text);
+        }
+    }
+
+    #[test]
+    fn index_scores_equal_the_explained_scores() {
+        let long = "A".repeat(300);
+        let records = [
+            ("AL-TIKRITI", "MUHAMMAD YUSUF"),
+            ("ABDUL AZIZ", "OMAR"),
+            ("ERIKSSON", "ANNA MARIA"),
+            ("SHEVCHENKO", "TARAS"),
+            ("N", "A"),
+            (long.as_str(), "LONGNAME"),
+        ];
+        let mut index = NameIndex::default();
+        for (i, (family, given)) in records.iter().enumerate() {
+            index.insert_name(i as u32, NameVariant::Primary, family, given);
+        }
+        index.finish();
+        let queries =
+            [("TIKRITI", "MOHAMMED"), ("ABDULAZIZ", "OMAR"), ("ERIKSON", "ANNA"), ("SCHEWTSCHENKO", "TARAS"), (long.as_str(), "LONGNAME")];
+        for (qf, qg) in queries {
+            let q = NameForm::new(qf, qg);
+            for c in index.search(&q, 0.0, 100) {
+                let (rf, rg) = records[c.entry.record as usize];
+                let explained = name_similarity(&q, &NameForm::new(rf, rg)).score;
+                assert!((c.name.score - explained).abs() < 1e-5, "{qf} {qg} / {rf} {rg}: {} vs {explained}", c.name.score);
+            }
         }
     }
 }
