@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet;
 
 use super::file_format::{DatasetFile, FORMAT_VERSION, InterpolFile, NationalFile};
 use super::progress::LoadProgress;
-use super::record_ids::{SectionIds, common_hashes};
+use super::record_ids::{SectionIds, common_hashes, merge_sorted};
 use super::sections::{split_sections, without_sections};
 use super::sltd_tsv::{SltdSidecar, read_sltd_tsv};
 use super::source_map::SourceMap;
@@ -355,23 +355,6 @@ fn convert_in_parallel(
         let head = head.map(|h| Head { format: h.format, name: h.name, description: h.description, post: h.post })?;
         Some((head, national, interpol?))
     })
-}
-
-fn merge_sorted(a: &[u64], b: &[u64]) -> Vec<u64> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 /// Sidecar rows whose id is also used in the RON file.
