@@ -154,3 +154,39 @@ fn a_hit_through_an_alias_says_which_alias_matched() {
         groups.iter().flat_map(|g| &g.hits).find(|h| h.record_id == "2020/11873").expect("the Green notice is found through its alias");
     assert!(hit.subject.starts_with("BENALI") && hit.subject.contains("alias DUPONT MARC"), "{}", hit.subject);
 }
+
+/// A date of birth typed with a slip (one day, two digits swapped, the year one off or its
+/// digits swapped) lowers a strong name's score but never loses the planted subject.
+#[test]
+fn near_miss_dates_of_birth_keep_the_planted_subjects() {
+    use bordercheck::query::input::{PersonInput, QueryInput};
+    let engine = engine();
+    let cases = [
+        ("TIKRITI", "MOHAMMED YOUSSEF", "1979-03-22", "2017/12345", "one day apart"),
+        ("TIKRITI", "MOHAMMED YOUSSEF", "1979-03-12", "2017/12345", "two digits swapped"),
+        ("TIKRITI", "MOHAMMED YOUSSEF", "1980-03-21", "2017/12345", "year one apart"),
+        ("TIKRITI", "MOHAMMED YOUSSEF", "21.03.1979", "2017/12345", "exact"),
+        ("SCHUKOW", "JURIJ", "1969-12-04", "2022/08841", "one day apart"),
+        ("VOLKOV", "DMITRIY", "1958-07-30", "NP-PLANT-07", "year digits swapped"),
+    ];
+    for (family, given, dob, record, why) in cases {
+        let input = QueryInput {
+            person: Some(PersonInput { family_name: family.into(), given_names: given.into(), date_of_birth: dob.into(), ..Default::default() }),
+            ..Default::default()
+        };
+        let (query, issues) = input.to_query();
+        assert!(issues.is_empty(), "{dob}: {issues:?}");
+        let groups = engine.search_all(&query, &MatchOptions::default());
+        let top = groups.first().unwrap_or_else(|| panic!("{family} {given} {dob}: no hit"));
+        let head = top.headline();
+        assert_eq!(head.record_id, record, "{family} {dob}");
+        let dob_line = head.explanation.iter().find(|f| f.aspect == "date of birth").expect("date explained");
+        assert!(dob_line.detail.contains(why), "{family} {dob}: {}", dob_line.detail);
+    }
+    // A date that is simply different still removes the hit.
+    let input = QueryInput {
+        person: Some(PersonInput { family_name: "TIKRITI".into(), given_names: "MOHAMMED YOUSSEF".into(), date_of_birth: "1985-01-01".into(), ..Default::default() }),
+        ..Default::default()
+    };
+    assert!(engine.search_all(&input.to_query().0, &MatchOptions::default()).iter().all(|g| g.headline().record_id != "2017/12345"));
+}

@@ -96,6 +96,7 @@ pub fn run_engine_bench(
             date_of_birth: if with_dob { n.date_of_birth } else { None },
             sex: None,
             nationality: None,
+            date_of_birth_invalid: false,
         }
     };
     let name_queries = |with_dob: bool, rng: &mut ChaCha8Rng| -> Vec<Query> {

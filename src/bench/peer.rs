@@ -96,6 +96,16 @@ pub fn run_peer_bench(data: &Path, rows: Option<usize>, threshold: u8, mut log: 
         times.push(t.elapsed());
         results.push(hits.iter().take(10).filter_map(|h| h.record_id[1..].parse().ok()).collect());
     }
+    // Query by query, for finding what a change won or lost (BORDERCHECK_PEER_HITS=FILE).
+    if let Some(path) = std::env::var_os("BORDERCHECK_PEER_HITS") {
+        let mut out = String::new();
+        for (i, (q, rows)) in queries.iter().zip(&results).enumerate() {
+            let ids: Vec<String> = rows.iter().map(|r| format!("{r}:{}", names_norm[*r])).collect();
+            let kind = if q.positive { "positive" } else { "negative" };
+            out.push_str(&format!("{i}\t{kind}\t{}\t{}\t{}\t{}\t{}\n", q.noise, q.text, q.target, q.target_norm, ids.join("|")));
+        }
+        std::fs::write(&path, out).map_err(|e| format!("{}: {e}", std::path::Path::new(&path).display()))?;
+    }
     let total: f64 = times.iter().map(std::time::Duration::as_secs_f64).sum();
     let (mut pos, mut r10, mut r10n, mut t1, mut neg, mut neg_hit) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let mut by: HashMap<String, (usize, usize)> = HashMap::new();

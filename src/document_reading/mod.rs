@@ -1,10 +1,21 @@
 //! Reading the machine-readable zone (ICAO 9303) with the `mrz` crate, and the document checks
 //! an officer needs: every check digit, expiry, and agreement with what was typed.
+//!
+//! The crate parses the fields and repairs OCR misreads; this module holds each line to its
+//! format's width first (`zone`) and verifies every check digit itself, strictly (`check_digits`):
+//! the crate would pad a short line and count a filler as the check digit 0.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::query::input::{DocumentInput, PersonInput, QueryInput};
+
+mod check_digits;
+#[cfg(test)]
+mod icao_tests;
+mod zone;
+
+use check_digits::ZoneChecks;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -74,20 +85,19 @@ pub enum MrzReadError {
     TooLong(usize),
     #[error("not a readable MRZ: {0}")]
     Unreadable(String),
+    /// A line not of its format's width: a character dropped or added by the scan or the typing.
+    #[error("MRZ line {line} has {len} characters; a {format} line has {expected} (a character is missing or extra: rescan or retype that line)")]
+    LineLength { line: usize, len: usize, expected: usize, format: &'static str },
+    #[error("{found} MRZ line(s) given; {what}")]
+    LineCount { found: usize, what: &'static str },
+    #[error("{0} characters with no line breaks; an MRZ is 2 lines of 44 (TD3), 2 of 36 (TD2) or 3 of 30 (TD1)")]
+    RunTogether(usize),
 }
 
 const POSSIBLE_FORGERY: &str = "possible forgery or misread — inspect the document";
 
-fn digit_check(name: &str, value: Option<bool>) -> DocumentCheck {
-    let (status, detail) = match value {
-        Some(true) => (CheckStatus::Verified, "check digit verified".to_owned()),
-        Some(false) => (CheckStatus::Failed, format!("check digit FAILED: {POSSIBLE_FORGERY}")),
-        None => (CheckStatus::Absent, "no check digit on this document".to_owned()),
-    };
-    DocumentCheck { check: format!("{name} check digit"), status, detail }
-}
-
 /// Reads 2 or 3 MRZ lines (or the lines run together, with stray spaces, as OCR delivers them).
+/// A line that is not exactly its format's width is an error naming the line and its length.
 pub fn read_mrz(text: &str, today: NaiveDate) -> Result<MrzReading, MrzReadError> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.is_empty() {
@@ -100,20 +110,12 @@ pub fn read_mrz(text: &str, today: NaiveDate) -> Result<MrzReading, MrzReadError
     if !upper.is_ascii() {
         return Err(MrzReadError::Unreadable("non-ASCII characters (an MRZ holds only A-Z, 0-9 and <)".into()));
     }
-    let lines = split_lines(&upper);
-    let data = mrz::find_and_parse(&lines.join("\n")).map_err(|e| MrzReadError::Unreadable(e.to_string()))?;
-    let checks = &data.checks;
-    let mut out = vec![
-        digit_check("document number", checks.document_number),
-        digit_check("date of birth", checks.date_of_birth),
-        digit_check("expiry", checks.date_of_expiry),
-        digit_check("optional data", checks.personal_number),
-        digit_check("composite", checks.composite),
-    ];
-    // The parser repairs a misread (O/0, I/1…) only when the check digit proves the repair;
+    let lines = zone::split_lines(&text.to_ascii_uppercase())?;
+    let (data, checked, repaired) = read_zone(&lines)?;
+    let ZoneChecks { document_number: number, checks: mut out } = checked;
+    // The parser repairs a misread (O/0, I/1…) only when the check digits prove the repair;
     // say so, with what was actually read.
-    let number = data.document_number_full.clone().unwrap_or_else(|| data.document_number.clone());
-    if let Some(read) = repaired_from(&upper, &number) {
+    if repaired && let Some(read) = repaired_from(&upper, &number) {
         out.push(DocumentCheck {
             check: "document number repair".into(),
             status: CheckStatus::Verified,
@@ -137,7 +139,7 @@ pub fn read_mrz(text: &str, today: NaiveDate) -> Result<MrzReading, MrzReadError
     Ok(MrzReading {
         format: format!("{:?}", data.format),
         document_type: data.document_type.trim_end_matches('<').to_owned(),
-        document_number: data.document_number_full.clone().unwrap_or_else(|| data.document_number.clone()),
+        document_number: number,
         issuing_country: data.issuing_country.trim_end_matches('<').to_owned(),
         family_name: data.surname.clone(),
         given_names: data.given_names.clone(),
@@ -160,15 +162,25 @@ fn repaired_from(read: &str, number: &str) -> Option<String> {
     bytes.windows(number.len()).filter_map(|w| std::str::from_utf8(w).ok()).find(|w| misread_key(w) == key).map(str::to_owned)
 }
 
-/// Splits run-together MRZ text into lines by its total length (TD1 90, TD2 72, TD3 88).
-fn split_lines(compact: &str) -> Vec<String> {
-    let width = match compact.len() {
-        90 => 30,
-        72 => 36,
-        88 => 44,
-        _ => return vec![compact.to_owned()],
+/// Reads exact-width lines: as printed when every check digit holds; otherwise the `mrz` crate's
+/// repair of a misread (O/0, I/1…) when all the repaired zone's digits hold; otherwise as printed,
+/// failures and all (or the crate's best reading when it refuses the zone as printed). The check
+/// digits are always this module's strict ones, never the crate's (see `check_digits`). The flag
+/// says the crate's repair pass gave the reading.
+fn read_zone(lines: &[String]) -> Result<(mrz::MrzData, ZoneChecks, bool), MrzReadError> {
+    let strict = |d: mrz::MrzData| check_digits::verify_zone(d.format, &d.mrz_lines).map(|z| (d, z));
+    let printed = match zone::parse_printed(lines).and_then(strict) {
+        Some((d, z)) if z.all_hold() => return Ok((d, z, false)),
+        other => other,
     };
-    compact.as_bytes().chunks(width).map(|c| String::from_utf8_lossy(c).into_owned()).collect()
+    let found = mrz::find_and_parse(&lines.join("\n"));
+    let refusal = found.as_ref().err().map_or_else(|| "unsupported MRZ layout".to_owned(), ToString::to_string);
+    match (found.ok().and_then(strict), printed) {
+        (Some((d, z)), _) if z.all_hold() => Ok((d, z, true)),
+        (_, Some((d, z))) => Ok((d, z, false)),
+        (Some((d, z)), None) => Ok((d, z, true)),
+        (None, None) => Err(MrzReadError::Unreadable(refusal)),
+    }
 }
 
 /// Compares the MRZ with what the officer typed from the visual page.

@@ -15,7 +15,7 @@ pub struct PartialDate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid date {0:?} (expected YYYY, YYYY-MM or YYYY-MM-DD with a real calendar day)")]
+#[error("invalid date {0:?} (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (day first), YYYY-MM or YYYY, with a real calendar day)")]
 pub struct InvalidDate(pub String);
 
 /// A full `YYYY-MM-DD` calendar date, parsed without allocating (datasets hold millions).
@@ -66,8 +66,15 @@ impl PartialDate {
         NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
     }
 
-    /// Compares two dates of birth with the tolerances officers use.
+    /// Compares two dates of birth with the tolerances officers use. Typing and reading errors
+    /// are told apart from different dates, so that a strong name with a near-miss date is
+    /// lowered but not lost (each kind has its own weight in `person_score`).
     pub fn compare(self, other: Self) -> DateAgreement {
+        if let (Some(a), Some(b)) = (self.to_naive(), other.to_naive()) {
+            if let Some(kind) = near_miss(a, b) {
+                return kind;
+            }
+        }
         match (self.month.zip(self.day), other.month.zip(other.day)) {
             (Some(a), Some(b)) if self.year == other.year && a == b => DateAgreement::Exact,
             (Some((am, ad)), Some((bm, bd))) if self.year == other.year && am == bd && ad == bm => DateAgreement::DayMonthSwapped,
@@ -79,9 +86,68 @@ impl PartialDate {
                     DateAgreement::SameYearOnly
                 }
             }
+            (Some(a), Some(b)) if (self.year - other.year).abs() == 1 && a == b => DateAgreement::YearOffByOne,
             _ if (self.year - other.year).abs() == 1 => DateAgreement::OneYearApart,
             _ => DateAgreement::Different,
         }
+    }
+
+    /// Reads a date as an officer types it: ISO (`1979-03-21`, `1979-03`, `1979`) or day first
+    /// with dots or slashes (`21.03.1979`, `21/03/1979`, `03.1979`). Returns the date and, for a
+    /// slash date whose day and month could both be months, a note saying how it was read
+    /// (slashes are month-first in some countries; dots never are).
+    pub fn parse_typed(text: &str) -> Result<(Self, Option<String>), InvalidDate> {
+        let t = text.trim();
+        let sep = if t.contains('.') {
+            '.'
+        } else if t.contains('/') {
+            '/'
+        } else {
+            return Self::parse(t).map(|d| (d, None));
+        };
+        let bad = || InvalidDate(text.to_owned());
+        let parts: Vec<&str> = t.split(sep).collect();
+        let iso = match parts.as_slice() {
+            [d, m, y] if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) => format!("{y}-{m:0>2}-{d:0>2}"),
+            [m, y] if (1..=2).contains(&m.len()) => format!("{y}-{m:0>2}"),
+            _ => return Err(bad()),
+        };
+        let date = Self::parse(&iso).map_err(|_| bad())?;
+        let note = match (sep, date.month, date.day) {
+            ('/', Some(m), Some(d)) if d <= 12 && m != d => Some(format!(
+                "{t} read day first as {date} (day {d}, month {m}); type {date} if month first was meant the other way round"
+            )),
+            _ => None,
+        };
+        Ok((date, note))
+    }
+}
+
+/// The kinds of typing error between two full dates that are not the same date.
+fn near_miss(a: NaiveDate, b: NaiveDate) -> Option<DateAgreement> {
+    if a == b {
+        return None;
+    }
+    if (a - b).num_days().abs() == 1 {
+        return Some(DateAgreement::OneDayApart);
+    }
+    if a.year() == b.year() && a.month() == b.day() && a.day() == b.month() {
+        return Some(DateAgreement::DayMonthSwapped);
+    }
+    let digits = |d: NaiveDate| -> [u8; 8] {
+        let s = format!("{:04}{:02}{:02}", d.year(), d.month(), d.day());
+        let mut out = [0u8; 8];
+        out.copy_from_slice(&s.as_bytes()[..8]);
+        out
+    };
+    let (x, y) = (digits(a), digits(b));
+    let differing: Vec<usize> = (0..8).filter(|&i| x[i] != y[i]).collect();
+    match differing.as_slice() {
+        [_] => Some(DateAgreement::OneDigit),
+        [i, j] if *j == i + 1 && x[*i] == y[*j] && x[*j] == y[*i] => {
+            Some(if *j <= 3 { DateAgreement::YearDigitsSwapped } else { DateAgreement::DigitsTransposed })
+        }
+        _ => None,
     }
 }
 
@@ -92,9 +158,38 @@ pub enum DateAgreement {
     /// One date is only a year or year-month, and it agrees with the other.
     SameYearPartial,
     DayMonthSwapped,
+    /// 21 and 22 March: a slip of one day (also across a month or year end).
+    OneDayApart,
+    /// One digit of YYYYMMDD differs (03 for 08, 1969 for 1968).
+    OneDigit,
+    /// Two adjacent digits of the day or month swapped (21 for 12).
+    DigitsTransposed,
+    /// Two adjacent digits of the year swapped (1958 for 1985).
+    YearDigitsSwapped,
+    /// Same day and month, year one apart (1980-03-21 for 1979-03-21).
+    YearOffByOne,
     SameYearOnly,
     OneYearApart,
     Different,
+}
+
+impl DateAgreement {
+    /// What the officer reads in the explanation.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::SameYearPartial => "agrees as far as the record knows it",
+            Self::DayMonthSwapped => "day and month swapped",
+            Self::OneDayApart => "one day apart (possible typing error)",
+            Self::OneDigit => "one digit differs (possible typing error)",
+            Self::DigitsTransposed => "two digits swapped (possible typing error)",
+            Self::YearDigitsSwapped => "year digits swapped (possible typing error)",
+            Self::YearOffByOne => "same day and month, year one apart",
+            Self::SameYearOnly => "same year, different day",
+            Self::OneYearApart => "one year apart",
+            Self::Different => "different",
+        }
+    }
 }
 
 impl TryFrom<String> for PartialDate {
@@ -147,5 +242,39 @@ mod tests {
         assert_eq!(d("1974-01-02").compare(d("1974-12-08")), DateAgreement::SameYearOnly);
         assert_eq!(d("1975-01-02").compare(d("1974-12-08")), DateAgreement::OneYearApart);
         assert_eq!(d("1980-01-02").compare(d("1974-12-08")), DateAgreement::Different);
+    }
+
+    #[test]
+    fn typing_slips_are_told_apart_from_different_dates() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        let rec = d("1979-03-21");
+        assert_eq!(d("1979-03-22").compare(rec), DateAgreement::OneDayApart);
+        assert_eq!(d("1979-03-20").compare(rec), DateAgreement::OneDayApart);
+        assert_eq!(d("1979-03-12").compare(rec), DateAgreement::DigitsTransposed);
+        assert_eq!(d("1979-03-27").compare(rec), DateAgreement::OneDigit);
+        assert_eq!(d("1980-03-21").compare(rec), DateAgreement::YearOffByOne);
+        assert_eq!(d("1958-07-30").compare(d("1985-07-30")), DateAgreement::YearDigitsSwapped);
+        assert_eq!(d("1969-12-04").compare(d("1969-12-03")), DateAgreement::OneDayApart);
+        assert_eq!(d("1979-12-31").compare(d("1980-01-01")), DateAgreement::OneDayApart, "across a year end");
+        assert_eq!(d("1979-04-03").compare(d("1979-03-04")), DateAgreement::DayMonthSwapped);
+        assert_eq!(d("1979").compare(rec), DateAgreement::SameYearPartial, "year only");
+        assert_eq!(d("1985-01-02").compare(rec), DateAgreement::Different);
+        assert_eq!(d("1979-11-02").compare(rec), DateAgreement::SameYearOnly);
+    }
+
+    #[test]
+    fn dates_typed_day_first_with_dots_or_slashes() {
+        let (date, note) = PartialDate::parse_typed("21.03.1979").unwrap();
+        assert_eq!((date.to_string(), note), ("1979-03-21".to_owned(), None));
+        let (date, note) = PartialDate::parse_typed("21/03/1979").unwrap();
+        assert_eq!((date.to_string(), note), ("1979-03-21".to_owned(), None), "21 cannot be a month");
+        let (date, note) = PartialDate::parse_typed("3/4/1979").unwrap();
+        assert_eq!(date.to_string(), "1979-04-03");
+        assert!(note.unwrap().contains("day first"), "an ambiguous slash date says how it was read");
+        assert_eq!(PartialDate::parse_typed("03.1979").unwrap().0.to_string(), "1979-03");
+        assert_eq!(PartialDate::parse_typed("1979-03-21").unwrap().0.to_string(), "1979-03-21");
+        assert!(PartialDate::parse_typed("31.02.1979").is_err());
+        assert!(PartialDate::parse_typed("21.03.79").is_err());
+        assert!(PartialDate::parse_typed("1.2.3.4").is_err());
     }
 }

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use crate::matching::name_form::{Token, glued_token, word_token};
 use crate::matching::name_similarity::{RecordShape, fits_fast_path, name_score_by_shape, token_pair_score};
-use crate::matching::normalize::normalize_name;
+use crate::matching::normalize::{name_words, normalize_name};
 use crate::matching::{NameForm, NameMatch, name_similarity};
 
 /// Which spelling of a record's name an entry holds.
@@ -152,16 +152,16 @@ impl NameIndex {
     /// Indexes a spelling given as family and given names (the common, fast path: tokens already
     /// in the vocabulary cost one hash lookup).
     pub fn insert_name(&mut self, record: u32, variant: NameVariant, family_name: &str, given_names: &str) {
-        let family = normalize_name(family_name);
-        let given = normalize_name(given_names);
-        let words = family.split(' ').map(|w| (w, true)).chain(given.split(' ').map(|w| (w, false)));
+        let family = name_field_words(family_name);
+        let given = name_field_words(given_names);
+        let words = family.iter().map(|w| (w.as_str(), true)).chain(given.iter().map(|w| (w.as_str(), false)));
         self.insert_words(record, variant, words);
     }
 
     /// Indexes a spelling given as one free-text name (aliases, original-script names).
     pub fn insert_full(&mut self, record: u32, variant: NameVariant, full_name: &str) {
-        let full = normalize_name(full_name);
-        self.insert_words(record, variant, full.split(' ').map(|w| (w, false)));
+        let full = name_field_words(full_name);
+        self.insert_words(record, variant, full.iter().map(|w| (w.as_str(), false)));
     }
 
     /// Indexes an already prepared spelling.
@@ -494,6 +494,16 @@ impl NameIndex {
             let score = self.entry_score(query, entry, |i, j| token_pair_score(q_all[i], &self.vocab_tokens[ids[j] as usize]));
             (score >= min_score).then(|| NameCandidate { entry, name: name_similarity(query, &self.entry_form(entry)) })
         }))
+    }
+}
+
+/// A name field's words as `NameForm` makes them (`normalize::name_words`), one allocation for
+/// the common ASCII name with no compound particle.
+fn name_field_words(text: &str) -> Vec<String> {
+    if text.is_ascii() && !crate::matching::compound::may_have_compound(text) {
+        normalize_name(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    } else {
+        name_words(text)
     }
 }
 

@@ -7,6 +7,7 @@ use super::name_index::{NameEntry, NameIndex, NameVariant, variant_label};
 use super::options::MatchOptions;
 use crate::domain::{Country, PartialDate, PersonName, Sex};
 use crate::matching::person_score::{PersonScore, TravellerFacts, min_name_score, person_score_value};
+use crate::matching::name_similarity::order_agreement;
 use crate::matching::{PersonCandidate, score_person};
 use crate::query::input::PersonQuery;
 
@@ -69,7 +70,12 @@ pub fn rank_persons<'a>(
     facts_of: impl Fn(u32) -> RecordFacts<'a>,
 ) -> Vec<(&'a NameEntry, PersonScore)> {
     let form = person.name_form();
-    let traveller = TravellerFacts { date_of_birth: person.date_of_birth, sex: person.sex, nationality: person.nationality };
+    let traveller = TravellerFacts {
+        date_of_birth: person.date_of_birth,
+        sex: person.sex,
+        nationality: person.nationality,
+        date_of_birth_invalid: person.date_of_birth_invalid,
+    };
     let mut ranked: Vec<_> = names
         .search(&form, min_name_score(options.threshold, &traveller), options.max_name_candidates)
         .into_iter()
@@ -81,7 +87,19 @@ pub fn rank_persons<'a>(
             (score >= options.threshold).then_some((c, score))
         })
         .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.entry.record.cmp(&b.0.entry.record)));
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.name.score.total_cmp(&a.0.name.score)).then(a.0.entry.record.cmp(&b.0.entry.record)));
+    if ranked.len() > options.max_hits && options.max_hits > 0 {
+        // Common names tie by the dozen (MUHAMMAD MUSTAFA ADIL, ADIL MUSTAFA MUHAMMAD...): among
+        // the ties at the cut, the spelling whose parts come in the typed order goes first,
+        // because Arabic names (given, father, grandfather) and most others carry meaning in
+        // their order even though the score ignores it.
+        let boundary = ranked[options.max_hits - 1].1;
+        let tied_from = ranked.iter().position(|r| r.1 == boundary).unwrap_or(0);
+        let tied_to = ranked.iter().rposition(|r| r.1 == boundary).map_or(ranked.len(), |p| p + 1);
+        let mut tied: Vec<_> = ranked.drain(tied_from..tied_to).map(|c| (order_agreement(&form, &names.entry_form(c.0.entry)), c)).collect();
+        tied.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.0.name.score.total_cmp(&a.1.0.name.score)).then(a.1.0.entry.record.cmp(&b.1.0.entry.record)));
+        ranked.extend(tied.into_iter().map(|(_, c)| c));
+    }
     ranked.truncate(options.max_hits);
     ranked
         .into_iter()

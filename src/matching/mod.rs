@@ -1,6 +1,7 @@
 //! How records are compared with what the officer typed: normalisation, phonetic keys,
 //! name similarity and the person score with its explanation.
 
+pub mod compound;
 pub mod explanation;
 pub mod jaro;
 pub mod name_form;

@@ -1,10 +1,11 @@
 //! A name prepared once for matching: its tokens, their phonetic keys and article-free forms.
 
-use super::normalize::normalize_name;
-use super::phonetic::{alternate_key, phonetic_key};
+use super::normalize::name_words;
+use super::phonetic::{alternate_key, arabic_key, phonetic_key};
 
 /// Arabic articles and particles that romanisations attach, detach or drop (AL-MASRI, ALMASRI, MASRI).
-const ARTICLES: &[&str] = &["AL", "EL", "UL", "AD", "AS", "AZ", "AR", "ASH", "ES", "ED", "EZ", "ER", "ELL"];
+/// IBN stands for every "son / daughter of" particle between names (see `compound`).
+const ARTICLES: &[&str] = &["AL", "EL", "UL", "AD", "AS", "AZ", "AR", "ASH", "ES", "ED", "EZ", "ER", "ELL", "IBN"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -12,6 +13,8 @@ pub struct Token {
     pub key: Box<str>,
     /// A second reading of the token's J (see `phonetic::alternate_key`).
     pub alt_key: Option<Box<str>>,
+    /// The token read as a romanised Arabic name, when that differs (see `phonetic::arabic_key`).
+    pub arabic_key: Option<Box<str>>,
     /// The token without a glued-on article (ALMASRI → MASRI), when it had one.
     pub without_article: Option<Box<str>>,
     /// Standalone articles weigh little: "AL MASRI" and "MASRI" are the same family name.
@@ -32,7 +35,10 @@ impl Token {
         keys.push(self.key.to_string());
         if !self.is_glued {
             keys.extend(self.alt_key.as_deref().map(str::to_owned));
+            keys.extend(self.arabic_key.as_deref().map(str::to_owned));
             keys.extend(self.without_article.as_deref().map(phonetic_key));
+            keys.sort_unstable();
+            keys.dedup();
         }
         keys.retain(|k| k.len() >= 2);
         keys
@@ -111,8 +117,8 @@ impl NameForm {
 }
 
 fn push_tokens(tokens: &mut Vec<Token>, text: &str, from_family_name: bool) {
-    for word in normalize_name(text).split(' ').filter(|w| !w.is_empty()) {
-        tokens.push(word_token(word, from_family_name));
+    for word in name_words(text) {
+        tokens.push(word_token(&word, from_family_name));
     }
 }
 
@@ -123,12 +129,21 @@ pub fn is_article(word: &str) -> bool {
 
 /// One normalised word (see `normalize_name`) as a token.
 pub fn word_token(word: &str, from_family_name: bool) -> Token {
-    let without_article =
-        ["AL", "EL", "UL"].iter().find(|a| word.len() >= a.len() + 4 && word.starts_with(**a)).map(|a| word[a.len()..].into());
+    let without_article = ["AL", "EL", "UL"]
+        .iter()
+        .find(|a| word.len() >= a.len() + 4 && word.starts_with(**a))
+        .map(|a| &word[a.len()..])
+        .or_else(|| {
+            // Assimilated article glued on: ASSAYED, ESSAYED, ARRASHID, ADDARWISH.
+            let stripped = super::compound::strip_glued_article(word);
+            (stripped.len() < word.len() && !word[1..].starts_with('L')).then_some(stripped)
+        })
+        .map(Into::into);
     Token {
         text: word.into(),
         key: phonetic_key(word).into(),
         alt_key: alternate_key(word).map(Into::into),
+        arabic_key: arabic_key(word).map(Into::into),
         without_article,
         is_article: is_article(word),
         from_family_name,
@@ -142,6 +157,7 @@ pub fn glued_token(first: &Token, second: &Token) -> Token {
     Token {
         key: phonetic_key(&text).into(),
         alt_key: alternate_key(&text).map(Into::into),
+        arabic_key: arabic_key(&text).map(Into::into),
         text: text.into(),
         without_article: None,
         is_article: false,

@@ -1,6 +1,7 @@
 //! Order-independent, typo- and transliteration-tolerant similarity of two names.
 
 use super::name_form::{NameForm, Token};
+use super::phonetic::{Reading, vowel_conflict};
 
 /// How well two names agree (0.0–1.0) and the observations behind it.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,26 +16,84 @@ enum How {
     Initial,
     Similar,
     Transliteration,
+    /// Same under the Arabic reading only (G for J, Z for D...): named in the explanation.
+    ArabicRule,
     ArticleDropped,
     Exact,
 }
 
-fn keys_meet(a: &Token, b: &Token) -> bool {
-    let a_keys = std::iter::once(&*a.key).chain(a.alt_key.as_deref());
-    a.key.len() >= 2 && a_keys.into_iter().any(|k| k == &*b.key || b.alt_key.as_deref() == Some(k))
+/// Which reading of two tokens gives them the same key, if any: the base key, J read as a
+/// glide, or the Arabic reading (see `phonetic`).
+fn keys_meet(a: &Token, b: &Token) -> Option<Reading> {
+    if a.key.len() < 2 {
+        return None;
+    }
+    if a.key == b.key {
+        return Some(Reading::Base);
+    }
+    let eq = |x: Option<&str>, y: &str| x == Some(y);
+    if eq(a.alt_key.as_deref(), &b.key) || eq(b.alt_key.as_deref(), &a.key) || (a.alt_key.is_some() && a.alt_key == b.alt_key) {
+        return Some(Reading::JGlide);
+    }
+    let (aa, ba) = (a.arabic_key.as_deref().unwrap_or(&a.key), b.arabic_key.as_deref().unwrap_or(&b.key));
+    (aa == ba).then_some(Reading::Arabic)
 }
 
-fn token_similarity(a: &str, b: &str, keys_meet: bool) -> (f32, How) {
-    if a == b {
+/// The same name once ICAO 9303's diacritic expansions are undone on both sides: MUELLER and
+/// MÜLLER (normalised MUELLER) and MULLER (the diacritic simply dropped) are one name.
+fn icao_fold_equal(a: &str, b: &str) -> bool {
+    let fold = |t: &str| -> Option<String> {
+        let mut out = String::with_capacity(t.len());
+        let bytes = t.as_bytes();
+        let mut folded = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            out.push(bytes[i] as char);
+            if matches!(bytes[i], b'A' | b'O' | b'U') && bytes.get(i + 1) == Some(&b'E') {
+                folded = true;
+                i += 1;
+            }
+            i += 1;
+        }
+        folded.then_some(out)
+    };
+    let (fa, fb) = (fold(a), fold(b));
+    if fa.is_none() && fb.is_none() {
+        return false;
+    }
+    fa.as_deref().unwrap_or(a) == fb.as_deref().unwrap_or(b)
+}
+
+/// A token written without short vowels, as Arabic script gives them (MHMD, HSN): most of the
+/// gaps between its consonants hold no vowel.
+fn unvocalised(text: &str) -> bool {
+    let b = text.as_bytes();
+    let vowels = b.iter().filter(|c| matches!(c, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y')).count();
+    b.len() >= 3 && vowels * 4 < b.len()
+}
+
+fn token_similarity(a: &str, b: &str, meet: Option<Reading>) -> (f32, How) {
+    if a == b || icao_fold_equal(a, b) {
         return (1.0, How::Exact);
     }
     if (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b)) {
         return (0.8, How::Initial);
     }
     let jw = super::jaro::jaro_winkler(a, b);
-    if keys_meet {
-        return (jw.max(0.96), How::Transliteration);
+    let typo = typo_similarity(a, b, jw);
+    if let Some(reading) = meet {
+        // Same consonants under one romanisation rule; the vowels still tell MAHMOUD from
+        // MOHAMMED and HASAN from HUSSEIN, which share a skeleton.
+        let conflict = vowel_conflict(a, b, reading, unvocalised(a), unvocalised(b));
+        let how = if reading == Reading::Arabic { How::ArabicRule } else { How::Transliteration };
+        let sim = jw.max(0.96 - conflict);
+        return if typo.0 > sim { typo } else { (sim, how) };
     }
+    typo
+}
+
+/// The similarity of two spellings as typing slips: Jaro-Winkler, lifted for one edit.
+fn typo_similarity(a: &str, b: &str, jw: f32) -> (f32, How) {
     // Very short tokens say little when they only look alike.
     let jw = if a.len().min(b.len()) <= 3 { jw * 0.85 } else { jw };
     // One keystroke apart (a letter wrong, missing, extra, or two swapped) in a name of four or
@@ -78,6 +137,19 @@ fn token_pair(a: &Token, b: &Token) -> (f32, How) {
     let mut best = token_similarity(&a.text, &b.text, keys_meet(a, b));
     if best.0 >= 1.0 {
         return best;
+    }
+    // A glued article on one side (ELABEDIN / ABIDEEN): compare the rest by its own keys.
+    for (x, y) in [(a, b), (b, a)] {
+        if let Some(stripped) = x.without_article.as_deref()
+            && best.0 < 0.96
+        {
+            let t = super::name_form::word_token(stripped, x.from_family_name);
+            let (s, how) = token_similarity(stripped, &y.text, keys_meet(&t, y));
+            let s = s.min(0.98);
+            if s > best.0 {
+                best = (s, if how == How::Exact { How::ArticleDropped } else { how });
+            }
+        }
     }
     for (x, y) in [(a.without_article.as_deref(), Some(&*b.text)), (Some(&*a.text), b.without_article.as_deref())] {
         if let (Some(x), Some(y)) = (x, y)
@@ -227,8 +299,19 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
     if q_how.iter().zip(&query.tokens).all(|(h, t)| t.is_article || *h == How::Exact) && r_best.iter().all(|s| *s >= 1.0) {
         notes.push("identical".into());
     } else {
-        if q_how.iter().zip(&query.tokens).any(|(h, t)| content(h, t) && *h == How::Transliteration) {
-            notes.push("transliteration variant".into());
+        let mut rules: Vec<&str> = Vec::new();
+        for (h, t) in q_how.iter().zip(&query.tokens) {
+            if content(h, t) && matches!(h, How::Transliteration | How::ArabicRule) {
+                let other = record.tokens.iter().chain(record.glued.iter().map(|(_, g)| g)).find(|r| keys_meet(t, r).is_some());
+                if let Some(rule) = other.map(|r| transliteration_rule(&t.text, &r.text))
+                    && !rules.contains(&rule)
+                {
+                    rules.push(rule);
+                }
+            }
+        }
+        if !rules.is_empty() {
+            notes.push(format!("transliteration variant ({})", rules.join("; ")));
         }
         if q_how.iter().zip(&query.tokens).any(|(h, t)| content(h, t) && *h == How::Similar) {
             notes.push("spelling differs (possible typo)".into());
@@ -252,6 +335,63 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
         notes.push("family and given names swapped".into());
     }
     NameMatch { score, notes }
+}
+
+/// How far the record's name parts come in the order the query's do (1.0: all in order), each
+/// name read given names first, then the family name. Used only to order hits that tie.
+pub fn order_agreement(query: &NameForm, record: &NameForm) -> f32 {
+    let natural = |form: &NameForm| -> Vec<usize> {
+        let given = form.tokens.iter().enumerate().filter(|(_, t)| !t.from_family_name && !t.is_article).map(|(i, _)| i);
+        let family = form.tokens.iter().enumerate().filter(|(_, t)| t.from_family_name && !t.is_article).map(|(i, _)| i);
+        given.chain(family).collect()
+    };
+    let (q, r) = (natural(query), natural(record));
+    let mut rank_in_record = vec![usize::MAX; record.tokens.len()];
+    for (pos, &i) in r.iter().enumerate() {
+        rank_in_record[i] = pos;
+    }
+    let positions: Vec<usize> = q
+        .iter()
+        .filter_map(|&i| {
+            let best = r
+                .iter()
+                .map(|&j| (token_pair(&query.tokens[i], &record.tokens[j]).0, j))
+                .filter(|(s, _)| *s >= 0.7)
+                .max_by(|a, b| a.0.total_cmp(&b.0))?;
+            Some(rank_in_record[best.1])
+        })
+        .collect();
+    if positions.len() < 2 {
+        return 1.0;
+    }
+    let in_order = positions.windows(2).filter(|w| w[1] > w[0]).count();
+    in_order as f32 / (positions.len() - 1) as f32
+}
+
+/// Names the romanisation rule that makes two spellings one name, for the explanation.
+pub fn transliteration_rule(a: &str, b: &str) -> &'static str {
+    let has = |t: &str, p: &str| t.contains(p);
+    let either = |p: &str, q: &[&str]| (has(a, p) && q.iter().any(|x| has(b, x))) || (has(b, p) && q.iter().any(|x| has(a, x)));
+    let g_alone = |t: &str| t.as_bytes().windows(2).any(|w| w[0] == b'G' && w[1] != b'H') || t.ends_with('G');
+    if (g_alone(a) && (has(b, "J") || has(b, "DJ"))) || (g_alone(b) && (has(a, "J") || has(a, "DJ"))) {
+        "J/G: Egyptian pronunciation of ج"
+    } else if has(a, "Z") != has(b, "Z") && (has(a, "D") || has(b, "D")) {
+        "D/Z/DH: one Arabic letter (ض ذ ظ)"
+    } else if either("Q", &["K", "C"]) {
+        "Q/K: one Arabic letter (ق)"
+    } else if either("TH", &["S", "T"]) && (has(a, "TH") != has(b, "TH")) {
+        "TH/T/S: one Arabic letter (ث)"
+    } else if either("KH", &["H", "CH"]) && has(a, "KH") != has(b, "KH") {
+        "KH/H/CH: one letter (خ, Х)"
+    } else if (has(a, "W") != has(b, "W")) && (has(a, "OU") || has(b, "OU") || has(a, "V") || has(b, "V") || has(a, "U") || has(b, "U")) {
+        "W/V/OU: one letter in different schemes"
+    } else if ["SCH", "SH", "CH", "ZH", "J"].iter().any(|p| has(a, p) != has(b, p)) {
+        "SH/SCH/CH/ZH/J: one sound in different schemes"
+    } else if a.ends_with('H') != b.ends_with('H') {
+        "final H dropped (ta marbuta)"
+    } else {
+        "vowels written differently"
+    }
 }
 
 /// True when the typed family name is found among the record's given names and not its family name.
@@ -321,5 +461,36 @@ mod tests {
         let m = name_similarity(&NameForm::new("MUHAMMAD", "KARIM"), &NameForm::new("KARIM", "MOHAMMED"));
         assert!(m.notes.iter().any(|n| n.contains("swapped")), "{:?}", m.notes);
         assert!(m.notes.iter().any(|n| n.contains("transliteration")), "{:?}", m.notes);
+    }
+
+    #[test]
+    fn real_romanisations_of_arabic_names_meet() {
+        let pairs = [
+            (("JAMAL", "AHMED"), ("GAMAL", "AHMAD")),
+            (("REZK", "HOSNY"), ("RIZQ", "HUSNI")),
+            (("ABD AL-QADIR", "MURTAZA"), ("ABDELKADER", "MORTADA")),
+            (("ABDUL RAHMAN", "TOUFIK"), ("ABDELRAHMAN", "TAWFIK")),
+            (("ABU EL-ELA", "IBRAHEEM"), ("ABOULELA", "IBRAHIM")),
+            (("ATA ALLAH", "HAMZAH"), ("ATALLAH", "HAMZA")),
+        ];
+        for ((qf, qg), (rf, rg)) in pairs {
+            let score = s(qf, qg, rf, rg);
+            assert!(score >= 0.9, "{qf} {qg} / {rf} {rg}: {score}");
+        }
+        let m = name_similarity(&NameForm::new("GAMAL", ""), &NameForm::new("JAMAL", ""));
+        assert!(m.notes.iter().any(|n| n.contains("Egyptian")), "{:?}", m.notes);
+    }
+
+    #[test]
+    fn names_sharing_a_skeleton_stay_apart() {
+        assert!(s("MAHMOUD", "", "MOHAMMED", "") < 0.85, "{}", s("MAHMOUD", "", "MOHAMMED", ""));
+        assert!(s("HASSAN", "", "HUSSEIN", "") < 0.85, "{}", s("HASSAN", "", "HUSSEIN", ""));
+        assert!(s("MOHAMMED", "", "MUHAMMAD", "") > 0.9);
+    }
+
+    #[test]
+    fn icao_diacritic_expansion_is_the_same_name() {
+        let m = name_similarity(&NameForm::new("MUELLER", "JOERG"), &NameForm::new("Müller", "Jörg"));
+        assert!(m.notes.iter().any(|n| n == "identical"), "{:?}", m.notes);
     }
 }

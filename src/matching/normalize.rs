@@ -22,26 +22,120 @@ pub fn normalize_name(text: &str) -> String {
     out
 }
 
-/// ICAO 9303 expands some Latin letters to two (Ü → UE); deunicode drops the diacritic (Ü → U).
-/// Both spellings appear on real documents; the phonetic key ignores the extra vowel, so
-/// we pick the shorter deunicode form here and let matching absorb the difference.
+/// Latin letters with diacritics are written as ICAO 9303 (Part 3) writes them in the MRZ, so
+/// that MÜLLER and MUELLER are the same name (Ä→AE, Ö→OE, Ü→UE, Å→AA, Ø→OE, Æ→AE, Œ→OE, ß→SS,
+/// Þ→TH, Ĳ→IJ); other diacritics are dropped (É→E, Ş→S). Arabic script is read letter by letter
+/// into the consonant classes the phonetic keys use (see `arabic_letter`); deunicode handles
+/// every other script.
 fn expand_and_transliterate(text: &str) -> String {
     let mut s = String::with_capacity(text.len() + 8);
+    let mut prev_arabic = false;
     for c in text.chars() {
+        if let Some(latin) = arabic_letter(c, !prev_arabic) {
+            s.push_str(latin);
+            prev_arabic = true;
+            continue;
+        }
+        prev_arabic = false;
         match c {
             'ß' => s.push_str("SS"),
-            'Æ' | 'æ' => s.push_str("AE"),
-            'Ø' | 'ø' => s.push('O'),
+            'Æ' | 'æ' | 'Ä' | 'ä' => s.push_str("AE"),
+            'Ø' | 'ø' | 'Ö' | 'ö' | 'Œ' | 'œ' => s.push_str("OE"),
+            'Ü' | 'ü' => s.push_str("UE"),
+            'Å' | 'å' => s.push_str("AA"),
+            'Ĳ' | 'ĳ' => s.push_str("IJ"),
             'Þ' | 'þ' => s.push_str("TH"),
-            // Schwa (Azerbaijani Ə, Kazakh and Tatar Ә) is written A in passports, and so are
-            // the Arabic alif forms, alif maqsura and ta marbuta (AHMAD, MUSA, FATIMA);
-            // deunicode drops them all, cutting XATIRƏ ƏLƏKBƏRLI into pieces and AHMAD to HMD.
-            'Ə' | 'ə' | 'Ǝ' | 'ǝ' | 'Ә' | 'ә' | 'Ӛ' | 'ӛ' | 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' | 'ة' => s.push('A'),
+            // Schwa (Azerbaijani Ə, Kazakh and Tatar Ә) is written A in passports.
+            'Ə' | 'ə' | 'Ǝ' | 'ǝ' | 'Ә' | 'ә' | 'Ӛ' | 'ӛ' => s.push('A'),
             c if c.is_ascii() => s.push(c),
             c => s.push_str(deunicode::deunicode_char(c).unwrap_or(" ")),
         }
     }
     s
+}
+
+/// One Arabic-script letter as the Latin letters whose key class it belongs to. Short vowels
+/// are not written in Arabic, so only the long vowels (ا و ي) give vowels; waw and ya are
+/// consonants at the start of a word; the article ال at the start of a word becomes a separate
+/// `AL` so that it is treated as the optional article it is.
+fn arabic_letter(c: char, word_start: bool) -> Option<&'static str> {
+    Some(match c {
+        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' | 'ة' => "A",
+        'ل' => "L",
+        'ب' => "B",
+        'ت' | 'ط' => "T",
+        'ث' => "TH",
+        'ج' => "J",
+        'ح' | 'ه' => "H",
+        'خ' => "KH",
+        'د' => "D",
+        'ذ' => "DH",
+        'ر' => "R",
+        'ز' => "Z",
+        'س' | 'ص' => "S",
+        'ش' => "SH",
+        'ض' => "D",
+        'ظ' => "Z",
+        'ع' | 'ء' | 'ـ' | '\u{0652}' | '\u{0651}' => "",
+        'غ' => "GH",
+        'ف' => "F",
+        'ق' => "Q",
+        'ك' | 'ک' => "K",
+        'م' => "M",
+        'ن' => "N",
+        'و' | 'ؤ' => {
+            if word_start {
+                "W"
+            } else {
+                "U"
+            }
+        }
+        'ي' | 'ی' | 'ئ' => {
+            if word_start {
+                "Y"
+            } else {
+                "I"
+            }
+        }
+        'پ' => "P",
+        'چ' => "CH",
+        'ژ' => "ZH",
+        'گ' => "G",
+        '\u{064E}' | '\u{064B}' => "A",
+        '\u{064F}' | '\u{064C}' => "U",
+        '\u{0650}' | '\u{064D}' => "I",
+        _ => return None,
+    })
+}
+
+/// A name field's words as matching sees them: normalised (see `normalize_name`), the Arabic
+/// article of an Arabic-script word split off (الرحمن → AL RHMN), and compound names rewritten
+/// to one canonical token (see `compound`).
+pub fn name_words(text: &str) -> Vec<String> {
+    let normal = normalize_name(&split_arabic_articles(text));
+    super::compound::canonical_words(normal.split(' '))
+}
+
+/// Puts a space after the article ال at the start of an Arabic-script word, unless the word is
+/// a compound that the compound rules read whole (عبد الله is two words already).
+fn split_arabic_articles(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("ال") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match word.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 2 && !matches!(rest, "له" | "لّه") => {
+                out.push_str("ال ");
+                out.push_str(rest);
+            }
+            _ => out.push_str(word),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Document numbers and plates: upper-case alphanumerics only (spaces, dashes and `<` removed).
@@ -84,7 +178,8 @@ mod tests {
 
     #[test]
     fn names_become_latin_upper_case_words() {
-        assert_eq!(normalize_name("Müller-Lüdenscheidt"), "MULLER LUDENSCHEIDT");
+        assert_eq!(normalize_name("Müller-Lüdenscheidt"), "MUELLER LUEDENSCHEIDT", "ICAO 9303 expansions");
+        assert_eq!(normalize_name("Søren Ågård"), "SOEREN AAGAARD");
         assert_eq!(normalize_name("  al-Masri,  Abd'ul "), "AL MASRI ABDUL");
         assert_eq!(normalize_name("Шевченко Тарас"), "SHEVCHENKO TARAS");
         assert_eq!(normalize_name("Straße"), "STRASSE");
@@ -92,6 +187,16 @@ mod tests {
         assert_eq!(normalize_name(""), "");
         assert_eq!(normalize_name("Xatirə Ələkbərli"), "XATIRA ALAKBARLI");
         assert_eq!(normalize_name("Әлия"), "ALIIA");
+    }
+
+    #[test]
+    fn arabic_script_is_read_as_consonants_and_long_vowels() {
+        assert_eq!(name_words("محمد"), ["MHMD"]);
+        assert_eq!(name_words("محمود"), ["MHMUD"]);
+        assert_eq!(name_words("عبد الرحمن"), ["ABDRHMN"]);
+        assert_eq!(name_words("جمال"), ["JMAL"]);
+        assert_eq!(name_words("الحسن"), ["AL", "HSN"]);
+        assert_eq!(name_words("وليد"), ["WLID"]);
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub struct TravellerFacts {
     pub date_of_birth: Option<PartialDate>,
     pub sex: Option<Sex>,
     pub nationality: Option<Country>,
+    /// The officer typed something in the date field that is not a date (explained as such,
+    /// not as "not typed").
+    pub date_of_birth_invalid: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +47,12 @@ fn dob_delta(agreement: DateAgreement) -> f32 {
         DateAgreement::Exact => 10.0,
         DateAgreement::SameYearPartial => 6.0,
         DateAgreement::DayMonthSwapped => 3.0,
+        // Typing slips: evidence the dates were meant to be the same, so a strong name keeps
+        // its hit (an exact name with a slipped date scores ~85, a transliterated one ~75+).
+        DateAgreement::OneDayApart => -2.0,
+        DateAgreement::OneDigit | DateAgreement::DigitsTransposed => -3.0,
+        DateAgreement::YearDigitsSwapped => -4.0,
+        DateAgreement::YearOffByOne => -5.0,
         DateAgreement::SameYearOnly => -8.0,
         DateAgreement::OneYearApart => -12.0,
         DateAgreement::Different => -30.0,
@@ -92,16 +101,17 @@ pub fn score_person(name: &NameMatch, traveller: &TravellerFacts, record: &Perso
     let dob = match (traveller.date_of_birth, record.date_of_birth) {
         (Some(t), Some(r)) => {
             let agreement = t.compare(r);
-            let (outcome, what) = match agreement {
-                DateAgreement::Exact => (Outcome::Match, "exact"),
-                DateAgreement::SameYearPartial => (Outcome::Partial, "agrees as far as the record knows it"),
-                DateAgreement::DayMonthSwapped => (Outcome::Partial, "day and month swapped"),
-                DateAgreement::SameYearOnly => (Outcome::Partial, "same year, different day"),
-                DateAgreement::OneYearApart => (Outcome::Partial, "one year apart"),
-                DateAgreement::Different => (Outcome::Mismatch, "different"),
+            let outcome = match agreement {
+                DateAgreement::Exact => Outcome::Match,
+                DateAgreement::Different => Outcome::Mismatch,
+                _ => Outcome::Partial,
             };
+            let what = agreement.describe();
             score += dob_delta(agreement);
             Feature::new("date of birth", outcome, format!("{what} (typed {t}, record {r})"))
+        }
+        (None, Some(r)) if traveller.date_of_birth_invalid => {
+            Feature::new("date of birth", Outcome::NotCompared, format!("typed value is not a valid date (record {r})"))
         }
         (None, Some(r)) => Feature::new("date of birth", Outcome::NotCompared, format!("not typed (record {r})")),
         (_, None) => Feature::new("date of birth", Outcome::NotCompared, "not on record"),
@@ -117,7 +127,11 @@ pub fn score_person(name: &NameMatch, traveller: &TravellerFacts, record: &Perso
                 features.push(Feature::new("sex", Outcome::Mismatch, format!("typed {}, record {}", t.code(), r.code())));
             }
         }
-        _ => features.push(Feature::new("sex", Outcome::NotCompared, "not given on both sides")),
+        (None | Some(Sex::Unknown), r) if r != Sex::Unknown => {
+            features.push(Feature::new("sex", Outcome::NotCompared, format!("not typed (record {})", r.code())));
+        }
+        (Some(t), _) if t != Sex::Unknown => features.push(Feature::new("sex", Outcome::NotCompared, "not on record")),
+        _ => features.push(Feature::new("sex", Outcome::NotCompared, "not given on either side")),
     }
 
     match traveller.nationality {
@@ -131,7 +145,12 @@ pub fn score_person(name: &NameMatch, traveller: &TravellerFacts, record: &Perso
                 features.push(Feature::new("nationality", Outcome::Mismatch, format!("typed {t}, record {list}")));
             }
         }
-        _ => features.push(Feature::new("nationality", Outcome::NotCompared, "not given on both sides")),
+        Some(_) => features.push(Feature::new("nationality", Outcome::NotCompared, "not on record")),
+        None if !record.nationalities.is_empty() => {
+            let list = record.nationalities.iter().map(Country::as_str).collect::<Vec<_>>().join("/");
+            features.push(Feature::new("nationality", Outcome::NotCompared, format!("not typed (record {list})")));
+        }
+        None => features.push(Feature::new("nationality", Outcome::NotCompared, "not given on either side")),
     }
     PersonScore { score: score.round().clamp(0.0, 100.0) as u8, features }
 }
@@ -147,6 +166,7 @@ mod tests {
             date_of_birth: PartialDate::parse(dob_t).ok(),
             sex: Some(Sex::Female),
             nationality: Country::parse("UTO").ok(),
+            date_of_birth_invalid: false,
         };
         let nat = [Country::parse("UTO").unwrap()];
         let r = PersonCandidate {
@@ -167,6 +187,7 @@ mod tests {
                 date_of_birth: PartialDate::parse(t).ok(),
                 sex: Some(Sex::Female),
                 nationality: Country::parse("UTO").ok(),
+                date_of_birth_invalid: false,
             };
             let nat = [Country::parse("UTO").unwrap()];
             let record =

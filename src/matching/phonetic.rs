@@ -11,21 +11,70 @@
 
 /// The skeleton key of one normalised token. Empty input gives an empty key.
 pub fn phonetic_key(token: &str) -> String {
-    key_with(token, b'$')
+    scan(token, Reading::Base, None)
 }
 
 /// J is Ж in French romanisation (JOUKOV) but Й in German (JURIJ): a token with a J gets a
 /// second key that reads J as the glide Y, so both readings can meet.
 pub fn alternate_key(token: &str) -> Option<String> {
-    token.contains('J').then(|| key_with(token, b'a'))
+    token.contains('J').then(|| scan(token, Reading::JGlide, None))
 }
 
-fn key_with(token: &str, j_symbol: u8) -> String {
+/// The token read as a romanised Arabic name, when that reading differs from the base key:
+/// G is ج as Egyptians say it (GAMAL = JAMAL); Z, DH and D are one of ض ذ ظ (MURTAZA = MORTADA,
+/// RAMAZAN = RAMADAN); W after a vowel is the long vowel or diphthong (TAWFIK = TOUFIK); a final
+/// H after a vowel is ta marbuta or a silent h (HAMZAH = HAMZA, ABDALLAH = ABDALLA).
+pub fn arabic_key(token: &str) -> Option<String> {
+    let b = token.as_bytes();
+    let differs = b.iter().enumerate().any(|(i, &c)| match c {
+        b'G' => b.get(i + 1) != Some(&b'H'),
+        b'Z' => i == 0 || !matches!(b[i - 1], b'D' | b'T'),
+        b'W' => i > 0 && is_vowel(b[i - 1]),
+        b'H' => i + 1 == b.len() && i > 0 && is_vowel(b[i - 1]),
+        b'D' | b'T' => b.get(i + 1) == Some(&b'H'),
+        b'C' => matches!(b.get(i + 1), Some(b'E' | b'I' | b'Y')),
+        _ => false,
+    });
+    differs.then(|| scan(token, Reading::Arabic, None))
+}
+
+/// How a token's letters are read into a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Romanisation-neutral: the key every token is indexed under.
+    Base,
+    /// J as the glide Y (German and Dutch romanisations of Cyrillic).
+    JGlide,
+    /// Arabic consonant classes (see `arabic_key`).
+    Arabic,
+}
+
+/// The vowel qualities a group of vowel letters between two consonants can stand for, as bits:
+/// romanisations disagree about a/e, u/o, i/ee/y, but rarely turn an `a` into a `u` or make a
+/// vowel appear where another spelling has none (MAHMOUD is not MOHAMMED, HASAN is not HUSSEIN).
+pub mod vowel {
+    pub const A: u8 = 1;
+    pub const I: u8 = 2;
+    pub const U: u8 = 4;
+    pub const AY: u8 = 8;
+    pub const AW: u8 = 16;
+    pub const ANY: u8 = 31;
+    /// The group is just `E` (a final E is often added or dropped: ABDERRAHMANE / ABD AL-RAHMAN).
+    pub const E_ONLY: u8 = 32;
+}
+
+/// The key of `token` under `reading`; with `slots`, also the vowel group after each key symbol
+/// (see `vowel`; 0 = no vowel written there). A leading vowel group is not recorded.
+pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u8>>) -> String {
     let bytes = token.as_bytes();
-    let mut symbols: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut key = String::with_capacity(bytes.len());
+    let mut last = 0u8;
+    let mut group: Vec<u8> = Vec::new();
     let mut i = 0;
     let starts = |i: usize, pat: &[u8]| bytes[i..].starts_with(pat);
+    let arabic = reading == Reading::Arabic;
     while i < bytes.len() {
+        let c = bytes[i];
         let (symbol, len) = if starts(i, b"TSCH") {
             (b'$', 4)
         } else if starts(i, b"SCH") || starts(i, b"TCH") || starts(i, b"DZH") || starts(i, b"SHCH") {
@@ -37,19 +86,29 @@ fn key_with(token: &str, j_symbol: u8) -> String {
         } else if starts(i, b"PH") {
             (b'F', 2)
         } else if starts(i, b"TH") {
-            (b'T', 2)
+            // ث is TH, S (Egyptian, Turkish: OSMAN) or T: the Arabic reading takes S.
+            (if arabic { b'S' } else { b'T' }, 2)
+        } else if arabic && starts(i, b"DH") {
+            (b'D', 2)
         } else if starts(i, b"CK") {
             (b'K', 2)
         } else if starts(i, b"TS") || starts(i, b"TZ") {
             (b'S', 2)
         } else {
-            let s = match bytes[i] {
-                b'J' => j_symbol,
+            let s = match c {
+                b'J' if reading == Reading::JGlide => b'a',
+                b'J' => b'$',
+                b'G' if arabic => b'$',
+                b'W' if arabic && i > 0 && is_vowel(bytes[i - 1]) => b'a',
+                b'H' if arabic && i + 1 == bytes.len() && i > 0 && is_vowel(bytes[i - 1]) => b'a',
                 b'W' => b'V',
+                // French spellings write S as C before E and I (YACINE, LAHCEN).
+                b'C' if arabic && matches!(bytes.get(i + 1), Some(b'E' | b'I' | b'Y')) => b'S',
                 b'Q' | b'C' => b'K',
+                b'Z' if arabic => b'D',
                 b'Z' => b'S',
                 b'X' => {
-                    symbols.push(b'K');
+                    push_symbol(&mut key, &mut last, b'K', &mut group, slots.as_deref_mut());
                     b'S'
                 }
                 b'A' | b'E' | b'I' | b'O' | b'U' | b'Y' => b'a',
@@ -57,28 +116,104 @@ fn key_with(token: &str, j_symbol: u8) -> String {
             };
             (s, 1)
         };
-        symbols.push(symbol);
-        i += len;
-    }
-    let mut key = String::with_capacity(symbols.len());
-    let mut last = 0u8;
-    for (n, &s) in symbols.iter().enumerate() {
-        if s == b'a' {
-            if n == 0 {
+        if symbol == b'a' {
+            if key.is_empty() {
                 key.push('A');
                 last = b'A';
+                group.extend_from_slice(&bytes[i..i + len]);
             } else {
-                // A vowel separates doubles only across it in the spelling, not in the key:
-                // MOHAMED and MOHAMMED both give MHMD.
+                group.extend_from_slice(&bytes[i..i + len]);
             }
-            continue;
+        } else {
+            push_symbol(&mut key, &mut last, symbol, &mut group, slots.as_deref_mut());
         }
-        if s != last {
-            key.push(s as char);
+        i += len;
+    }
+    if let Some(slots) = slots {
+        if !key.is_empty() {
+            slots.push(classify(&group));
         }
-        last = s;
     }
     key
+}
+
+fn push_symbol(key: &mut String, last: &mut u8, symbol: u8, group: &mut Vec<u8>, slots: Option<&mut Vec<u8>>) {
+    if symbol == *last && group.is_empty() {
+        // A doubled consonant is one symbol (MOHAMED / MOHAMMED give MHMD); the same consonant
+        // twice with a vowel between is two (HABIBA, JALAL / ALAA).
+        return;
+    }
+    if let Some(slots) = slots {
+        if !key.is_empty() {
+            slots.push(classify(group));
+        }
+    }
+    group.clear();
+    key.push(symbol as char);
+    *last = symbol;
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y')
+}
+
+/// The vowel qualities a written group of vowel letters can stand for (see `vowel`).
+fn classify(group: &[u8]) -> u8 {
+    use vowel::{A, ANY, AW, AY, E_ONLY, I, U};
+    let mut g: Vec<u8> = group.to_vec();
+    g.dedup();
+    match g.as_slice() {
+        [] => 0,
+        [b'A'] => A,
+        // E is the reduced vowel of French and Levantine spellings: any short vowel (YOUSSEF = YUSUF).
+        [b'E'] => ANY | E_ONLY,
+        [b'I' | b'Y'] | [b'I', b'Y'] | [b'I', b'E'] | [b'E', b'E'] => I,
+        [b'O'] => U | A,
+        [b'U'] | [b'O', b'U'] => U | AW,
+        [b'A' | b'E', b'I' | b'Y'] => AY,
+        [b'A' | b'O', b'U' | b'W'] => AW | U,
+        _ => ANY,
+    }
+}
+
+/// How strongly the vowels of two tokens with the same key disagree: 0 for none, more for a
+/// vowel quality that no romanisation swaps (a / u) than for a vowel written on one side only.
+/// Tokens spelled from Arabic script (`unvocalised`) write no short vowels, so only their long
+/// vowels are compared.
+pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b_unvocalised: bool) -> f32 {
+    let (mut sa, mut sb) = (Vec::new(), Vec::new());
+    let ka = scan(a, reading, Some(&mut sa));
+    let kb = scan(b, reading, Some(&mut sb));
+    if ka != kb || sa.len() != sb.len() {
+        return 0.0;
+    }
+    let n = sa.len();
+    let mut penalty = 0.0;
+    // A key that starts with the leading-vowel symbol: its group is the leading vowel, compared
+    // for quality only (ISAM / ASEM are two names; OMAR / UMAR one).
+    let leading = ka.starts_with('A');
+    for (i, (&x, &y)) in sa.iter().zip(&sb).enumerate() {
+        let last = i + 1 == n;
+        if i == 0 && leading {
+            penalty += if x & y & vowel::ANY != 0 || x == 0 || y == 0 { 0.0 } else { 0.06 };
+            continue;
+        }
+        if (x == 0 && a_unvocalised) || (y == 0 && b_unvocalised) {
+            continue;
+        }
+        penalty += match (x, y) {
+            (0, 0) => 0.0,
+            (0, v) | (v, 0) if last && v & vowel::E_ONLY != 0 => 0.0,
+            // Final vowels come and go (FATIMA / FATIMAH, JHA / JH).
+            (0, _) | (_, 0) if last => 0.03,
+            // A vowel written on one side only, inside the name (MAHMOUD / MOHAMMED; but also
+            // the colloquial KBEISI for KUBAISI, so it costs less than another vowel).
+            (0, _) | (_, 0) => 0.07,
+            (x, y) if x & y & vowel::ANY != 0 => 0.0,
+            _ => 0.12,
+        };
+    }
+    penalty
 }
 
 #[cfg(test)]
@@ -107,6 +242,30 @@ mod tests {
     fn j_can_be_read_as_a_glide() {
         assert_eq!(alternate_key("JURIJ").as_deref(), Some(k("YURIY").as_str()));
         assert_eq!(alternate_key("SMITH"), None);
+    }
+
+    #[test]
+    fn arabic_reading_joins_what_romanisations_split() {
+        let ar = |t: &str| super::arabic_key(t).unwrap_or_else(|| k(t));
+        assert_eq!(ar("GAMAL"), k("JAMAL"), "J/G: Egyptian pronunciation");
+        assert_eq!(ar("MURTAZA"), ar("MORTADA"));
+        assert_eq!(ar("MURTADHA"), ar("MORTADA"));
+        assert_eq!(ar("TAWFIK"), k("TOUFIK"));
+        assert_eq!(ar("HAMZAH"), ar("HAMZA"));
+        assert_eq!(k("RIZQ"), k("REZK"));
+        assert_eq!(super::arabic_key("SMITH"), None);
+    }
+
+    #[test]
+    fn vowels_tell_apart_names_with_one_skeleton() {
+        use super::{Reading, vowel_conflict as v};
+        assert_eq!(k("MAHMOUD"), k("MOHAMMED"), "same consonants");
+        assert!(v("MAHMOUD", "MOHAMMED", Reading::Base, false, false) >= 0.15);
+        assert!(v("HASSAN", "HUSSEIN", Reading::Base, false, false) >= 0.15);
+        for (x, y) in [("MOHAMMED", "MUHAMMAD"), ("HOSNY", "HUSNI"), ("IBRAHIM", "IBRAHEEM"), ("RAHMANE", "RAHMAN"), ("SHEVCHENKO", "SCHEWTSCHENKO"), ("ZHUKOV", "SHUKOW")] {
+            assert!(v(x, y, Reading::Base, false, false) < 0.01, "{x} / {y}");
+        }
+        assert!(v("MHMD", "MUHAMMAD", Reading::Base, true, false) < 0.01, "Arabic script writes no short vowels");
     }
 
     #[test]

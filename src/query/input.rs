@@ -85,6 +85,8 @@ pub struct PersonQuery {
     pub date_of_birth: Option<PartialDate>,
     pub sex: Option<Sex>,
     pub nationality: Option<Country>,
+    /// Something was typed in the date field that is not a date (the explanation says so).
+    pub date_of_birth_invalid: bool,
 }
 
 impl PersonQuery {
@@ -161,8 +163,19 @@ impl QueryInput {
             }
         }
         if let Some(p) = &self.person {
-            let date_of_birth = non_empty(&p.date_of_birth)
-                .and_then(|d| PartialDate::parse(d).map_err(|e| issue("person.date_of_birth", e.to_string())).ok());
+            let date_of_birth = non_empty(&p.date_of_birth).and_then(|d| match PartialDate::parse_typed(d) {
+                Ok((date, note)) => {
+                    if let Some(note) = note {
+                        issue("person.date_of_birth", note);
+                    }
+                    Some(date)
+                }
+                Err(e) => {
+                    issue("person.date_of_birth", e.to_string());
+                    None
+                }
+            });
+            let date_of_birth_invalid = non_empty(&p.date_of_birth).is_some() && date_of_birth.is_none();
             let sex = non_empty(&p.sex).and_then(|s| {
                 Sex::parse(s).or_else(|| {
                     issue("person.sex", format!("unknown sex {s:?} (M, F or X)"));
@@ -177,6 +190,7 @@ impl QueryInput {
                 date_of_birth,
                 sex,
                 nationality,
+                date_of_birth_invalid,
             };
             if !person.name_form().is_empty() {
                 query.person = Some(person);

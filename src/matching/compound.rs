@@ -1,0 +1,209 @@
+//! Arabic compound names written joined or split, with or without the article:
+//! ABDELRAHMAN / ABD AL-RAHMAN / ABDUL RAHMAN / ABDERRAHMANE, ABOULELA / ABU EL-ELA,
+//! ATALLAH / ATA ALLAH, NOUREDDINE / NUR AD-DIN. Every spelling is rewritten to one canonical
+//! token (ABDRAHMAN, ABUELA, ATAALLAH, NOURDIN) before keys are made, on both the record and
+//! the query side, so the rule works on names never seen (it is about the particles, not a list
+//! of names).
+
+use super::name_form::is_article;
+
+/// `ABD` (servant of) written alone, with the article glued on, or assimilated.
+const ABD_FORMS: &[&str] = &["ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDIL", "ABDUR", "ABDER", "ABDUS", "ABDES", "ABDUSH", "ABDESH"];
+/// `ABU` (father of) alone or with the article's L glued on.
+const ABU_FORMS: &[&str] = &["ABU", "ABOU", "ABO", "ABUL", "ABOUL", "ABOL"];
+/// `ALLAH` written as a separate word after a name (ATA ALLAH).
+const ALLAH_FORMS: &[&str] = &["ALLAH", "ULLAH", "ELLAH", "ILLAH", "OLLAH", "ALLA", "ULLA"];
+/// `AD-DIN` (of the faith) written as a separate word after a name (NUR AD-DIN, NOUR EDDINE).
+const DIN_FORMS: &[&str] = &["DIN", "DINE", "DEEN", "EDDIN", "EDDINE", "ELDIN", "ELDINE", "UDDIN", "UDDEEN", "ADDIN", "ALDIN", "ADDEEN"];
+
+/// Letters the article assimilates to (AD-DIN, AR-RAHMAN, AS-SALAM, ASH-SHAMI...).
+fn is_sun_letter(c: u8) -> bool {
+    matches!(c, b'T' | b'D' | b'R' | b'Z' | b'S' | b'N' | b'L')
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'A' | b'E' | b'I' | b'O' | b'U')
+}
+
+/// `word` without an article glued to its front (ELKADER → KADER, ERRAHMAN → RAHMAN, ULLAH →
+/// LAH), when at least three letters remain.
+pub fn strip_glued_article(word: &str) -> &str {
+    let b = word.as_bytes();
+    if b.len() >= 5 && is_vowel(b[0]) {
+        // Vowel + L: AL/EL/UL/OL/IL.
+        if b[1] == b'L' && b.len() - 2 >= 3 {
+            return &word[2..];
+        }
+        // Vowel + doubled sun letter: ER-RAHMAN, US-SALAM, AD-DIN.
+        if is_sun_letter(b[1]) && b[2] == b[1] && b.len() - 2 >= 3 {
+            return &word[2..];
+        }
+        // ASH-SHAMI written ASHSHAMI.
+        if word[1..].starts_with("SHSH") {
+            return &word[3..];
+        }
+    }
+    word
+}
+
+/// The canonical form of a single word on its own (joined compounds), or the word unchanged.
+fn canonical_word(word: &str) -> String {
+    // ABD + name: ABDELRAHMAN, ABDURRAHMAN, ABDULLAH, ABDALKADER.
+    if word.len() >= 6 && word.starts_with("ABD") && !ABD_FORMS.contains(&word) {
+        let rest = strip_glued_article(&word[3..]);
+        let rest = if rest.len() == word.len() - 3 { strip_linking_vowel(rest) } else { rest };
+        if rest.len() >= 3 {
+            return format!("ABD{rest}");
+        }
+    }
+    // ABU + name: ABOULELA, ABULHASAN, ABOUBAKR.
+    for prefix in ["ABOUL", "ABUL", "ABOL", "ABOU", "ABU"] {
+        if let Some(rest) = word.strip_prefix(prefix)
+            && rest.len() >= 3
+            && !ABU_FORMS.contains(&word)
+        {
+            return format!("ABU{rest}");
+        }
+    }
+    // Name + ALLAH: ATALLAH, NASRULLAH, ATAULLAH → ATAALLAH, NASRALLAH.
+    for suffix in ["ALLAH", "ULLAH", "ELLAH", "ILLAH", "OLLAH"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.len() >= 2
+        {
+            return format!("{stem}ALLAH");
+        }
+    }
+    // Name + AD-DIN: NOUREDDINE, SALAHUDDIN, NURELDIN → NOURDIN, SALAHDIN, NURDIN.
+    if let Some(stem) = din_stem(word) {
+        return format!("{stem}DIN");
+    }
+    word.to_owned()
+}
+
+/// ABDUAZIZ, ABDOUAZIZ: a linking vowel between ABD and the name.
+fn strip_linking_vowel(rest: &str) -> &str {
+    let b = rest.as_bytes();
+    if b.len() >= 4 && matches!(b[0], b'U' | b'O') && b[1] != b'L' {
+        if b[0] == b'O' && b[1] == b'U' { &rest[2..] } else { &rest[1..] }
+    } else {
+        rest
+    }
+}
+
+/// The stem of a name ending in AD-DIN written joined (EDDIN, UDDIN, ELDIN, EDDINE, UDDEEN).
+fn din_stem(word: &str) -> Option<&str> {
+    let tail = ["DINE", "DEEN", "DIN"].iter().find_map(|t| word.strip_suffix(t))?;
+    let b = tail.as_bytes();
+    // tail ends with vowel + (D or L): SALAHUD, NOURED, NUREL.
+    if b.len() >= 5 && matches!(b[b.len() - 1], b'D' | b'L') && is_vowel(b[b.len() - 2]) {
+        let stem = &tail[..tail.len() - 2];
+        return (stem.len() >= 3).then_some(stem);
+    }
+    None
+}
+
+/// Whether ASCII text may hold a compound particle (a cheap test that lets most names skip
+/// `canonical_words`); false only when no rule can apply.
+pub fn may_have_compound(text: &str) -> bool {
+    let b = text.as_bytes();
+    let pairs: [&[u8; 2]; 8] = [b"AB", b"LA", b"DI", b"DE", b"BI", b"BE", b"BN", b"UL"];
+    b.windows(2).any(|w| pairs.iter().any(|p| w.eq_ignore_ascii_case(*p)))
+}
+
+/// Rewrites a field's normalised words to canonical compound tokens (see the module comment).
+/// Standalone particles join the word they belong to; articles between them are dropped.
+pub fn canonical_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let prefix = if ABD_FORMS.contains(&w) {
+            Some("ABD")
+        } else if ABU_FORMS.contains(&w) {
+            Some("ABU")
+        } else {
+            None
+        };
+        if let Some(prefix) = prefix {
+            // Skip standalone articles: ABD AL RAHMAN, ABU EL ELA.
+            let mut j = i + 1;
+            while j < words.len() && is_article(words[j]) {
+                j += 1;
+            }
+            if j < words.len() {
+                let rest = strip_glued_article(words[j]);
+                out.push(format!("{prefix}{rest}"));
+                i = j + 1;
+                continue;
+            }
+        }
+        // Name ALLAH / name AD DIN: join onto the previous word.
+        if let Some(prev) = out.last_mut()
+            && (ALLAH_FORMS.contains(&w) || (DIN_FORMS.contains(&w) && w != "DIN" && w != "DINE") || (matches!(w, "DIN" | "DINE" | "DEEN") && i >= 1 && is_article(words[i - 1])))
+        {
+            if ALLAH_FORMS.contains(&w) {
+                prev.push_str("ALLAH");
+            } else {
+                prev.push_str("DIN");
+            }
+            i += 1;
+            continue;
+        }
+        // An article standing between a name and DIN (NUR AD DIN) waits for the DIN.
+        if is_article(w) && matches!(words.get(i + 1), Some(&("DIN" | "DINE" | "DEEN"))) && !out.is_empty() {
+            i += 1;
+            continue;
+        }
+        // BIN / BEN / IBN / BINT / OULD (son or daughter of) between two names is a particle
+        // that some documents write and others leave out: it becomes the article-like IBN.
+        if i > 0 && i + 1 < words.len() && matches!(w, "BIN" | "BEN" | "IBN" | "BINT" | "BENT" | "OULD" | "WULD") {
+            out.push("IBN".to_owned());
+            i += 1;
+            continue;
+        }
+        out.push(canonical_word(w));
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_words;
+
+    fn c(text: &str) -> String {
+        canonical_words(text.split(' ')).join(" ")
+    }
+
+    #[test]
+    fn every_spelling_of_a_compound_gives_one_token() {
+        for s in ["ABDELRAHMAN", "ABD AL RAHMAN", "ABDUL RAHMAN", "ABDURRAHMAN", "ABDERRAHMAN", "ABD ALRAHMAN", "ABDALRAHMAN"] {
+            assert_eq!(c(s), "ABDRAHMAN", "{s}");
+        }
+        for s in ["ABDULLAH", "ABDALLAH", "ABD ALLAH", "ABDELLAH"] {
+            assert_eq!(c(s), "ABDLAH", "{s}");
+        }
+        for s in ["ABOULELA", "ABU EL ELA", "ABUL ELA", "ABU ELA"] {
+            assert_eq!(c(s), "ABUELA", "{s}");
+        }
+        assert_eq!(c("ATA ALLAH"), "ATAALLAH");
+        assert_eq!(c("ATALLAH"), "ATALLAH");
+        assert_eq!(c("NASRULLAH"), "NASRALLAH");
+        for s in ["NOUREDDINE", "NOUR EDDINE", "NOUR EL DIN", "NUR AD DIN", "NURUDDIN", "NOUR ELDIN"] {
+            let got = c(s);
+            assert!(got == "NOURDIN" || got == "NURDIN", "{s}: {got}");
+        }
+        assert_eq!(c("ABDELKADER"), "ABDKADER");
+        assert_eq!(c("ABD AL QADIR"), "ABDQADIR");
+        assert_eq!(c("FATEMA BEN HASSAN"), "FATEMA IBN HASSAN");
+        assert_eq!(c("BEN SMITH"), "BEN SMITH", "a given name BEN stays");
+    }
+
+    #[test]
+    fn ordinary_names_are_left_alone() {
+        for s in ["ABDI", "ABOUD", "ANNA MARIA", "DINA", "ALLAN", "ABDO", "SMITH JOHN", "ELDINA"] {
+            assert_eq!(c(s), s, "{s}");
+        }
+    }
+}
