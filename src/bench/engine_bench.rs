@@ -125,7 +125,8 @@ pub fn run_engine_bench(
     let (mut found, mut expected) = (0usize, 0usize);
     for _ in 0..recall_queries {
         let p = person_query(&mut rng, false);
-        let form = NameForm::new(&p.family_name, &p.given_names);
+        let mut form = NameForm::new(&p.family_name, &p.given_names);
+        index.mark_known(&mut form);
         let min = 0.75;
         let scan: Vec<u32> = index.search_exhaustive(&form, min).iter().take(10).map(|c| c.entry.record).collect();
         let fast: Vec<u32> = index.search(&form, min, options.max_name_candidates).iter().map(|c| c.entry.record).collect();

@@ -401,6 +401,14 @@ impl NameIndex {
     }
 
     /// Scores candidates and returns, per record, its best spelling with a similarity of at least `min_score`.
+    /// Marks the query's tokens that are themselves spellings on file (see `Token::known`);
+    /// call once on a query before `search` and `explain`.
+    pub fn mark_known(&self, query: &mut NameForm) {
+        for t in &mut query.tokens {
+            t.known = self.plain_vocab.contains_key(&*t.text);
+        }
+    }
+
     pub fn search(&self, query: &NameForm, min_score: f32, max_candidates: usize) -> Vec<NameCandidate<'_>> {
         let parts = query.tokens.iter().filter(|t| !t.is_article).count();
         let max_relaxed = if parts >= 2 { (max_candidates / 5).max(100) } else { 0 };

@@ -69,7 +69,8 @@ pub fn rank_persons<'a>(
     facts: &FactsTable,
     facts_of: impl Fn(u32) -> RecordFacts<'a>,
 ) -> Vec<(&'a NameEntry, PersonScore)> {
-    let form = person.name_form();
+    let mut form = person.name_form();
+    names.mark_known(&mut form);
     let traveller = TravellerFacts {
         date_of_birth: person.date_of_birth,
         sex: person.sex,
@@ -87,18 +88,23 @@ pub fn rank_persons<'a>(
             (score >= options.threshold).then_some((c, score))
         })
         .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.name.score.total_cmp(&a.0.name.score)).then(a.0.entry.record.cmp(&b.0.entry.record)));
     if ranked.len() > options.max_hits && options.max_hits > 0 {
-        // Common names tie by the dozen (MUHAMMAD MUSTAFA ADIL, ADIL MUSTAFA MUHAMMAD...): among
-        // the ties at the cut, the spelling whose parts come in the typed order goes first,
+        // Common names come by the dozen (MUHAMMAD MUSTAFA ADIL, ADIL MUSTAFA MUHAMMAD...): for
+        // the ranking only, a spelling whose parts come in the typed order gains up to 4 points,
         // because Arabic names (given, father, grandfather) and most others carry meaning in
-        // their order even though the score ignores it.
-        let boundary = ranked[options.max_hits - 1].1;
-        let tied_from = ranked.iter().position(|r| r.1 == boundary).unwrap_or(0);
-        let tied_to = ranked.iter().rposition(|r| r.1 == boundary).map_or(ranked.len(), |p| p + 1);
-        let mut tied: Vec<_> = ranked.drain(tied_from..tied_to).map(|c| (order_agreement(&form, &names.entry_form(c.0.entry)), c)).collect();
-        tied.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.0.name.score.total_cmp(&a.1.0.name.score)).then(a.1.0.entry.record.cmp(&b.1.0.entry.record)));
-        ranked.extend(tied.into_iter().map(|(_, c)| c));
+        // their order even though the score ignores it. The score shown and the threshold are
+        // unchanged.
+        let mut keyed: Vec<_> = ranked
+            .into_iter()
+            .map(|c| {
+                let key = f32::from(c.1) + c.0.name.score + 4.0 * order_agreement(&form, &names.entry_form(c.0.entry));
+                (key, c)
+            })
+            .collect();
+        keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.0.entry.record.cmp(&b.1.0.entry.record)));
+        ranked = keyed.into_iter().map(|(_, c)| c).collect();
+    } else {
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.name.score.total_cmp(&a.0.name.score)).then(a.0.entry.record.cmp(&b.0.entry.record)));
     }
     ranked.truncate(options.max_hits);
     ranked

@@ -1,11 +1,13 @@
 //! A name prepared once for matching: its tokens, their phonetic keys and article-free forms.
 
 use super::normalize::name_words;
-use super::phonetic::{alternate_key, arabic_key, phonetic_key};
+use super::phonetic::{alternate_key, arabic_key, arabic_q_key, phonetic_key};
 
 /// Arabic articles and particles that romanisations attach, detach or drop (AL-MASRI, ALMASRI, MASRI).
 /// IBN stands for every "son / daughter of" particle between names (see `compound`).
-const ARTICLES: &[&str] = &["AL", "EL", "UL", "AD", "AS", "AZ", "AR", "ASH", "ES", "ED", "EZ", "ER", "ELL", "IBN"];
+/// Assimilated articles (AD-DIN, AR-RAHMAN) become AL in `compound` only when the next word
+/// starts with their consonant, so that a name such as EZ (IZZ) or AN is not taken for one.
+const ARTICLES: &[&str] = &["AL", "EL", "UL", "ELL", "IBN"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -15,6 +17,11 @@ pub struct Token {
     pub alt_key: Option<Box<str>>,
     /// The token read as a romanised Arabic name, when that differs (see `phonetic::arabic_key`).
     pub arabic_key: Option<Box<str>>,
+    /// The Arabic reading with G as ق (see `phonetic::arabic_q_key`).
+    pub arabic_q_key: Option<Box<str>>,
+    /// Set on a query's tokens by the name index: the spelling is itself a name on file, so a
+    /// one-letter difference from another name is more likely another name than a typo.
+    pub known: bool,
     /// The token without a glued-on article (ALMASRI → MASRI), when it had one.
     pub without_article: Option<Box<str>>,
     /// Standalone articles weigh little: "AL MASRI" and "MASRI" are the same family name.
@@ -36,6 +43,7 @@ impl Token {
         if !self.is_glued {
             keys.extend(self.alt_key.as_deref().map(str::to_owned));
             keys.extend(self.arabic_key.as_deref().map(str::to_owned));
+            keys.extend(self.arabic_q_key.as_deref().map(str::to_owned));
             keys.extend(self.without_article.as_deref().map(phonetic_key));
             keys.sort_unstable();
             keys.dedup();
@@ -144,6 +152,8 @@ pub fn word_token(word: &str, from_family_name: bool) -> Token {
         key: phonetic_key(word).into(),
         alt_key: alternate_key(word).map(Into::into),
         arabic_key: arabic_key(word).map(Into::into),
+        arabic_q_key: arabic_q_key(word).map(Into::into),
+        known: false,
         without_article,
         is_article: is_article(word),
         from_family_name,
@@ -158,6 +168,8 @@ pub fn glued_token(first: &Token, second: &Token) -> Token {
         key: phonetic_key(&text).into(),
         alt_key: alternate_key(&text).map(Into::into),
         arabic_key: arabic_key(&text).map(Into::into),
+        arabic_q_key: arabic_q_key(&text).map(Into::into),
+        known: false,
         text: text.into(),
         without_article: None,
         is_article: false,

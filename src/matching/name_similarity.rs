@@ -36,7 +36,11 @@ fn keys_meet(a: &Token, b: &Token) -> Option<Reading> {
         return Some(Reading::JGlide);
     }
     let (aa, ba) = (a.arabic_key.as_deref().unwrap_or(&a.key), b.arabic_key.as_deref().unwrap_or(&b.key));
-    (aa == ba).then_some(Reading::Arabic)
+    if aa == ba {
+        return Some(Reading::Arabic);
+    }
+    let (aq, bq) = (a.arabic_q_key.as_deref().unwrap_or(aa), b.arabic_q_key.as_deref().unwrap_or(ba));
+    (aq == bq && (a.arabic_q_key.is_some() || b.arabic_q_key.is_some())).then_some(Reading::ArabicQ)
 }
 
 /// The same name once ICAO 9303's diacritic expansions are undone on both sides: MUELLER and
@@ -72,40 +76,60 @@ fn unvocalised(text: &str) -> bool {
     b.len() >= 3 && vowels * 4 < b.len()
 }
 
-fn token_similarity(a: &str, b: &str, meet: Option<Reading>) -> (f32, How) {
+fn token_similarity(a: &str, b: &str, meet: Option<Reading>, a_known: bool) -> (f32, How) {
     if a == b || icao_fold_equal(a, b) {
         return (1.0, How::Exact);
     }
     if (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b)) {
         return (0.8, How::Initial);
     }
-    let jw = super::jaro::jaro_winkler(a, b);
-    let typo = typo_similarity(a, b, jw);
+    let jw = particle_jaro_winkler(a, b);
+    let typo = typo_similarity(a, b, jw, a_known);
     if let Some(reading) = meet {
         // Same consonants under one romanisation rule; the vowels still tell MAHMOUD from
         // MOHAMMED and HASAN from HUSSEIN, which share a skeleton.
         let conflict = vowel_conflict(a, b, reading, unvocalised(a), unvocalised(b));
-        let how = if reading == Reading::Arabic { How::ArabicRule } else { How::Transliteration };
-        let sim = jw.max(0.96 - conflict);
+        let how = if matches!(reading, Reading::Arabic | Reading::ArabicQ) { How::ArabicRule } else { How::Transliteration };
+        // A clean transliteration is nearly the same name; each vowel disagreement costs.
+        // With a vowel disagreement, Jaro-Winkler (which sees the shared consonants too) may not
+        // lift the pair back: MUHAMMED / MAHMUD look alike and are two names.
+        let sim = if conflict == 0.0 { jw.max(0.98) } else { 0.96 - conflict };
         return if typo.0 > sim { typo } else { (sim, how) };
     }
     typo
 }
 
 /// The similarity of two spellings as typing slips: Jaro-Winkler, lifted for one edit.
-fn typo_similarity(a: &str, b: &str, jw: f32) -> (f32, How) {
+fn typo_similarity(a: &str, b: &str, jw: f32, a_known: bool) -> (f32, How) {
     // Very short tokens say little when they only look alike.
     let jw = if a.len().min(b.len()) <= 3 { jw * 0.85 } else { jw };
     // One keystroke apart (a letter wrong, missing, extra, or two swapped) in a name of four or
     // more letters is the typo an officer or OCR makes; Jaro-Winkler scores it as low as 0.8 in
     // short names (TQMARA/TAMARA), which would hide the hit.
     let shorter = a.len().min(b.len());
-    if shorter >= 3 && within_one_edit(a.as_bytes(), b.as_bytes()) {
+    // A typed spelling that is itself a name on file (NADIR typed, NASIR on record) is more
+    // likely that other name than a slip: no lift, and a mere resemblance counts half.
+    let jw = if a_known && jw > 0.7 { 0.7 + (jw - 0.7) * 0.5 } else { jw };
+    if shorter >= 3 && !a_known && within_one_edit(a.as_bytes(), b.as_bytes()) {
         // Three-letter parts (EWA, MAR) one edit apart are weaker evidence, enough to matter
         // only in names of three or more parts.
         return (jw.max(if shorter >= 4 { TYPO_SIMILARITY } else { SHORT_TYPO_SIMILARITY }), How::Similar);
     }
     (jw, How::Similar)
+}
+
+/// Jaro-Winkler, but two compound tokens with the same particle (ABDHADI / ABDHAKIM, ABUBAKR /
+/// ABUZAYD) are compared by the name after it: the shared prefix says nothing.
+fn particle_jaro_winkler(a: &str, b: &str) -> f32 {
+    for p in ["ABD", "ABU"] {
+        if let (Some(x), Some(y)) = (a.strip_prefix(p), b.strip_prefix(p))
+            && x.len() >= 2
+            && y.len() >= 2
+        {
+            return super::jaro::jaro_winkler(x, y);
+        }
+    }
+    super::jaro::jaro_winkler(a, b)
 }
 
 /// Similarity given to two tokens one edit apart: enough that one typo in a two-part name still
@@ -134,7 +158,7 @@ fn token_pair(a: &Token, b: &Token) -> (f32, How) {
     if (a.is_glued || b.is_glued) && a.text.len().abs_diff(b.text.len()) > 2 {
         return (0.0, How::None);
     }
-    let mut best = token_similarity(&a.text, &b.text, keys_meet(a, b));
+    let mut best = token_similarity(&a.text, &b.text, keys_meet(a, b), a.known);
     if best.0 >= 1.0 {
         return best;
     }
@@ -144,7 +168,7 @@ fn token_pair(a: &Token, b: &Token) -> (f32, How) {
             && best.0 < 0.96
         {
             let t = super::name_form::word_token(stripped, x.from_family_name);
-            let (s, how) = token_similarity(stripped, &y.text, keys_meet(&t, y));
+            let (s, how) = token_similarity(stripped, &y.text, keys_meet(&t, y), x.known && y.known);
             let s = s.min(0.98);
             if s > best.0 {
                 best = (s, if how == How::Exact { How::ArticleDropped } else { how });
@@ -264,6 +288,7 @@ pub fn name_score_by_shape(query: &NameForm, record: &RecordShape<'_>, mut pair:
     }
     let mut q_best = [0.0f32; FAST_MAX];
     let mut r_best = [0.0f32; FAST_MAX];
+    let mut m = [[0.0f32; FAST_MAX]; FAST_MAX];
     for i in 0..qa.min(FAST_MAX) {
         // A glued token's match counts for both of its parts.
         let (q_first, q_second) = if i < qn { (i, i) } else { (query.glued[i - qn].0, query.glued[i - qn].0 + 1) };
@@ -272,6 +297,7 @@ pub fn name_score_by_shape(query: &NameForm, record: &RecordShape<'_>, mut pair:
                 continue;
             }
             let s = pair(i, j);
+            m[i][j] = s;
             let (r_first, r_second) =
                 if j < rn { (j, j) } else { (usize::from(record.glued_first[j - rn]), usize::from(record.glued_first[j - rn]) + 1) };
             q_best[q_first] = q_best[q_first].max(s);
@@ -280,8 +306,42 @@ pub fn name_score_by_shape(query: &NameForm, record: &RecordShape<'_>, mut pair:
             r_best[r_second] = r_best[r_second].max(s);
         }
     }
+    let mut qw = [0.0f32; FAST_MAX];
+    for (w, t) in qw.iter_mut().zip(&query.tokens) {
+        *w = t.weight();
+    }
+    resolve_shared_best(&mut q_best[..qn], &qw[..qn], rn, ra, &|i, j| m[i][j]);
     let query_weights = query.tokens.iter().map(Token::weight);
     0.8 * weighted(query_weights, &q_best[..qn]) + 0.2 * weighted(record.weights.iter().copied(), &r_best[..rn])
+}
+
+/// Two typed name parts whose best match is the same record part (TAREK and TAREQ both on the
+/// record's TAREQ; USAMEH and OSSAMAH on OSAMAH): a record part stands for one typed part, so
+/// the weaker of the two takes its next best. `m(i, j)` is typed part i against record column j
+/// (plain parts, then glued pairs). Returns each part moved and the column it moved to.
+fn resolve_shared_best(q_best: &mut [f32], weights: &[f32], rn: usize, ra: usize, m: &dyn Fn(usize, usize) -> f32) -> Vec<(usize, Option<usize>)> {
+    let qn = q_best.len();
+    let mut moved = Vec::new();
+    if qn < 2 || rn == 0 {
+        return moved;
+    }
+    let best_plain = |i: usize| (0..rn).map(|j| (m(i, j), j)).fold((0.0f32, 0usize), |a, b| if b.0 > a.0 { b } else { a });
+    let best: Vec<(f32, usize)> = (0..qn).map(best_plain).collect();
+    for i in 0..qn {
+        for k in i + 1..qn {
+            let (a, b) = (best[i], best[k]);
+            let plain_is_best = |x: usize, v: f32| q_best[x] <= v && v >= 0.7 && weights[x] > 0.0;
+            if a.1 != b.1 || !plain_is_best(i, a.0) || !plain_is_best(k, b.0) {
+                continue;
+            }
+            let loser = if b.0 <= a.0 { k } else { i };
+            let taken = best[loser].1;
+            let next = (0..ra).filter(|&j| j != taken).map(|j| (m(loser, j), j)).fold((0.0f32, None), |acc, (v, j)| if v > acc.0 { (v, Some(j)) } else { acc });
+            q_best[loser] = next.0;
+            moved.push((loser, next.1));
+        }
+    }
+    moved
 }
 
 /// Compares the name the officer typed (`query`) with one spelling on a record.
@@ -289,8 +349,14 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
     if query.is_empty() || record.is_empty() {
         return NameMatch { score: 0.0, notes: vec!["no name to compare".into()] };
     }
-    let (q_best, q_how) = coverage(&query.tokens, &query.glued, &record.tokens, &record.glued);
+    let (mut q_best, mut q_how) = coverage(&query.tokens, &query.glued, &record.tokens, &record.glued);
     let (r_best, _) = coverage(&record.tokens, &record.glued, &query.tokens, &query.glued);
+    let record_all: Vec<&Token> = record.tokens.iter().chain(record.glued.iter().map(|(_, g)| g)).collect();
+    let weights: Vec<f32> = query.tokens.iter().map(Token::weight).collect();
+    let pairs = |i: usize, j: usize| token_pair(&query.tokens[i], record_all[j]).0;
+    for (i, column) in resolve_shared_best(&mut q_best, &weights, record.tokens.len(), record_all.len(), &pairs) {
+        q_how[i] = column.map_or(How::None, |j| token_pair(&query.tokens[i], record_all[j]).1);
+    }
     let score =
         0.8 * weighted(query.tokens.iter().map(Token::weight), &q_best) + 0.2 * weighted(record.tokens.iter().map(Token::weight), &r_best);
 

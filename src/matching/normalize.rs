@@ -30,8 +30,10 @@ pub fn normalize_name(text: &str) -> String {
 fn expand_and_transliterate(text: &str) -> String {
     let mut s = String::with_capacity(text.len() + 8);
     let mut prev_arabic = false;
-    for c in text.chars() {
-        if let Some(latin) = arabic_letter(c, !prev_arabic) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let word_end = chars.peek().is_none_or(|n| arabic_letter(*n, false, false).is_none());
+        if let Some(latin) = arabic_letter(c, !prev_arabic, word_end) {
             s.push_str(latin);
             prev_arabic = true;
             continue;
@@ -58,9 +60,16 @@ fn expand_and_transliterate(text: &str) -> String {
 /// are not written in Arabic, so only the long vowels (ا و ي) give vowels; waw and ya are
 /// consonants at the start of a word; the article ال at the start of a word becomes a separate
 /// `AL` so that it is treated as the optional article it is.
-fn arabic_letter(c: char, word_start: bool) -> Option<&'static str> {
+fn arabic_letter(c: char, word_start: bool, word_end: bool) -> Option<&'static str> {
     Some(match c {
-        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' | 'ة' => "A",
+        // Ta marbuta, and the final ha that people type for it (جمعه for جمعة), as -AH: the
+        // Arabic reading drops a final H after a vowel, so JUMAA and JMAH meet.
+        'ة' => "AH",
+        'ه' if word_end => "AH",
+        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => "A",
+        // Ain starting a word is heard as a vowel (عبد ABD, عثمان UTHMAN); inside a word it
+        // is left out (سعيد SAID) like the apostrophe of scholarly systems.
+        'ع' if word_start => "A",
         'ل' => "L",
         'ب' => "B",
         'ت' | 'ط' => "T",
@@ -194,6 +203,8 @@ mod tests {
         assert_eq!(name_words("محمد"), ["MHMD"]);
         assert_eq!(name_words("محمود"), ["MHMUD"]);
         assert_eq!(name_words("عبد الرحمن"), ["ABDRHMN"]);
+        assert_eq!(name_words("عبدالرحمن"), ["ABDRHMN"], "joined as people type it");
+        assert_eq!(name_words("جمعه"), name_words("جمعة"), "final ha typed for ta marbuta");
         assert_eq!(name_words("جمال"), ["JMAL"]);
         assert_eq!(name_words("الحسن"), ["AL", "HSN"]);
         assert_eq!(name_words("وليد"), ["WLID"]);
