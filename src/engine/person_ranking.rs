@@ -88,12 +88,16 @@ pub fn rank_persons<'a>(
             (score >= options.threshold).then_some((c, score))
         })
         .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.name.score.total_cmp(&a.0.name.score)).then(a.0.entry.record.cmp(&b.0.entry.record)));
     if ranked.len() > options.max_hits && options.max_hits > 0 {
         // Common names come by the dozen (MUHAMMAD MUSTAFA ADIL, ADIL MUSTAFA MUHAMMAD...): for
         // the ranking only, a spelling whose parts come in the typed order gains up to 4 points,
         // because Arabic names (given, father, grandfather) and most others carry meaning in
         // their order even though the score ignores it. The score shown and the threshold are
-        // unchanged.
+        // unchanged. Only candidates that can reach the cut are looked at.
+        let floor = ranked[options.max_hits - 1].1.saturating_sub(5);
+        let band = ranked.iter().position(|r| r.1 < floor).unwrap_or(ranked.len());
+        ranked.truncate(band);
         let mut keyed: Vec<_> = ranked
             .into_iter()
             .map(|c| {
@@ -103,8 +107,6 @@ pub fn rank_persons<'a>(
             .collect();
         keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.0.entry.record.cmp(&b.1.0.entry.record)));
         ranked = keyed.into_iter().map(|(_, c)| c).collect();
-    } else {
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.name.score.total_cmp(&a.0.name.score)).then(a.0.entry.record.cmp(&b.0.entry.record)));
     }
     ranked.truncate(options.max_hits);
     ranked

@@ -46,26 +46,34 @@ fn keys_meet(a: &Token, b: &Token) -> Option<Reading> {
 /// The same name once ICAO 9303's diacritic expansions are undone on both sides: MUELLER and
 /// MÜLLER (normalised MUELLER) and MULLER (the diacritic simply dropped) are one name.
 fn icao_fold_equal(a: &str, b: &str) -> bool {
-    let fold = |t: &str| -> Option<String> {
-        let mut out = String::with_capacity(t.len());
-        let bytes = t.as_bytes();
-        let mut folded = false;
-        let mut i = 0;
-        while i < bytes.len() {
-            out.push(bytes[i] as char);
-            if matches!(bytes[i], b'A' | b'O' | b'U') && bytes.get(i + 1) == Some(&b'E') {
-                folded = true;
-                i += 1;
-            }
-            i += 1;
-        }
-        folded.then_some(out)
-    };
-    let (fa, fb) = (fold(a), fold(b));
-    if fa.is_none() && fb.is_none() {
+    let has_fold = |t: &[u8]| t.windows(2).any(|w| matches!(w[0], b'A' | b'O' | b'U') && w[1] == b'E');
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if !has_fold(a) && !has_fold(b) {
         return false;
     }
-    fa.as_deref().unwrap_or(a) == fb.as_deref().unwrap_or(b)
+    // Without allocating: each side's bytes with the E of AE/OE/UE left out.
+    let fold = |t: &[u8]| {
+        let mut prev = 0u8;
+        let mut out = [0u8; 64];
+        let mut n = 0;
+        for &c in t {
+            if c == b'E' && matches!(prev, b'A' | b'O' | b'U') {
+                prev = 0;
+                continue;
+            }
+            if n == out.len() {
+                return None;
+            }
+            out[n] = c;
+            n += 1;
+            prev = c;
+        }
+        Some((out, n))
+    };
+    match (fold(a), fold(b)) {
+        (Some((x, n)), Some((y, m))) => x[..n] == y[..m],
+        _ => false,
+    }
 }
 
 /// A token written without short vowels, as Arabic script gives them (MHMD, HSN): most of the
@@ -326,7 +334,23 @@ fn resolve_shared_best(q_best: &mut [f32], weights: &[f32], rn: usize, ra: usize
         return moved;
     }
     let best_plain = |i: usize| (0..rn).map(|j| (m(i, j), j)).fold((0.0f32, 0usize), |a, b| if b.0 > a.0 { b } else { a });
-    let best: Vec<(f32, usize)> = (0..qn).map(best_plain).collect();
+    // On the stack: this runs for every candidate the index scores.
+    let mut best_buf = [(0.0f32, 0usize); 16];
+    let mut best_vec = Vec::new();
+    let best: &mut [(f32, usize)] = if qn <= best_buf.len() {
+        &mut best_buf[..qn]
+    } else {
+        best_vec.resize(qn, (0.0, 0));
+        &mut best_vec
+    };
+    let mut any_shared = false;
+    for i in 0..qn {
+        best[i] = best_plain(i);
+        any_shared |= best[..i].iter().any(|b| b.1 == best[i].1);
+    }
+    if !any_shared {
+        return moved;
+    }
     for i in 0..qn {
         for k in i + 1..qn {
             let (a, b) = (best[i], best[k]);
