@@ -47,7 +47,7 @@ fn main() {
         let app = harness.state_mut();
         app.show_groups(groups.clone());
         for n in 0..10_000u64 {
-            app.audit.push(AuditEntry {
+            app.booth.audit.push(AuditEntry {
                 time: chrono::Local::now(),
                 officer: "officer-1".into(),
                 query: n,
@@ -57,6 +57,8 @@ fn main() {
                 top_hit: "HIGH SLTD stolen blank SLTD-000001".into(),
                 decision: None,
                 remark: String::new(),
+                decided_at: None,
+                decision_remark: String::new(),
             });
         }
     }

@@ -20,6 +20,7 @@
 
 pub mod audit;
 pub mod bench;
+pub mod booth;
 pub mod cli;
 pub mod csv_text;
 pub mod dataset;

@@ -152,3 +152,82 @@ fn a_big_dataset_prints_progress_lines_on_stderr_and_keeps_stdout_clean() {
     let out = bordercheck(&["validate", "sample_data/demo.ron"]);
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// `query --mrz` gives the same hits as typing the fields, for every planted MRZ, whether the
+/// lines are separated by a newline or by the two characters `\n` a shell passes through.
+#[test]
+fn query_mrz_equals_typed_fields_for_every_planted_case() {
+    use bordercheck::generate::planted::{planted_cases, planted_mrz};
+    let mut checked = 0;
+    for case in planted_cases() {
+        let Some(mrz) = planted_mrz(&case) else { continue };
+        let records = |out: &std::process::Output| -> Vec<String> {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+            v["hits"]
+                .as_array()
+                .map(|h| h.iter().map(|x| x["record_id"].as_str().unwrap_or_default().to_owned()).collect())
+                .unwrap_or_default()
+        };
+        let (d, p) = (case.query.document.as_ref().unwrap(), case.query.person.as_ref().unwrap());
+        let mut typed_args = vec![
+            "query",
+            "--json",
+            "--doc",
+            &d.number,
+            "--country",
+            &d.country,
+            "--family",
+            &p.family_name,
+            "--given",
+            &p.given_names,
+            "--dob",
+            &p.date_of_birth,
+        ];
+        if !p.sex.is_empty() {
+            typed_args.extend(["--sex", &p.sex]);
+        }
+        if !p.nationality.is_empty() {
+            typed_args.extend(["--nationality", &p.nationality]);
+        }
+        let typed = bordercheck(&typed_args);
+        let scanned = bordercheck(&["query", "--json", "--mrz", &mrz]);
+        assert!(scanned.status.code() == Some(0), "{}: {}", case.title, String::from_utf8_lossy(&scanned.stderr));
+        assert_eq!(records(&scanned), records(&typed), "{}", case.title);
+        let escaped = bordercheck(&["query", "--json", "--mrz", &mrz.replace('\n', "\\n")]);
+        assert_eq!(records(&escaped), records(&typed), "{}: literal \\n", case.title);
+        checked += 1;
+    }
+    assert!(checked >= 8, "planted MRZs checked: {checked}");
+}
+
+#[test]
+fn an_offline_link_is_scriptable_and_the_result_says_incomplete() {
+    let out = bordercheck(&["query", "--doc", "UT4471920", "--country", "UTO", "--offline", "interpol", "--json"]);
+    assert_eq!(out.status.code(), Some(3), "incomplete result: exit 3");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["complete"], false);
+    assert_eq!(v["incomplete_sources"][0], "interpol");
+    assert_eq!(v["hits"][0]["record_id"], "SLTD-PLANT-01", "the stolen blank is in the local SLTD copy");
+    let text = String::from_utf8_lossy(&bordercheck(&["query", "--doc", "UT4471920", "--country", "UTO", "--offline", "interpol"]).stdout)
+        .to_string();
+    assert!(text.contains("31 h old") && text.contains("RESULT INCOMPLETE"), "{text}");
+    let full = bordercheck(&["query", "--doc", "UT4471920", "--country", "UTO", "--json"]);
+    assert_eq!(full.status.code(), Some(0));
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&full.stdout).unwrap()["complete"], true);
+}
+
+#[test]
+fn batch_reports_an_unreadable_mrz_and_refuses_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("q.jsonl");
+    std::fs::write(&file, b"{\"id\":\"a\",\"mrz\":\"P<UTOBROKEN\"}\n\xff\xfe not utf8\n").unwrap();
+    let out = bordercheck(&["batch", "--queries", file.to_str().unwrap()]);
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "one output line per input line");
+    assert!(lines[0]["error"].as_str().unwrap().starts_with("unreadable MRZ"), "{:?}", lines[0]);
+    assert!(lines[1]["error"].as_str().unwrap().contains("not UTF-8"));
+    assert_eq!(out.status.code(), Some(1), "every line failed");
+    let out = bordercheck(&["batch", "--queries", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}

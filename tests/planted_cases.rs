@@ -171,7 +171,12 @@ fn near_miss_dates_of_birth_keep_the_planted_subjects() {
     ];
     for (family, given, dob, record, why) in cases {
         let input = QueryInput {
-            person: Some(PersonInput { family_name: family.into(), given_names: given.into(), date_of_birth: dob.into(), ..Default::default() }),
+            person: Some(PersonInput {
+                family_name: family.into(),
+                given_names: given.into(),
+                date_of_birth: dob.into(),
+                ..Default::default()
+            }),
             ..Default::default()
         };
         let (query, issues) = input.to_query();
@@ -185,7 +190,12 @@ fn near_miss_dates_of_birth_keep_the_planted_subjects() {
     }
     // A date that is simply different still removes the hit.
     let input = QueryInput {
-        person: Some(PersonInput { family_name: "TIKRITI".into(), given_names: "MOHAMMED YOUSSEF".into(), date_of_birth: "1985-01-01".into(), ..Default::default() }),
+        person: Some(PersonInput {
+            family_name: "TIKRITI".into(),
+            given_names: "MOHAMMED YOUSSEF".into(),
+            date_of_birth: "1985-01-01".into(),
+            ..Default::default()
+        }),
         ..Default::default()
     };
     assert!(engine.search_all(&input.to_query().0, &MatchOptions::default()).iter().all(|g| g.headline().record_id != "2017/12345"));

@@ -17,6 +17,8 @@ fn fast_settings() -> Settings {
         p.timeout_ms = 3_000;
         p.error_rate = 0.0;
     }
+    // Replies within a second, so a test waits for the procedure, not for the clock.
+    s.confirmation_delays = bordercheck::booth::ConfirmationDelays { min_s: 0, max_s: 1 };
     s
 }
 
@@ -50,7 +52,7 @@ fn settle(h: &mut Harness<'_, TerminalApp>) {
 }
 
 fn query_complete(h: &Harness<'_, TerminalApp>) -> bool {
-    h.state().current.as_ref().is_some_and(bordercheck::query::QueryRun::is_complete)
+    h.state().booth.current.as_ref().is_some_and(bordercheck::query::QueryRun::is_complete)
 }
 
 #[test]
@@ -61,12 +63,12 @@ fn stolen_blank_passport_shows_the_sltd_hit_and_its_action() {
     type_into(&mut h, "Issuing country", "UTO");
     h.key_press(egui::Key::Enter);
     h.step();
-    assert!(h.state().current.is_some(), "Enter sends the query");
+    assert!(h.state().booth.current.is_some(), "Enter sends the query");
     step_until(&mut h, "both sources answer", query_complete);
     assert!(h.query_all_by_label_contains("SLTD stolen blank SLTD-PLANT-01").count() >= 1, "hit row");
     assert!(h.query_all_by_label_contains("Seize the document").count() >= 1, "action");
     assert_eq!(h.query_all_by_label_contains("answered in").count(), 2, "both source cards answered");
-    assert_eq!(h.state().audit.len(), 1, "the query is in the audit trail");
+    assert_eq!(h.state().booth.audit.len(), 1, "the query is in the audit trail");
 }
 
 #[test]
@@ -107,11 +109,17 @@ fn confirmation_request_gets_a_reply_and_the_decision_is_audited() {
     step_until(&mut h, "query completes", query_complete);
     h.get_by_label_contains("Not confirmed — do not act on this hit alone");
     h.get_by_label_contains("Request confirmation from owning country FRA").click_accesskit();
-    step_until(&mut h, "reply from FRA", |h| h.query_by_label_contains("Reply from FRA").is_some());
-    h.get_by_label("Detain").click_accesskit();
+    // The pending request shows in the hit-table row as well as in the detail.
+    step_until(&mut h, "request pending in the row", |h| h.query_all_by_label_contains("Request #1 to FRA pending").count() >= 1);
+    step_until(&mut h, "reply from FRA", |h| h.query_all_by_label_contains("Reply from FRA").count() >= 2);
+    assert!(
+        h.state().booth.audit.entries().iter().any(|e| e.summary.starts_with("confirmation request #1 to FRA")),
+        "the request is audited"
+    );
+    h.get_by_label_contains("Detain (").click_accesskit();
     h.step();
     h.step();
-    let entry = &h.state().audit.entries()[0];
+    let entry = &h.state().booth.audit.entries()[0];
     assert_eq!(entry.decision, Some(bordercheck::audit::Decision::Detain));
     assert!(entry.top_hit.contains("2017/12345"), "{}", entry.top_hit);
 }
@@ -138,7 +146,7 @@ fn pasting_an_mrz_fills_the_form_runs_the_query_and_flags_a_forgery() {
     assert_eq!(h.state().form.doc_number, "UT7734105");
     step_until(&mut h, "query completes", query_complete);
     assert!(h.query_all_by_label_contains("possible forgery or misread").count() >= 1);
-    assert!(h.state().audit.entries()[0].remark.contains("document number check digit"), "forgery recorded in the audit trail");
+    assert!(h.state().booth.audit.entries()[0].remark.contains("document number check digit"), "forgery recorded in the audit trail");
 }
 
 #[test]
@@ -158,7 +166,7 @@ fn training_scenario_two_travellers_instructor_pin_and_debrief() {
     assert!(h.query_by_label("at the booth").is_none(), "traveller 1 has no photo in the scenario");
     h.key_press(egui::Key::Enter);
     step_until(&mut h, "query 1", query_complete);
-    h.get_by_label("Admit").click_accesskit();
+    h.get_by_label_contains("Admit (").click_accesskit();
     settle(&mut h);
     assert_eq!(h.state().training.as_ref().unwrap().number(), 2, "next traveller called");
     // Traveller 2 (TDAWN): the face at the booth is shown; query, open the hit, refer to secondary.
@@ -168,7 +176,7 @@ fn training_scenario_two_travellers_instructor_pin_and_debrief() {
     h.key_press(egui::Key::Enter);
     step_until(&mut h, "query 2", query_complete);
     assert!(h.query_all_by_label_contains("TDAWN").count() >= 1);
-    h.get_by_label("Refer to secondary").click_accesskit();
+    h.get_by_label_contains("Refer to secondary (").click_accesskit();
     settle(&mut h);
     // The instructor panel needs the PIN.
     h.key_press(egui::Key::F9);
@@ -203,9 +211,9 @@ fn audit_entries_reach_the_hash_chained_file_before_they_show_as_saved() {
     type_into(&mut h, "Document number", "UT4471920");
     h.key_press(egui::Key::Enter);
     step_until(&mut h, "query completes", query_complete);
-    step_until(&mut h, "entry saved", |h| h.state().audit.is_recorded(0));
-    h.get_by_label("Detain").click_accesskit();
-    step_until(&mut h, "decision saved", |h| h.state().audit.entries()[0].decision.is_some() && h.state().audit.is_recorded(0));
+    step_until(&mut h, "entry saved", |h| h.state().booth.audit.is_recorded(0));
+    h.get_by_label_contains("Detain (").click_accesskit();
+    step_until(&mut h, "decision saved", |h| h.state().booth.audit.entries()[0].decision.is_some() && h.state().booth.audit.is_recorded(0));
     let report = bordercheck::audit::durable::verify_audit_file(&file).unwrap();
     assert!(report.is_intact());
     assert_eq!(report.entries.len(), 2, "the query, then the entry again with its decision");
@@ -228,14 +236,14 @@ fn link_down_uses_the_local_sltd_copy_and_reruns_when_the_link_returns() {
     assert!(h.query_all_by_label_contains("SLTD from local copy (31 h old)").count() >= 1, "card says local copy");
     assert!(h.query_all_by_label_contains("SLTD stolen blank SLTD-PLANT-01").count() >= 1, "the local copy still finds the stolen blank");
     assert!(h.query_all_by_label_contains("2018/20771").count() == 0, "notices are not in the local copy");
-    assert_eq!(h.state().queued.len(), 1, "the query waits for the link");
+    assert_eq!(h.state().booth.queued.len(), 1, "the query waits for the link");
     h.state_mut().settings.sim.interpol.offline = false;
     step_until(&mut h, "re-run recorded", |h| {
-        h.state().audit.entries().iter().any(|e| e.summary.starts_with("re-run after link restored"))
+        h.state().booth.audit.entries().iter().any(|e| e.summary.starts_with("re-run after link restored"))
     });
-    let rerun = h.state().audit.entries().iter().find(|e| e.summary.starts_with("re-run")).unwrap().clone();
+    let rerun = h.state().booth.audit.entries().iter().find(|e| e.summary.starts_with("re-run")).unwrap().clone();
     assert!(rerun.remark.contains("CHANGED") && rerun.remark.contains("2018/20771"), "{}", rerun.remark);
-    assert!(h.state().queued.is_empty());
+    assert!(h.state().booth.queued.is_empty());
 }
 
 #[test]
@@ -300,10 +308,21 @@ fn decisions_can_be_made_from_the_keyboard() {
     type_into(&mut h, "Document number", "UT4471920");
     h.key_press(egui::Key::Enter);
     step_until(&mut h, "query completes", query_complete);
-    // Ctrl+3 while the cursor is still in a field: refuse entry.
+    // Ctrl+3 while the cursor is still in a field: refuse entry. The stolen-blank hit is HIGH
+    // and not confirmed by the issuing country, so the terminal asks for the reason first.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
-    h.step();
-    h.step();
-    assert_eq!(h.state().audit.entries()[0].decision, Some(bordercheck::audit::Decision::RefuseEntry));
+    settle(&mut h);
+    assert!(h.state().booth.decided().is_none(), "not decided before a reason is given");
+    h.get_by_label_contains("is not confirmed by the owning country");
+    type_into(&mut h, "Reason", "document visibly altered");
+    h.get_by_label("Record override").click_accesskit();
+    settle(&mut h);
+    let entry = &h.state().booth.audit.entries()[0];
+    assert_eq!(entry.decision, Some(bordercheck::audit::Decision::RefuseEntry));
+    assert!(
+        entry.decision_remark.contains("OVERRIDE") && entry.decision_remark.contains("document visibly altered"),
+        "{}",
+        entry.decision_remark
+    );
     h.get_by_label_contains("Decision recorded: Refuse entry");
 }

@@ -181,6 +181,8 @@ mod tests {
             top_hit: String::new(),
             decision: None,
             remark: String::new(),
+            decided_at: None,
+            decision_remark: String::new(),
         }
     }
 

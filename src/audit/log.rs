@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use chrono::{DateTime, Local};
+
 use crate::csv_text::csv_field;
 
 use super::entry::{AuditEntry, Decision};
@@ -43,33 +45,31 @@ impl AuditLog {
         self.entries.is_empty()
     }
 
-    /// Records the decision on the latest entry of that query (a decision follows its query);
-    /// returns the entry's index.
-    pub fn decide(&mut self, query: u64, decision: Decision, remark: &str) -> Option<usize> {
-        let index = self.entries.iter().rposition(|e| e.query == query)?;
+    /// Records the decision on entry `index` at `at`; a changed decision replaces the earlier
+    /// one and its remark.
+    pub fn decide(&mut self, index: usize, decision: Decision, remark: &str, at: DateTime<Local>) -> bool {
+        let Some(e) = self.entries.get_mut(index) else { return false };
         self.recorded[index] = false;
-        match self.entries.get_mut(index) {
-            Some(e) => {
-                e.decision = Some(decision);
-                if !remark.is_empty() {
-                    if !e.remark.is_empty() {
-                        e.remark.push_str("; ");
-                    }
-                    e.remark.push_str(remark);
-                }
-                Some(index)
-            }
-            None => None,
+        e.decision = Some(decision);
+        e.decided_at = Some(at);
+        remark.clone_into(&mut e.decision_remark);
+        true
+    }
+
+    pub fn entry_mut(&mut self, index: usize) -> Option<&mut AuditEntry> {
+        if let Some(r) = self.recorded.get_mut(index) {
+            *r = false;
         }
+        self.entries.get_mut(index)
     }
 
     pub fn write_csv(&self, mut out: impl Write) -> std::io::Result<()> {
-        writeln!(out, "time,officer,query,summary,sources,hits,top_hit,decision,remark")?;
+        writeln!(out, "time,officer,query,summary,sources,hits,top_hit,decision,decided_at,remark,decision_remark")?;
         for e in &self.entries {
             let decision = e.decision.map_or("", Decision::label);
             writeln!(
                 out,
-                "{},{},{},{},{},{},{},{},{}",
+                "{},{},{},{},{},{},{},{},{},{},{}",
                 e.time.format("%Y-%m-%d %H:%M:%S"),
                 csv_field(&e.officer),
                 e.query,
@@ -78,7 +78,9 @@ impl AuditLog {
                 e.hits,
                 csv_field(&e.top_hit),
                 decision,
-                csv_field(&e.remark)
+                e.decided_at.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default(),
+                csv_field(&e.remark),
+                csv_field(&e.decision_remark)
             )?;
         }
         Ok(())
@@ -102,16 +104,22 @@ mod tests {
             top_hit: "=cmd".into(),
             decision: None,
             remark: String::new(),
+            decided_at: None,
+            decision_remark: String::new(),
         };
         log.push(entry(1));
         log.push(entry(2));
-        assert_eq!(log.decide(1, Decision::Detain, "confirmed by FRA"), Some(0));
-        assert_eq!(log.decide(9, Decision::Admit, ""), None);
+        let at = chrono::Local::now();
+        assert!(log.decide(0, Decision::Admit, "first thought", at));
+        assert!(log.decide(0, Decision::Detain, "confirmed by FRA", at), "a changed decision replaces the remark");
+        assert_eq!(log.entries()[0].decision_remark, "confirmed by FRA");
+        assert!(!log.decide(9, Decision::Admit, "", at));
         let mut out = Vec::new();
         log.write_csv(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("\"ERIKSSON, ANNA\""));
-        assert!(text.contains("Detain,confirmed by FRA"));
+        assert!(text.contains("Detain,") && text.contains(",confirmed by FRA"), "{text}");
+        assert!(!text.contains("first thought"));
         assert!(text.contains("'=cmd"));
     }
 }

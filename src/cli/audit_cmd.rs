@@ -60,6 +60,8 @@ pub fn run(args: &AuditArgs) -> Result<(), Reported> {
                     top_hit: String::new(),
                     decision: None,
                     remark: String::new(),
+                    decided_at: None,
+                    decision_remark: String::new(),
                 };
                 let seq = log.append(&entry).map_err(|e| {
                     eprintln!("{e}");

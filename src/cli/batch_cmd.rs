@@ -20,6 +20,11 @@ pub struct BatchArgs {
 }
 
 pub fn run(args: &BatchArgs) -> Result<(), Reported> {
+    // Only a regular file: a directory reads "Is a directory" forever, a FIFO or device hangs.
+    if !std::fs::metadata(&args.queries).is_ok_and(|m| m.is_file()) {
+        eprintln!("{}: not a regular file", args.queries.display());
+        return Err(Reported);
+    }
     let file = std::fs::File::open(&args.queries).map_err(|e| {
         eprintln!("{}: cannot open: {e}", args.queries.display());
         Reported
@@ -35,23 +40,39 @@ pub fn run(args: &BatchArgs) -> Result<(), Reported> {
     let mut dispatcher = Dispatcher::new(std::sync::Arc::new(|| {}));
     let (sim, options) = (args.search.sim(), args.search.options());
     let mut failures = 0usize;
-    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line_no = n + 1;
-        let line = match line {
-            Ok(l) => l,
+    let mut queried = 0usize;
+    let mut reader = std::io::BufReader::new(file);
+    let mut raw = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        raw.clear();
+        match reader.read_until(b'\n', &mut raw) {
+            Ok(0) => break,
+            Ok(_) => {}
             Err(e) => {
-                eprintln!("{}:{line_no}: cannot read line: {e}", args.queries.display());
-                failures += 1;
-                continue;
+                eprintln!("{}:{}: cannot read: {e}", args.queries.display(), line_no + 1);
+                return Err(Reported);
             }
+        }
+        line_no += 1;
+        // A line that is not UTF-8 gets an error line of its own, so output stays aligned.
+        let Ok(line) = std::str::from_utf8(&raw) else {
+            failures += 1;
+            let message = format!("{}:{line_no}: line is not UTF-8 text", args.queries.display());
+            if writeln!(out, "{}", serde_json::json!({ "line": line_no, "error": message })).is_err() {
+                eprintln!("cannot write output");
+                return Err(Reported);
+            }
+            continue;
         };
+        let line = line.trim_end_matches(['\n', '\r']).trim_start_matches('\u{feff}');
         if line.trim().is_empty() {
             continue;
         }
-        let reply = match serde_json::from_str::<QueryInput>(&line) {
+        let reply = match serde_json::from_str::<QueryInput>(line) {
             Err(e) => {
                 failures += 1;
-                let id = serde_json::from_str::<serde_json::Value>(&line)
+                let id = serde_json::from_str::<serde_json::Value>(line)
                     .ok()
                     .and_then(|v| v.get("id").and_then(|i| i.as_str().map(str::to_owned)));
                 let message = format!("{}:{line_no}:{}: {e}", args.queries.display(), e.column());
@@ -62,8 +83,13 @@ pub fn run(args: &BatchArgs) -> Result<(), Reported> {
                 let (query, issues) = input.to_query();
                 if query.is_empty() {
                     failures += 1;
-                    serde_json::json!({ "id": input.id, "line": line_no, "error": "nothing to query", "issues": issues })
+                    let error = match &mrz {
+                        Some(Err(e)) => format!("unreadable MRZ: {e}"),
+                        _ => "nothing to query".into(),
+                    };
+                    serde_json::json!({ "id": input.id, "line": line_no, "error": error, "issues": issues })
                 } else {
+                    queried += 1;
                     let mut run = dispatcher.submit(&engine, query, &sim, options);
                     dispatcher.wait(&mut run);
                     let mut v = serde_json::to_value(QueryReport::new(input.id.clone(), &run)).unwrap_or_default();
@@ -87,6 +113,10 @@ pub fn run(args: &BatchArgs) -> Result<(), Reported> {
     let _ = out.flush();
     if failures > 0 {
         eprintln!("{failures} line(s) could not be queried (see the error lines)");
+    }
+    if queried == 0 && failures > 0 {
+        // Nothing at all could be queried: that is an input error, not a result.
+        return Err(Reported);
     }
     Ok(())
 }

@@ -29,6 +29,8 @@ pub struct Cli {
     pub dataset: Option<PathBuf>,
 }
 
+// Parsed once per process: the size of the largest variant (a query's flags) costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the terminal on a dataset.
@@ -72,6 +74,17 @@ pub struct SearchArgs {
     /// Minimum score (0-100) of a person hit.
     #[arg(long)]
     pub threshold: Option<u8>,
+    /// Take a link down, as in the terminal's Simulation menu: `national` or `interpol` (may be
+    /// given twice). INTERPOL down still checks SLTD against the local copy; the result is
+    /// incomplete (JSON `"complete": false`, exit code 3 for `query`).
+    #[arg(long, value_enum)]
+    pub offline: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Link {
+    National,
+    Interpol,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,10 +95,17 @@ pub enum Latency {
 
 impl SearchArgs {
     pub fn sim(&self) -> crate::sim::SimSettings {
-        match self.latency {
+        let mut sim = match self.latency {
             Latency::Off => crate::sim::SimSettings::instant(self.seed),
             Latency::Sim => crate::sim::SimSettings { seed: self.seed, ..Default::default() },
+        };
+        for link in &self.offline {
+            match link {
+                Link::National => sim.national.offline = true,
+                Link::Interpol => sim.interpol.offline = true,
+            }
         }
+        sim
     }
 
     pub fn options(&self) -> crate::engine::MatchOptions {
@@ -116,14 +136,15 @@ pub fn load_engine(dataset: Option<&PathBuf>) -> Result<Arc<Engine>, Reported> {
     Ok(Arc::new(progress_lines::build_engine_reporting(loaded)))
 }
 
-/// Runs a CLI command (not the GUI). Exit codes: 0 ok, 1 input error (clap uses 2 for usage).
+/// Runs a CLI command (not the GUI). Exit codes: 0 ok, 1 input error (clap uses 2 for usage),
+/// 3 for a `query` whose result is incomplete (a source did not answer).
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Open { .. } => {
             eprintln!("this build has no terminal window (built without the `gui` feature)");
             Err(Reported)
         }
-        Command::Query(args) => query_cmd::run(&args),
+        Command::Query(args) => return query_cmd::run(&args),
         Command::Batch(args) => batch_cmd::run(&args),
         Command::Bench(args) => bench_cmd::run(&args),
         Command::Audit(args) => audit_cmd::run(&args),

@@ -1,7 +1,6 @@
 use clap::Args;
 
 use super::{Reported, SearchArgs, load_engine};
-use crate::query::Dispatcher;
 use crate::query::input::{DocumentInput, PersonInput, QueryInput, VehicleInput};
 use crate::query::report::QueryReport;
 
@@ -60,17 +59,36 @@ impl QueryArgs {
             nationality: s(&self.nationality),
         });
         let vehicle = (self.plate.is_some() || self.vin.is_some()).then(|| VehicleInput { plate: s(&self.plate), vin: s(&self.vin) });
-        QueryInput { id: None, document, person, vehicle, mrz: None }
+        // A shell passes `\n` typed inside quotes as two characters: it separates MRZ lines too.
+        let mrz = self.mrz.as_ref().map(|m| m.replace("\\n", "\n"));
+        QueryInput { id: None, document, person, vehicle, mrz }
     }
 }
 
-pub fn run(args: &QueryArgs) -> Result<(), Reported> {
+/// Exit code 0 with a complete result, 3 when a source did not answer, 1 on bad input.
+pub fn run(args: &QueryArgs) -> std::process::ExitCode {
+    match query(args) {
+        Ok(true) => std::process::ExitCode::SUCCESS,
+        Ok(false) => std::process::ExitCode::from(3),
+        Err(Reported) => std::process::ExitCode::from(1),
+    }
+}
+
+/// Runs the query through the booth (the same desk as the terminal); Ok(complete).
+fn query(args: &QueryArgs) -> Result<bool, Reported> {
     let (input, mrz) = crate::document_reading::fill_from_mrz(&args.input(), chrono::Local::now().date_naive());
+    let mut remark = String::new();
     match &mrz {
-        Some(Err(e)) => eprintln!("warning: mrz: {e}"),
+        Some(Err(e)) => {
+            eprintln!("error: mrz: {e}");
+            if input.document.is_none() && input.person.is_none() && input.vehicle.is_none() {
+                return Err(Reported);
+            }
+        }
         Some(Ok(r)) => {
             for c in r.checks.iter().filter(|c| c.status == crate::document_reading::CheckStatus::Failed) {
                 eprintln!("DOCUMENT CHECK: {}: {}", c.check, c.detail);
+                remark.push_str(&format!("{}: {}; ", c.check, c.detail));
             }
         }
         None => {}
@@ -80,17 +98,20 @@ pub fn run(args: &QueryArgs) -> Result<(), Reported> {
         eprintln!("warning: {}: {}", issue.field, issue.message);
     }
     if query.is_empty() {
-        eprintln!("error: nothing to query: give --doc, --family/--given or --plate/--vin");
+        eprintln!("error: nothing to query: give --doc, --family/--given, --plate/--vin or --mrz");
         return Err(Reported);
     }
     let engine = load_engine(args.search.dataset.as_ref())?;
-    let mut dispatcher = Dispatcher::new(std::sync::Arc::new(|| {}));
-    let mut run = dispatcher.submit(&engine, query, &args.search.sim(), args.search.options());
-    dispatcher.wait(&mut run);
-    let report = QueryReport::new(None, &run);
+    let mut booth = crate::booth::Booth::new(engine, std::sync::Arc::new(|| {}));
+    booth.officer = "cli".into();
+    booth.submit(query, &args.search.sim(), args.search.options(), remark.trim_end_matches("; ").to_owned());
+    booth.wait(chrono::Local::now());
+    let Some(run) = booth.current.as_ref() else { return Err(Reported) };
+    let report = QueryReport::new(None, run);
+    let complete = report.complete;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
-        return Ok(());
+        return Ok(complete);
     }
     println!("Query: {}", run.query.summary());
     for s in &report.sources {
@@ -98,12 +119,12 @@ pub fn run(args: &QueryArgs) -> Result<(), Reported> {
         println!("  {:<9} {:<8} {:>5} ms  {} hit(s){reason}", s.source.short(), s.status, s.latency_ms, s.hits);
     }
     if report.hits.is_empty() {
-        if run.is_partial() {
-            println!("No hits from the sources that answered — result incomplete.");
-        } else {
+        if complete {
             println!("No hits in either database.");
+        } else {
+            println!("No hits from the sources that answered — result incomplete.");
         }
-        return Ok(());
+        return Ok(complete);
     }
     println!("{:<4} {:<9} {:<9} {:<18} {:<16} {:>5}  SUBJECT / ACTION", "#", "SEVERITY", "SOURCE", "DATABASE", "RECORD", "SCORE");
     for h in &report.hits {
@@ -122,5 +143,11 @@ pub fn run(args: &QueryArgs) -> Result<(), Reported> {
             println!("{:>71}{e}", "");
         }
     }
-    Ok(())
+    if !complete {
+        println!(
+            "RESULT INCOMPLETE: {} did not answer in full — do not read this as all clear.",
+            report.incomplete_sources.iter().map(|s| s.short()).collect::<Vec<_>>().join(" and ")
+        );
+    }
+    Ok(complete)
 }

@@ -74,7 +74,11 @@ fn check(name: &str, field: &[u8], printed: u8, filler: Filler) -> DocumentCheck
 }
 
 fn absent(name: &str) -> DocumentCheck {
-    DocumentCheck { check: format!("{name} check digit"), status: CheckStatus::Absent, detail: "no check digit on this document".to_owned() }
+    DocumentCheck {
+        check: format!("{name} check digit"),
+        status: CheckStatus::Absent,
+        detail: "no check digit on this document".to_owned(),
+    }
 }
 
 fn text(bytes: &[u8]) -> String {

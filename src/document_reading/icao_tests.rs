@@ -119,8 +119,7 @@ fn a_filler_where_a_check_digit_belongs_never_verifies() {
     // PRADO PRT-BO-04001 (above) with the continuation of its number blanked: the nine principal
     // characters 007666667 compute 0 and the composite still holds (it stays 4), so only the
     // filler in position 15 — with nothing continuing — stands where a digit must be.
-    let r = read_mrz("I<PRT007666667<<<<<<<<<<<<<<<<\n8303143M3405293PRT<<<<<<<<<<<4\nCACADOR<DE<ARAUJO<<ANDRE<ESTEV", today())
-        .unwrap();
+    let r = read_mrz("I<PRT007666667<<<<<<<<<<<<<<<<\n8303143M3405293PRT<<<<<<<<<<<4\nCACADOR<DE<ARAUJO<<ANDRE<ESTEV", today()).unwrap();
     assert_eq!(check(&r, "composite check digit").status, CheckStatus::Verified);
     let doc = check(&r, "document number check digit");
     assert_eq!(doc.status, CheckStatus::Failed, "{}", doc.detail);

@@ -86,7 +86,9 @@ pub enum MrzReadError {
     #[error("not a readable MRZ: {0}")]
     Unreadable(String),
     /// A line not of its format's width: a character dropped or added by the scan or the typing.
-    #[error("MRZ line {line} has {len} characters; a {format} line has {expected} (a character is missing or extra: rescan or retype that line)")]
+    #[error(
+        "MRZ line {line} has {len} characters; a {format} line has {expected} (a character is missing or extra: rescan or retype that line)"
+    )]
     LineLength { line: usize, len: usize, expected: usize, format: &'static str },
     #[error("{found} MRZ line(s) given; {what}")]
     LineCount { found: usize, what: &'static str },

@@ -105,10 +105,7 @@ mod tests {
         let named = Err(MrzReadError::LineLength { line: 2, len: 43, expected: 44, format: "TD3" });
         assert_eq!(split_lines(&format!("{L1}\n{short}")), named);
         assert_eq!(split_lines(&format!("{L1} {short}")), named);
-        assert_eq!(
-            split_lines(&format!("{L1}<\n{L2}")),
-            Err(MrzReadError::LineLength { line: 1, len: 45, expected: 44, format: "TD3" })
-        );
+        assert_eq!(split_lines(&format!("{L1}<\n{L2}")), Err(MrzReadError::LineLength { line: 1, len: 45, expected: 44, format: "TD3" }));
         assert_eq!(split_lines(&format!("{L1}{short}")), Err(MrzReadError::RunTogether(87)));
         assert!(matches!(split_lines(L1), Err(MrzReadError::LineCount { found: 1, .. })));
         assert!(matches!(split_lines(&format!("{L1}\n{L2}\n{L2}\n{L2}")), Err(MrzReadError::LineCount { found: 4, .. })));

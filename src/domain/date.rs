@@ -70,10 +70,10 @@ impl PartialDate {
     /// are told apart from different dates, so that a strong name with a near-miss date is
     /// lowered but not lost (each kind has its own weight in `person_score`).
     pub fn compare(self, other: Self) -> DateAgreement {
-        if let (Some(a), Some(b)) = (self.to_naive(), other.to_naive()) {
-            if let Some(kind) = near_miss(a, b) {
-                return kind;
-            }
+        if let (Some(a), Some(b)) = (self.to_naive(), other.to_naive())
+            && let Some(kind) = near_miss(a, b)
+        {
+            return kind;
         }
         match (self.month.zip(self.day), other.month.zip(other.day)) {
             (Some(a), Some(b)) if self.year == other.year && a == b => DateAgreement::Exact,
@@ -114,9 +114,9 @@ impl PartialDate {
         };
         let date = Self::parse(&iso).map_err(|_| bad())?;
         let note = match (sep, date.month, date.day) {
-            ('/', Some(m), Some(d)) if d <= 12 && m != d => Some(format!(
-                "{t} read day first as {date} (day {d}, month {m}); type {date} if month first was meant the other way round"
-            )),
+            ('/', Some(m), Some(d)) if d <= 12 && m != d => {
+                Some(format!("{t} read day first as {date} (day {d}, month {m}); type {date} if month first was meant the other way round"))
+            }
             _ => None,
         };
         Ok((date, note))

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use super::name_index::{NameEntry, NameIndex, NameVariant, variant_label};
 use super::options::MatchOptions;
 use crate::domain::{Country, PartialDate, PersonName, Sex};
-use crate::matching::person_score::{PersonScore, TravellerFacts, min_name_score, person_score_value};
 use crate::matching::name_similarity::order_agreement;
+use crate::matching::person_score::{PersonScore, TravellerFacts, min_name_score, person_score_value};
 use crate::matching::{PersonCandidate, score_person};
 use crate::query::input::PersonQuery;
 

@@ -152,7 +152,11 @@ pub fn canonical_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Stri
         }
         // Name ALLAH / name AD DIN: join onto the previous word.
         if let Some(prev) = out.last_mut()
-            && (ALLAH_FORMS.contains(&w) || (DIN_FORMS.contains(&w) && w != "DIN" && w != "DINE") || (matches!(w, "DIN" | "DINE" | "DEEN") && i >= 1 && (is_article(words[i - 1]) || assimilated_article(words[i - 1], Some(&w)))))
+            && (ALLAH_FORMS.contains(&w)
+                || (DIN_FORMS.contains(&w) && w != "DIN" && w != "DINE")
+                || (matches!(w, "DIN" | "DINE" | "DEEN")
+                    && i >= 1
+                    && (is_article(words[i - 1]) || assimilated_article(words[i - 1], Some(&w)))))
         {
             if ALLAH_FORMS.contains(&w) {
                 prev.push_str("ALLAH");
@@ -163,7 +167,10 @@ pub fn canonical_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Stri
             continue;
         }
         // An article standing between a name and DIN (NUR AD DIN) waits for the DIN.
-        if (is_article(w) || assimilated_article(w, words.get(i + 1))) && matches!(words.get(i + 1), Some(&("DIN" | "DINE" | "DEEN"))) && !out.is_empty() {
+        if (is_article(w) || assimilated_article(w, words.get(i + 1)))
+            && matches!(words.get(i + 1), Some(&("DIN" | "DINE" | "DEEN")))
+            && !out.is_empty()
+        {
             i += 1;
             continue;
         }

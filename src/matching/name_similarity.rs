@@ -327,7 +327,13 @@ pub fn name_score_by_shape(query: &NameForm, record: &RecordShape<'_>, mut pair:
 /// record's TAREQ; USAMEH and OSSAMAH on OSAMAH): a record part stands for one typed part, so
 /// the weaker of the two takes its next best. `m(i, j)` is typed part i against record column j
 /// (plain parts, then glued pairs). Returns each part moved and the column it moved to.
-fn resolve_shared_best(q_best: &mut [f32], weights: &[f32], rn: usize, ra: usize, m: &dyn Fn(usize, usize) -> f32) -> Vec<(usize, Option<usize>)> {
+fn resolve_shared_best(
+    q_best: &mut [f32],
+    weights: &[f32],
+    rn: usize,
+    ra: usize,
+    m: &dyn Fn(usize, usize) -> f32,
+) -> Vec<(usize, Option<usize>)> {
     let qn = q_best.len();
     let mut moved = Vec::new();
     if qn < 2 || rn == 0 {
@@ -360,7 +366,10 @@ fn resolve_shared_best(q_best: &mut [f32], weights: &[f32], rn: usize, ra: usize
             }
             let loser = if b.0 <= a.0 { k } else { i };
             let taken = best[loser].1;
-            let next = (0..ra).filter(|&j| j != taken).map(|j| (m(loser, j), j)).fold((0.0f32, None), |acc, (v, j)| if v > acc.0 { (v, Some(j)) } else { acc });
+            let next = (0..ra)
+                .filter(|&j| j != taken)
+                .map(|j| (m(loser, j), j))
+                .fold((0.0f32, None), |acc, (v, j)| if v > acc.0 { (v, Some(j)) } else { acc });
             q_best[loser] = next.0;
             moved.push((loser, next.1));
         }

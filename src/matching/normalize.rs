@@ -64,12 +64,10 @@ fn arabic_letter(c: char, word_start: bool, word_end: bool) -> Option<&'static s
     Some(match c {
         // Ta marbuta, and the final ha that people type for it (جمعه for جمعة), as -AH: the
         // Arabic reading drops a final H after a vowel, so JUMAA and JMAH meet.
-        'ة' => "AH",
-        'ه' if word_end => "AH",
-        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => "A",
+        c if c == 'ة' || (c == 'ه' && word_end) => "AH",
         // Ain starting a word is heard as a vowel (عبد ABD, عثمان UTHMAN); inside a word it
         // is left out (سعيد SAID) like the apostrophe of scholarly systems.
-        'ع' if word_start => "A",
+        c if matches!(c, 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى') || (c == 'ع' && word_start) => "A",
         'ل' => "L",
         'ب' => "B",
         'ت' | 'ط' => "T",
@@ -77,14 +75,12 @@ fn arabic_letter(c: char, word_start: bool, word_end: bool) -> Option<&'static s
         'ج' => "J",
         'ح' | 'ه' => "H",
         'خ' => "KH",
-        'د' => "D",
+        'د' | 'ض' => "D",
         'ذ' => "DH",
         'ر' => "R",
-        'ز' => "Z",
+        'ز' | 'ظ' => "Z",
         'س' | 'ص' => "S",
         'ش' => "SH",
-        'ض' => "D",
-        'ظ' => "Z",
         'ع' | 'ء' | 'ـ' | '\u{0652}' | '\u{0651}' => "",
         'غ' => "GH",
         'ف' => "F",

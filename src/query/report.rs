@@ -24,13 +24,21 @@ pub struct HitLine {
 pub struct QueryReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// False when a source did not answer (offline, failed, timed out) or answered only from
+    /// its local copy: the result must not be read as "no hits".
+    pub complete: bool,
+    /// The sources whose answer is missing or partial.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incomplete_sources: Vec<SourceId>,
     pub sources: Vec<SourceSummary>,
     pub hits: Vec<HitLine>,
 }
 
 impl QueryReport {
     pub fn new(id: Option<String>, run: &QueryRun) -> Self {
-        Self { id, sources: run.summaries(), hits: hit_lines(&run.combined()) }
+        let incomplete_sources: Vec<SourceId> =
+            SourceId::ALL.into_iter().filter(|s| !matches!(run.state(*s), super::run::SourceState::Answered { .. })).collect();
+        Self { id, complete: incomplete_sources.is_empty(), incomplete_sources, sources: run.summaries(), hits: hit_lines(&run.combined()) }
     }
 }
 

@@ -31,4 +31,33 @@ pub enum Command {
     InstructorSkip,
     InstructorEnd,
     ExportDebrief(super::background::ExportKind),
+    /// The override reason was given: decide against the unconfirmed hit.
+    ConfirmOverride,
+    CancelOverride,
+    /// Escape on an undecided hit was confirmed: the traveller leaves without a decision.
+    ConfirmNewTraveller,
+    CancelNewTraveller,
+    /// Switch to the dataset that finished loading while a traveller was at the desk.
+    SwitchDataset,
+    DismissResultChange,
+    DismissAlert(usize),
+}
+
+impl Command {
+    /// What the officer reads in Help and on buttons: the words on the screen, not the code's.
+    pub fn label(&self) -> String {
+        match self {
+            Self::RunQuery => "Query both databases".into(),
+            Self::ReadMrz => "Read the MRZ and query".into(),
+            Self::NewTraveller => "Next traveller (clear the desk)".into(),
+            Self::OpenDatasetDialog => "Open dataset…".into(),
+            Self::ExportAuditDialog => "Export audit log (CSV)…".into(),
+            Self::RequestConfirmation => "Request confirmation from the owning country".into(),
+            Self::Decide(d) => d.label().into(),
+            Self::ToggleSettings => "Simulation settings".into(),
+            Self::ToggleHelp => "Help".into(),
+            Self::OpenInstructor => "Instructor panel (PIN)".into(),
+            other => format!("{other:?}"),
+        }
+    }
 }

@@ -3,27 +3,15 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
+use crate::booth::Confirmation;
+
 use crate::audit::Decision;
 use crate::dataset::photos::PhotoStore;
 use crate::engine::{HitGroup, RecordDetail};
 use crate::matching::Outcome;
-use crate::sim::confirmation::ConfirmationReply;
 
 use super::command::Command;
 use super::theme::{bad_colour, ok_colour, severity_colour};
-
-/// A confirmation request sent to the owning country, by record id.
-pub struct Confirmation {
-    pub due: Instant,
-    pub reply: ConfirmationReply,
-    pub owner: String,
-}
-
-impl Confirmation {
-    pub fn arrived(&self) -> bool {
-        Instant::now() >= self.due
-    }
-}
 
 fn record_lines(record: &RecordDetail) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = Vec::new();
@@ -172,17 +160,28 @@ fn confirmation_ui(
 ) {
     let head = group.headline();
     if let Some(owner) = &head.owner {
+        let warning = "WARNING: Not confirmed — do not act on this hit alone";
         match confirmations.get(&head.record_id) {
-            Some(c) if c.arrived() => {
-                let colour = if c.reply == ConfirmationReply::Confirmed { ok_colour(dark) } else { bad_colour(dark) };
-                ui.colored_label(colour, format!("Reply from {}: {}", c.owner, c.reply.label()));
+            Some(c) if c.is_confirmed() => {
+                ui.colored_label(ok_colour(dark), c.status_line(Instant::now()));
+            }
+            Some(c) if c.is_pending() => {
+                ui.label(c.status_line(Instant::now()));
+                ui.colored_label(ui.visuals().warn_fg_color, warning);
             }
             Some(c) => {
-                ui.label(format!("Confirmation requested from {} — waiting for the reply…", c.owner));
-                ui.colored_label(ui.visuals().warn_fg_color, "WARNING: Not confirmed — do not act on this hit alone");
+                // NOT the same person, or no reply yet: the warning stays; "no reply" may be asked again.
+                ui.colored_label(bad_colour(dark), c.status_line(Instant::now()));
+                if c.can_ask_again() {
+                    ui.colored_label(ui.visuals().warn_fg_color, warning);
+                    let text = format!("Ask {owner} again (request #{}) ({confirm_label})", c.requests + 1);
+                    if ui.button(text).clicked() {
+                        commands.push(Command::RequestConfirmation);
+                    }
+                }
             }
             None => {
-                ui.colored_label(ui.visuals().warn_fg_color, "WARNING: Not confirmed — do not act on this hit alone");
+                ui.colored_label(ui.visuals().warn_fg_color, warning);
                 if ui.button(format!("Request confirmation from owning country {owner} ({confirm_label})")).clicked() {
                     commands.push(Command::RequestConfirmation);
                 }
@@ -197,7 +196,9 @@ pub fn decision_ui(ui: &mut egui::Ui, remark: &mut String, decided: Option<Decis
         ui.strong("Decision:");
         for d in Decision::ALL {
             let shortcut = super::shortcuts::label_for(ui.ctx(), &Command::Decide(d));
-            if ui.selectable_label(decided == Some(d), d.label()).on_hover_text(shortcut).clicked() {
+            let button =
+                egui::Button::new(format!("{} ({shortcut})", d.label())).selected(decided == Some(d)).min_size(egui::vec2(0.0, 26.0));
+            if ui.add(button).clicked() {
                 commands.push(Command::Decide(d));
             }
         }

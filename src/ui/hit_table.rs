@@ -6,7 +6,13 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::theme::{severity_colour, severity_icon};
 
-pub fn hit_table_ui(ui: &mut egui::Ui, groups: &[HitGroup], selected: Option<usize>, dark: bool) -> Vec<Command> {
+pub fn hit_table_ui(
+    ui: &mut egui::Ui,
+    groups: &[HitGroup],
+    selected: Option<usize>,
+    confirmations: &std::collections::HashMap<String, crate::booth::Confirmation>,
+    dark: bool,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     // Record over subject, and the action wrapped on up to three lines, so the table stays
     // readable at 1366 px with the form and the detail panel open.
@@ -57,7 +63,14 @@ pub fn hit_table_ui(ui: &mut egui::Ui, groups: &[HitGroup], selected: Option<usi
                 row.col(|ui| {
                     // The first instruction; the rest is on hover and in the detail panel.
                     let first = group.action.split(';').next().unwrap_or_default();
-                    ui.add(egui::Label::new(first).wrap()).on_hover_text(&group.action);
+                    // A pending or answered confirmation request shows in the row itself.
+                    let status = confirmations.get(&head.record_id).map(|c| c.status_line(std::time::Instant::now()));
+                    ui.vertical(|ui| {
+                        ui.add(egui::Label::new(first).wrap()).on_hover_text(&group.action);
+                        if let Some(status) = status {
+                            ui.add(egui::Label::new(egui::RichText::new(status).small().italics()).truncate());
+                        }
+                    });
                 });
                 if row.response().clicked() {
                     commands.push(Command::SelectGroup(i));

@@ -47,17 +47,19 @@ impl QueryForm {
         }
     }
 
-    /// Fills every document and person field from an MRZ reading.
-    pub fn fill_from(&mut self, r: &crate::document_reading::MrzReading) {
-        self.doc_type.clone_from(&r.document_type);
-        self.doc_number.clone_from(&r.document_number);
-        self.doc_country.clone_from(&r.issuing_country);
-        self.doc_expiry = if r.expiry.len() == 10 { r.expiry.clone() } else { String::new() };
-        self.family_name.clone_from(&r.family_name);
-        self.given_names.clone_from(&r.given_names);
-        self.date_of_birth = if r.date_of_birth.len() == 10 { r.date_of_birth.clone() } else { String::new() };
-        self.sex.clone_from(&r.sex);
-        self.nationality.clone_from(&r.nationality);
+    /// Shows a (possibly MRZ-filled) input in the form's fields.
+    pub fn set_from_input(&mut self, input: &crate::query::input::QueryInput) {
+        if let Some(d) = &input.document {
+            (self.doc_number, self.doc_type, self.doc_country, self.doc_expiry) =
+                (d.number.clone(), d.kind.clone(), d.country.clone(), d.expiry.clone());
+        }
+        if let Some(p) = &input.person {
+            (self.family_name, self.given_names, self.date_of_birth, self.sex, self.nationality) =
+                (p.family_name.clone(), p.given_names.clone(), p.date_of_birth.clone(), p.sex.clone(), p.nationality.clone());
+        }
+        if let Some(v) = &input.vehicle {
+            (self.plate, self.vin) = (v.plate.clone(), v.vin.clone());
+        }
     }
 
     pub fn clear(&mut self) {

@@ -14,6 +14,8 @@ pub struct Settings {
     pub dark: bool,
     pub recent: Vec<PathBuf>,
     pub officer: String,
+    /// How long the simulated owning country takes to answer a confirmation request.
+    pub confirmation_delays: crate::booth::ConfirmationDelays,
 }
 
 impl Default for Settings {
@@ -24,6 +26,7 @@ impl Default for Settings {
             dark: true,
             recent: Vec::new(),
             officer: "officer-1".into(),
+            confirmation_delays: crate::booth::ConfirmationDelays::default(),
         }
     }
 }
@@ -45,6 +48,13 @@ pub fn settings_window(ctx: &egui::Context, open: &mut bool, settings: &mut Sett
         ui.horizontal(|ui| {
             let l = ui.label("Officer");
             ui.add(egui::TextEdit::singleline(&mut settings.officer).desired_width(140.0)).labelled_by(l.id);
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label("Confirmation reply within (s, compressed time)");
+            ui.add(egui::DragValue::new(&mut settings.confirmation_delays.min_s).range(0..=3600)).labelled_by(l.id);
+            let max_floor = settings.confirmation_delays.min_s;
+            let l = ui.label("to");
+            ui.add(egui::DragValue::new(&mut settings.confirmation_delays.max_s).range(max_floor..=7200)).labelled_by(l.id);
         });
         ui.horizontal(|ui| {
             let l = ui.label("Random seed");

@@ -14,7 +14,7 @@ impl TerminalApp {
     }
 
     pub(super) fn audit_push(&mut self, entry: AuditEntry) {
-        let index = self.audit.push(entry.clone());
+        let index = self.booth.audit.push(entry.clone());
         self.audit_send(index, entry);
     }
 
@@ -31,7 +31,7 @@ impl TerminalApp {
         let replies: Vec<WriterReply> = writer.replies.try_iter().collect();
         for reply in replies {
             match reply {
-                WriterReply::Recorded { index } => self.audit.mark_recorded(index),
+                WriterReply::Recorded { index } => self.booth.audit.mark_recorded(index),
                 WriterReply::Failed { error, .. } => self.toasts.error(format!("Audit entry not saved: {error}")),
                 WriterReply::Opened(Ok(report)) => {
                     if let Some(saved) = report.torn_tail_saved_to {
@@ -44,43 +44,5 @@ impl TerminalApp {
                 WriterReply::Opened(Err(e)) => self.toasts.error(format!("Audit file not usable ({e}); entries stay in memory only")),
             }
         }
-    }
-
-    pub(super) fn write_audit_entry(&mut self) {
-        let Some(run) = &self.current else { return };
-        let sources = run
-            .summaries()
-            .iter()
-            .map(|s| {
-                if s.status == "ok" {
-                    format!("{} ok {} ms", s.source.short(), s.latency_ms)
-                } else {
-                    format!("{} {}", s.source.short(), s.status)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" · ");
-        let top_hit = self
-            .groups
-            .first()
-            .map(|g| format!("{} {} {}", g.severity.label(), g.headline().database, g.headline().record_id))
-            .unwrap_or_default();
-        self.audit_push(AuditEntry {
-            time: chrono::Local::now(),
-            officer: self.settings.officer.clone(),
-            query: run.id.0,
-            summary: run.query.summary(),
-            sources,
-            hits: self.groups.iter().map(|g| g.hits.len()).sum(),
-            top_hit,
-            decision: None,
-            remark: self
-                .document_checks
-                .iter()
-                .filter(|c| c.status == CheckStatus::Failed)
-                .map(|c| format!("{}: {}", c.check, c.detail))
-                .collect::<Vec<_>>()
-                .join("; "),
-        });
     }
 }

@@ -5,7 +5,7 @@ use super::*;
 
 impl TerminalApp {
     pub(super) fn update_title(&mut self) {
-        let title = format!("{} — {} — Bordercheck", self.engine.post, self.engine.name);
+        let title = format!("{} — {} — Bordercheck", self.booth.engine().post, self.booth.engine().name);
         if title != self.title {
             self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -14,7 +14,11 @@ impl TerminalApp {
 
     pub(super) fn collect_input(&mut self, ctx: &egui::Context) {
         let typing = ctx.memory(|m| m.focused().is_some());
-        let dialog_open = self.show_settings || self.load_problems.is_some() || self.pin_prompt.is_some();
+        let dialog_open = self.show_settings
+            || self.load_problems.is_some()
+            || self.pin_prompt.is_some()
+            || self.override_prompt.is_some()
+            || self.confirm_new_traveller;
         // Enter and Escape belong to a dialog's own fields while one is open.
         let leave: &[Command] = if dialog_open { &[Command::RunQuery, Command::NewTraveller] } else { &[] };
         self.pending.extend(shortcuts::pressed(ctx, typing, leave));
@@ -47,11 +51,17 @@ impl TerminalApp {
             ui.label("Each source card shows its own answer as it arrives. Hits are grouped per subject and ranked by severity.");
             ui.label("Never act on an INTERPOL hit alone: request confirmation from the owning country first.");
             ui.separator();
-            for s in shortcuts::shortcuts() {
-                ui.label(format!("{:<12} {:?}", ctx.format_shortcut(&s.keys), s.command));
-            }
+            // The words on the screen, in two aligned columns.
+            egui::Grid::new("help-keys").num_columns(2).striped(true).show(ui, |ui| {
+                for s in shortcuts::shortcuts() {
+                    ui.monospace(ctx.format_shortcut(&s.keys));
+                    ui.label(s.command.label());
+                    ui.end_row();
+                }
+            });
         });
         self.show_help = help;
+        self.desk_dialogs(ctx);
         if let Some(prompt) = &mut self.pin_prompt
             && let Some(c) = pin_window(ctx, prompt)
         {
@@ -128,12 +138,89 @@ impl TerminalApp {
                 }
             });
             ui.separator();
-            ui.label(format!("{} — {}", self.engine.post, self.engine.name));
+            ui.label(format!("{} — {}", self.booth.engine().post, self.booth.engine().name));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let dark = self.settings.dark;
                 link_lights_ui(ui, !self.settings.sim.national.offline, !self.settings.sim.interpol.offline, dark);
             });
         });
+    }
+}
+
+impl TerminalApp {
+    /// What must not be missed at the desk: a result that changed after the link returned, a
+    /// traveller who left before it did, a new dataset waiting for this traveller's decision.
+    fn desk_banners(&mut self, ui: &mut egui::Ui, dark: bool) {
+        let bad = crate::ui::theme::bad_colour(dark);
+        if let Some(change) = &self.booth.result_change {
+            let message = change.message.clone();
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(bad, egui::RichText::new(message).strong());
+                if ui.button("Dismiss").clicked() {
+                    self.pending.push(Command::DismissResultChange);
+                }
+            });
+        }
+        for (i, alert) in self.booth.alerts.iter().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(bad, format!("{} {}", alert.time.format("%H:%M"), alert.message));
+                if ui.button("Dismiss").clicked() {
+                    self.pending.push(Command::DismissAlert(i));
+                }
+            });
+        }
+        if let Some(ready) = &self.ready_dataset {
+            let name = ready.engine.name.clone();
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("New dataset ready ({name}) — switch after this traveller"));
+                if ui.button("Switch now").clicked() {
+                    self.pending.push(Command::SwitchDataset);
+                }
+            });
+        }
+    }
+
+    /// The override reason and the "leave this traveller?" question.
+    fn desk_dialogs(&mut self, ctx: &egui::Context) {
+        if let Some((decision, reason)) = &mut self.override_prompt {
+            let mut commands = Vec::new();
+            egui::Window::new("Decision against an unconfirmed hit").collapsible(false).resizable(false).show(ctx, |ui| {
+                ui.label(format!(
+                    "{}: the serious hit is not confirmed by the owning country. Give the reason; it is recorded as an override.",
+                    decision.label()
+                ));
+                let l = ui.label("Reason");
+                let field = ui.add(egui::TextEdit::singleline(reason).desired_width(320.0)).labelled_by(l.id);
+                field.request_focus();
+                ui.horizontal(|ui| {
+                    let ok = !reason.trim().is_empty();
+                    if ui.add_enabled(ok, egui::Button::new("Record override")).clicked()
+                        || (ok && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                    {
+                        commands.push(Command::ConfirmOverride);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        commands.push(Command::CancelOverride);
+                    }
+                });
+            });
+            self.pending.extend(commands);
+        }
+        if self.confirm_new_traveller {
+            let mut commands = Vec::new();
+            egui::Window::new("Leave this traveller undecided?").collapsible(false).resizable(false).show(ctx, |ui| {
+                ui.label("The traveller at the desk has hits and no decision. Clear the desk anyway?");
+                ui.horizontal(|ui| {
+                    if ui.button("Clear the desk").clicked() {
+                        commands.push(Command::ConfirmNewTraveller);
+                    }
+                    if ui.button("Stay with this traveller").clicked() {
+                        commands.push(Command::CancelNewTraveller);
+                    }
+                });
+            });
+            self.pending.extend(commands);
+        }
     }
 }
 
@@ -170,7 +257,6 @@ impl eframe::App for TerminalApp {
         }
         self.drain_background();
         self.drain_audit_writer();
-        self.handle_reruns();
         self.drain_query_events();
         self.collect_input(&ctx);
         self.update_title();
@@ -179,13 +265,13 @@ impl eframe::App for TerminalApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("audit").resizable(true).default_size(170.0).show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.strong(format!("Audit trail — {} entries", self.audit.len()));
+                ui.strong(format!("Audit trail — {} entries", self.booth.audit.len()));
                 if ui.button(format!("Export CSV ({})", shortcuts::label_for(&ctx, &Command::ExportAuditDialog))).clicked() {
                     self.pending.push(Command::ExportAuditDialog);
                 }
                 ui.weak(format!("dataset: {}", self.dataset_label));
             });
-            audit_panel_ui(ui, &self.audit);
+            audit_panel_ui(ui, &self.booth.audit);
         });
         egui::Panel::left("form").resizable(true).default_size(300.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
@@ -205,29 +291,31 @@ impl eframe::App for TerminalApp {
         // Capped so that a record with long values never squeezes the hit table away.
         let max_detail = (ctx.content_rect().width() * 0.4).max(320.0);
         egui::Panel::right("detail").resizable(true).default_size(390.0).max_size(max_detail).show(ui, |ui| {
-            let group = self.selected.and_then(|i| self.groups.get(i));
+            let group = self.selected.and_then(|i| self.booth.groups().get(i));
             let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
-            let commands = hit_detail_ui(ui, group, &self.photos, &self.confirmations, dark, &confirm);
+            let commands = hit_detail_ui(ui, group, &self.photos, self.booth.confirmations(), dark, &confirm);
             self.pending.extend(commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(session) = &self.training {
                 let number = session.number();
-                if self.booth.as_ref().is_none_or(|(n, _)| *n != number) {
+                if self.booth_face.as_ref().is_none_or(|(n, _)| *n != number) {
                     let photo = session.current().and_then(|t| booth_photo(&session.scenario, t, &self.photos));
-                    self.booth = Some((number, photo));
+                    self.booth_face = Some((number, photo));
                 }
-                training_bar_ui(ui, session, self.booth.as_ref().and_then(|(_, p)| p.clone()), dark);
+                training_bar_ui(ui, session, self.booth_face.as_ref().and_then(|(_, p)| p.clone()), dark);
                 ctx.request_repaint_after(Duration::from_millis(500));
             }
-            source_cards_ui(ui, self.current.as_ref(), dark);
+            self.desk_banners(ui, dark);
+            source_cards_ui(ui, self.booth.current.as_ref(), dark);
             document_checks_ui(ui, &self.document_checks, dark);
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 ui.heading("Combined hits");
                 ui.weak(format!("threshold {}", self.settings.threshold));
             });
-            match &self.current {
+            let groups_empty = self.booth.groups().is_empty();
+            match &self.booth.current {
                 None => {
                     ui.label("Type the traveller's details and press Enter.");
                 }
@@ -243,9 +331,9 @@ impl eframe::App for TerminalApp {
                     if national_missing {
                         ui.colored_label(crate::ui::theme::bad_colour(dark), "National system did not answer — result incomplete");
                     }
-                    if run.is_complete() && !run.is_partial() && self.groups.is_empty() {
+                    if run.is_complete() && !run.is_partial() && groups_empty {
                         ui.colored_label(crate::ui::theme::ok_colour(dark), "No hits in either database");
-                    } else if !run.is_complete() && self.groups.is_empty() {
+                    } else if !run.is_complete() && groups_empty {
                         ui.label("Waiting for answers…");
                     }
                     if !run.is_complete() {
@@ -253,20 +341,20 @@ impl eframe::App for TerminalApp {
                     }
                 }
             }
-            if !self.groups.is_empty() {
-                let commands = hit_table_ui(ui, &self.groups, self.selected, dark);
+            if !groups_empty {
+                let commands = hit_table_ui(ui, self.booth.groups(), self.selected, self.booth.confirmations(), dark);
                 self.pending.extend(commands);
             }
-            if self.current.is_some() {
+            if self.booth.current.is_some() {
                 ui.separator();
-                let commands = decision_ui(ui, &mut self.remark, self.decided);
+                let commands = decision_ui(ui, &mut self.remark, self.booth.decided());
                 self.pending.extend(commands);
             }
         });
         self.windows(&ctx);
         self.toasts.show(&ctx, dark);
-        if self.confirmations.values().any(|c| !c.arrived()) {
-            ctx.request_repaint_after(Duration::from_millis(200));
+        if self.booth.next_reply_due().is_some() {
+            ctx.request_repaint_after(Duration::from_millis(500));
         }
         for command in std::mem::take(&mut self.pending) {
             self.run(command);

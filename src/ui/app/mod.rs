@@ -3,27 +3,26 @@
 
 mod audit_trail;
 mod chrome;
-mod link_recovery;
+mod desk;
 mod training_flow;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::audit::{AuditEntry, AuditLog, Decision};
+use crate::audit::{AuditEntry, Decision};
+use crate::booth::{Booth, BoothEvent, DecideError};
 use crate::dataset::Problem;
 use crate::dataset::photos::{PhotoStore, load_photos};
 use crate::demo::demo_dataset;
-use crate::document_reading::{CheckStatus, DocumentCheck, compare_with_typed, read_mrz};
+use crate::document_reading::{CheckStatus, DocumentCheck, compare_with_typed, fill_from_mrz};
 use crate::engine::{Engine, HitGroup, SourceId};
-use crate::query::{Dispatcher, FieldIssue, QueryRun, SourceState};
-use crate::sim::confirmation::confirmation_reply;
+use crate::query::{FieldIssue, SourceState};
 
 use super::audit_panel::audit_panel_ui;
 use super::background::{Background, ExportKind, JobResult};
 use super::command::Command;
-use super::hit_detail::{Confirmation, decision_ui, hit_detail_ui};
+use super::hit_detail::{decision_ui, hit_detail_ui};
 use super::hit_table::hit_table_ui;
 use super::query_form::{QueryForm, query_form_ui};
 use super::settings::{Settings, settings_window};
@@ -41,24 +40,24 @@ const SETTINGS_KEY: &str = "bordercheck-settings";
 pub struct TerminalApp {
     ctx: egui::Context,
     pub settings: Settings,
-    engine: Arc<Engine>,
+    /// The officer's desk: query, hits, confirmations, decision, audit, link recovery.
+    pub booth: Booth,
     photos: Arc<PhotoStore>,
     dataset_label: String,
-    dispatcher: Dispatcher,
-    pub current: Option<QueryRun>,
-    /// Combined hits of `current`, recomputed only when an answer arrives.
-    groups: Vec<HitGroup>,
     pub form: QueryForm,
     field_issues: Vec<FieldIssue>,
     /// Document checks from the last MRZ read (check digits, expiry, MRZ vs typed).
     pub document_checks: Vec<DocumentCheck>,
     selected: Option<usize>,
-    confirmations: HashMap<String, Confirmation>,
-    pub audit: AuditLog,
-    /// The audit entry of `current` has been written (once both sources are done).
-    audited: bool,
-    decided: Option<Decision>,
     remark: String,
+    /// An Admit or Refuse against an unconfirmed serious hit, waiting for the officer's reason.
+    pub override_prompt: Option<(Decision, String)>,
+    /// Escape was pressed on an undecided hit: the officer is asked first.
+    pub confirm_new_traveller: bool,
+    /// A dataset that finished loading while a traveller was at the desk.
+    pub ready_dataset: Option<ReadyDataset>,
+    /// The query id the training session has already been told about.
+    training_recorded: Option<u64>,
     background: Background,
     load_problems: Option<(String, Vec<Problem>)>,
     show_settings: bool,
@@ -70,7 +69,7 @@ pub struct TerminalApp {
     demo: (Arc<Engine>, Arc<PhotoStore>),
     /// The face of the traveller at the booth: (traveller number in the session, picture), made
     /// once per traveller (a synthetic face is drawn, not read).
-    booth: Option<(usize, Option<Arc<[u8]>>)>,
+    booth_face: Option<(usize, Option<Arc<[u8]>>)>,
     pub training: Option<TrainingSession>,
     pub pin_prompt: Option<PinPrompt>,
     pub instructor_open: bool,
@@ -78,10 +77,14 @@ pub struct TerminalApp {
     show_debrief: bool,
     /// Writes the audit trail to disk on its own thread (None in tests and when unavailable).
     audit_writer: Option<AuditWriter>,
-    /// Queries INTERPOL could not answer, with the record ids they found: re-run when the link returns.
-    pub queued: Vec<(crate::query::Query, Vec<String>)>,
-    /// Re-runs in flight, with the previous result's record ids.
-    reruns: Vec<(QueryRun, Vec<String>)>,
+}
+
+/// A loaded dataset held back until the traveller at the desk is decided.
+pub struct ReadyDataset {
+    pub path: PathBuf,
+    pub engine: Arc<Engine>,
+    pub photos: Arc<PhotoStore>,
+    pub warnings: usize,
 }
 
 impl TerminalApp {
@@ -105,26 +108,26 @@ impl TerminalApp {
         let engine = Arc::new(Engine::build(demo.dataset));
         let (engine_for_demo, photos_for_demo) = (Arc::clone(&engine), Arc::clone(&photos));
         let wake_ctx = ctx.clone();
-        let dispatcher = Dispatcher::new(Arc::new(move || wake_ctx.request_repaint()));
+        let mut booth = Booth::new(Arc::clone(&engine), Arc::new(move || wake_ctx.request_repaint()));
+        booth.officer.clone_from(&settings.officer);
+        booth.seed = settings.sim.seed;
+        booth.delays = settings.confirmation_delays;
         let mut app = Self {
             background: Background::new(ctx.clone()),
             ctx,
             settings,
-            engine,
+            booth,
             photos,
             dataset_label: "built-in demo".into(),
-            dispatcher,
-            current: None,
-            groups: Vec::new(),
             form: QueryForm { focus_first: true, ..QueryForm::default() },
             field_issues: Vec::new(),
             document_checks: Vec::new(),
             selected: None,
-            confirmations: HashMap::new(),
-            audit: AuditLog::default(),
-            audited: false,
-            decided: None,
             remark: String::new(),
+            override_prompt: None,
+            confirm_new_traveller: false,
+            ready_dataset: None,
+            training_recorded: None,
             load_problems: None,
             show_settings: false,
             show_help: false,
@@ -132,15 +135,13 @@ impl TerminalApp {
             pending: Vec::new(),
             title: String::new(),
             demo: (Arc::clone(&engine_for_demo), Arc::clone(&photos_for_demo)),
-            booth: None,
+            booth_face: None,
             training: None,
             pin_prompt: None,
             instructor_open: false,
             debrief: None,
             show_debrief: false,
             audit_writer: None,
-            queued: Vec::new(),
-            reruns: Vec::new(),
         };
         if let Some(path) = dataset {
             app.pending.push(Command::LoadDataset(path));
@@ -149,17 +150,17 @@ impl TerminalApp {
     }
 
     pub fn engine(&self) -> &Engine {
-        &self.engine
+        self.booth.engine()
     }
 
     pub fn groups(&self) -> &[HitGroup] {
-        &self.groups
+        self.booth.groups()
     }
 
     /// Shows these hit groups as the current result (frame benchmark and UI tests).
     pub fn show_groups(&mut self, groups: Vec<HitGroup>) {
-        self.groups = groups;
-        self.selected = (!self.groups.is_empty()).then_some(0);
+        self.selected = (!groups.is_empty()).then_some(0);
+        self.booth.show_groups(groups);
     }
 
     /// Queues a command as if a widget had sent it (tests and drag-and-drop use this too).
@@ -180,7 +181,7 @@ impl TerminalApp {
                     self.background.dialog_open = false;
                     if let Some(path) = path {
                         match kind {
-                            ExportKind::AuditCsv => self.background.export_audit(self.audit.clone(), path),
+                            ExportKind::AuditCsv => self.background.export_audit(self.booth.audit.clone(), path),
                             ExportKind::DebriefHtml | ExportKind::DebriefCsv => {
                                 if let Some(d) = self.debrief.clone() {
                                     self.background
@@ -210,20 +211,14 @@ impl TerminalApp {
                 }
                 JobResult::DatasetLoaded { path, engine, photos, warnings } => {
                     self.background.loading = None;
-                    self.toasts.info(format!(
-                        "Dataset loaded: {} ({} records, {} warnings)",
-                        engine.name,
-                        engine.record_count,
-                        warnings.len()
-                    ));
-                    self.engine = engine;
-                    self.photos = photos;
-                    // A `record:` face at the booth may be in the new dataset's photos.
-                    self.booth = None;
-                    self.dataset_label = path.display().to_string();
-                    self.settings.remember(path);
-                    self.reset_traveller();
-                    self.prefill_training_traveller();
+                    let ready = ReadyDataset { path, engine, photos, warnings: warnings.len() };
+                    if self.booth.is_busy() {
+                        // Never lose the traveller at the desk: the new data waits for the decision.
+                        self.toasts.info("New dataset ready — switch after this traveller");
+                        self.ready_dataset = Some(ready);
+                    } else {
+                        self.switch_dataset(ready);
+                    }
                 }
                 JobResult::DatasetFailed { path, problems } => {
                     self.background.loading = None;
@@ -236,63 +231,6 @@ impl TerminalApp {
         }
     }
 
-    /// Applies query answers, at most `EVENT_BUDGET` per frame; the rest wait for the next frame.
-    fn drain_query_events(&mut self) {
-        let start = Instant::now();
-        let mut changed = false;
-        while start.elapsed() < EVENT_BUDGET {
-            let Ok(event) = self.dispatcher.events().try_recv() else {
-                break;
-            };
-            let source = event.source;
-            if let Some((run, _)) = self.reruns.iter_mut().find(|(r, _)| r.id == event.query) {
-                run.apply(event);
-                continue;
-            }
-            if let Some(run) = &mut self.current
-                && run.apply(event)
-            {
-                changed = true;
-                match run.state(source) {
-                    SourceState::Failed { reason, .. } => self.toasts.error(format!("{} failed: {reason}", source.short())),
-                    SourceState::TimedOut { .. } => self.toasts.error(format!("{} timed out", source.short())),
-                    _ => {}
-                }
-            }
-        }
-        if let Some(run) = &mut self.current {
-            changed |= run.check_timeouts(Instant::now());
-            if changed {
-                self.groups = run.combined();
-                if self.selected.is_none() && !self.groups.is_empty() {
-                    self.selected = Some(0);
-                }
-            }
-            if run.is_complete() && !self.audited {
-                self.audited = true;
-                if !run.state(SourceId::Interpol).answered() {
-                    self.queued.push((run.query.clone(), run.hits().map(|h| h.record_id.clone()).collect()));
-                }
-                if let Some(session) = &mut self.training {
-                    session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>());
-                }
-                self.write_audit_entry();
-            }
-        }
-    }
-
-    fn reset_traveller(&mut self) {
-        self.form.clear();
-        self.field_issues.clear();
-        self.document_checks.clear();
-        self.current = None;
-        self.groups.clear();
-        self.selected = None;
-        self.decided = None;
-        self.remark.clear();
-        self.audited = false;
-    }
-
     fn run(&mut self, command: Command) {
         match command {
             Command::RunQuery
@@ -303,39 +241,34 @@ impl TerminalApp {
                 // Enter after pasting an MRZ into an empty form reads it: one key press.
                 self.run(Command::ReadMrz);
             }
-            Command::RunQuery => {
-                let (query, issues) = self.form.input().to_query();
-                self.field_issues = issues;
-                if query.is_empty() {
-                    self.toasts.error("Nothing to query: type a document number, a name or a vehicle");
-                    return;
+            Command::RunQuery => self.submit_query(),
+            Command::ReadMrz => self.read_mrz(),
+            Command::NewTraveller => {
+                if self.booth.is_busy() && !self.booth.groups().is_empty() {
+                    // An undecided hit: ask before the traveller is cleared away.
+                    self.confirm_new_traveller = true;
+                } else {
+                    self.reset_traveller();
                 }
-                if self.training.as_ref().is_some_and(TrainingSession::is_paused) {
-                    self.toasts.error("The exercise is paused by the instructor");
-                    return;
-                }
-                let sim = self.training.as_ref().map_or(self.settings.sim, |t| t.sim_for_current(&self.settings.sim));
-                let run = self.dispatcher.submit(&self.engine, query, &sim, self.settings.options());
-                self.current = Some(run);
-                self.groups.clear();
-                self.selected = None;
-                self.decided = None;
-                self.audited = false;
             }
-            Command::ReadMrz => match read_mrz(&self.form.mrz, chrono::Local::now().date_naive()) {
-                Err(e) => {
-                    self.field_issues = vec![FieldIssue { field: "mrz".into(), message: e.to_string() }];
-                    self.document_checks.clear();
+            Command::ConfirmNewTraveller => {
+                self.confirm_new_traveller = false;
+                self.reset_traveller();
+            }
+            Command::CancelNewTraveller => self.confirm_new_traveller = false,
+            Command::SwitchDataset => {
+                if let Some(ready) = self.ready_dataset.take() {
+                    self.switch_dataset(ready);
                 }
-                Ok(reading) => {
-                    let mut checks = reading.checks.clone();
-                    checks.extend(compare_with_typed(&reading, &self.form.input()));
-                    self.form.fill_from(&reading);
-                    self.run(Command::RunQuery);
-                    self.document_checks = checks;
+            }
+            Command::DismissResultChange => self.booth.dismiss_result_change(),
+            Command::DismissAlert(i) => self.booth.dismiss_alert(i),
+            Command::ConfirmOverride => {
+                if let Some((decision, reason)) = self.override_prompt.take() {
+                    self.decide(decision, Some(&reason));
                 }
-            },
-            Command::NewTraveller => self.reset_traveller(),
+            }
+            Command::CancelOverride => self.override_prompt = None,
             Command::OpenDatasetDialog => self.background.pick_dataset(),
             Command::LoadDataset(path) => {
                 if self.background.loading.is_none() {
@@ -344,50 +277,27 @@ impl TerminalApp {
             }
             Command::ExportAuditDialog => self.background.pick_export(ExportKind::AuditCsv),
             Command::SelectGroup(i) => {
-                self.selected = (i < self.groups.len()).then_some(i);
-                if let (Some(session), Some(group)) = (&mut self.training, self.groups.get(i)) {
+                self.selected = (i < self.booth.groups().len()).then_some(i);
+                if let (Some(session), Some(group)) = (&mut self.training, self.booth.groups().get(i)) {
                     for hit in &group.hits {
                         session.record_opened(&hit.record_id);
                     }
                 }
             }
             Command::RequestConfirmation => {
-                let Some(hit) = self.selected.and_then(|i| self.groups.get(i)).map(HitGroup::headline) else {
+                let Some(record) = self.selected.and_then(|i| self.booth.groups().get(i)).map(|g| g.headline().record_id.clone()) else {
                     return;
                 };
-                let Some(owner) = hit.owner.clone() else {
-                    return;
-                };
-                if let Some(session) = &mut self.training {
-                    session.record_confirmation();
-                }
-                if !self.confirmations.contains_key(&hit.record_id) {
-                    let (delay, reply) = confirmation_reply(self.settings.sim.seed, &hit.record_id, hit.score);
-                    self.confirmations.insert(hit.record_id.clone(), Confirmation { due: Instant::now() + delay, reply, owner });
-                    self.ctx.request_repaint_after(delay);
+                if self.booth.request_confirmation(&record, Instant::now(), chrono::Local::now()) {
+                    if let Some(session) = &mut self.training {
+                        session.record_confirmation();
+                    }
+                    if let Some(due) = self.booth.next_reply_due() {
+                        self.ctx.request_repaint_after(due.saturating_duration_since(Instant::now()));
+                    }
                 }
             }
-            Command::Decide(decision) => {
-                let Some(run) = &self.current else {
-                    self.toasts.error("Query the traveller before deciding");
-                    return;
-                };
-                let id = run.id.0;
-                if !self.audited {
-                    self.audited = true;
-                    self.write_audit_entry();
-                }
-                if let Some(index) = self.audit.decide(id, decision, self.remark.trim()) {
-                    let entry = self.audit.entries()[index].clone();
-                    self.audit_send(index, entry);
-                }
-                self.decided = Some(decision);
-                self.toasts.info(format!("Decision recorded: {}", decision.label()));
-                if let Some(session) = &mut self.training {
-                    session.decide(decision, self.remark.trim(), Instant::now());
-                    self.next_training_traveller();
-                }
-            }
+            Command::Decide(decision) => self.decide(decision, None),
             Command::StartBuiltinScenario(i) => {
                 if let Some(scenario) = crate::training::builtin::builtin_scenarios().get(i).cloned() {
                     self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(Box::new(scenario)), pin: String::new(), error: None });

@@ -15,7 +15,7 @@ impl TerminalApp {
                 }
                 match &scenario.dataset {
                     crate::training::scenario::DatasetRef::Builtin => {
-                        self.engine = Arc::clone(&self.demo.0);
+                        self.booth.set_engine(Arc::clone(&self.demo.0));
                         self.photos = Arc::clone(&self.demo.1);
                         self.dataset_label = "built-in demo".into();
                     }
@@ -26,7 +26,7 @@ impl TerminalApp {
                 }
                 self.toasts.info(format!("Exercise started: {}", scenario.title));
                 self.training = Some(TrainingSession::new(*scenario, prompt.pin.trim(), Instant::now()));
-                self.booth = None;
+                self.booth_face = None;
                 self.debrief = None;
                 self.instructor_open = false;
                 self.reset_traveller();
@@ -70,24 +70,16 @@ impl TerminalApp {
         if session.is_finished() {
             let debrief = session.debrief();
             let t = debrief.totals();
-            self.audit_push(AuditEntry {
-                time: chrono::Local::now(),
-                officer: self.settings.officer.clone(),
-                query: 0,
-                summary: format!("Training ended: {}", debrief.title),
-                sources: String::new(),
-                hits: 0,
-                top_hit: format!(
-                    "correct {}/{}, missed threats {}, false alarms {}",
-                    t.correct, t.travellers, t.missed_threats, t.false_alarms
-                ),
-                decision: None,
-                remark: format!("mean time {:.1} s", t.mean_seconds),
-            });
+            let mut entry = AuditEntry::note(chrono::Local::now(), &self.settings.officer, 0, format!("Training ended: {}", debrief.title));
+            entry.sources = String::new();
+            entry.top_hit =
+                format!("correct {}/{}, missed threats {}, false alarms {}", t.correct, t.travellers, t.missed_threats, t.false_alarms);
+            entry.remark = format!("mean time {:.1} s", t.mean_seconds);
+            self.audit_push(entry);
             self.debrief = Some(debrief);
             self.show_debrief = true;
             self.training = None;
-            self.booth = None;
+            self.booth_face = None;
             self.instructor_open = false;
             self.reset_traveller();
         } else {

@@ -1,0 +1,189 @@
+//! The officer's day at the desk, without a window.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{Local, TimeZone};
+
+use super::*;
+use crate::demo::demo_dataset;
+use crate::query::input::{DocumentInput, PersonInput, QueryInput};
+use crate::sim::confirmation::{ConfirmationReply, confirmation_reply};
+
+fn booth() -> Booth {
+    let mut b = Booth::new(Arc::new(Engine::build(demo_dataset().dataset)), Arc::new(|| {}));
+    b.officer = "officer-7".into();
+    b.delays = ConfirmationDelays { min_s: 60, max_s: 60 };
+    b
+}
+
+fn at(minute: u32) -> DateTime<Local> {
+    Local.with_ymd_and_hms(2026, 11, 30, 9, minute, 0).single().expect("a valid local time")
+}
+
+fn red_notice_query() -> Query {
+    let input = QueryInput {
+        person: Some(PersonInput {
+            family_name: "TIKRITI".into(),
+            given_names: "MOHAMMED YOUSSEF".into(),
+            date_of_birth: "1979-03-21".into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    input.to_query().0
+}
+
+fn stolen_blank_query() -> Query {
+    let input = QueryInput {
+        document: Some(DocumentInput { number: "UT4471920".into(), country: "UTO".into(), ..Default::default() }),
+        ..Default::default()
+    };
+    input.to_query().0
+}
+
+/// Sends the query and waits for both answers, as the CLI does.
+fn check(b: &mut Booth, query: Query, sim: &SimSettings, wall: DateTime<Local>) {
+    b.submit(query, sim, MatchOptions::default(), String::new());
+    b.wait(wall);
+}
+
+/// A seed under which the first request for this record gets `wanted`.
+fn seed_giving(record: &str, score: u8, wanted: ConfirmationReply) -> u64 {
+    (0..10_000).find(|s| confirmation_reply(*s, record, score, 1).1 == wanted).expect("some seed gives it")
+}
+
+#[test]
+fn query_hit_confirmation_reply_decision_all_in_the_audit_trail() {
+    let mut b = booth();
+    let start = Instant::now();
+    check(&mut b, red_notice_query(), &SimSettings::instant(1), at(0));
+    let head = b.groups()[0].headline().clone();
+    assert_eq!(head.record_id, "2017/12345");
+    b.seed = seed_giving(&head.record_id, head.score, ConfirmationReply::Confirmed);
+    assert!(b.request_confirmation(&head.record_id, start, at(1)));
+    assert!(!b.request_confirmation(&head.record_id, start, at(1)), "one request at a time");
+    b.poll(start + Duration::from_secs(30), at(1), None);
+    assert!(b.confirmations()[&head.record_id].is_pending(), "the reply takes the configured time");
+    b.poll(start + Duration::from_secs(61), at(2), None);
+    assert!(b.confirmations()[&head.record_id].is_confirmed());
+    b.decide(Decision::Detain, "handed to the NCB", None, at(3)).expect("a confirmed Red notice: detain");
+    let summaries: Vec<&str> = b.audit.entries().iter().map(|e| e.summary.as_str()).collect();
+    assert!(summaries[1].starts_with("confirmation request #1 to FRA"), "{summaries:?}");
+    assert!(summaries[2].starts_with("reply from FRA on 2017/12345 (request #1): Confirmed"), "{summaries:?}");
+    let entry = &b.audit.entries()[0];
+    assert_eq!(entry.decision, Some(Decision::Detain));
+    assert_eq!(entry.time, at(0), "the query's time");
+    assert_eq!(entry.decided_at, Some(at(3)), "the decision's own time");
+    assert_eq!(entry.officer, "officer-7");
+}
+
+#[test]
+fn no_reply_yet_leaves_a_way_to_ask_again_and_the_warning_stays() {
+    let mut b = booth();
+    let start = Instant::now();
+    check(&mut b, red_notice_query(), &SimSettings::instant(1), at(0));
+    let head = b.groups()[0].headline().clone();
+    b.seed = seed_giving(&head.record_id, head.score, ConfirmationReply::NoReplyYet);
+    b.request_confirmation(&head.record_id, start, at(1));
+    b.poll(start + Duration::from_secs(61), at(2), None);
+    let c = &b.confirmations()[&head.record_id];
+    assert_eq!(c.reply, Some(ConfirmationReply::NoReplyYet));
+    assert!(c.can_ask_again() && !c.is_confirmed(), "hold, warn, and ask again");
+    assert!(b.request_confirmation(&head.record_id, start + Duration::from_secs(62), at(3)), "asked again");
+    assert_eq!(b.confirmations()[&head.record_id].requests, 2);
+    assert!(b.audit.entries().iter().any(|e| e.summary.starts_with("confirmation request #2")));
+}
+
+#[test]
+fn admitting_against_an_unconfirmed_red_notice_needs_a_reason_recorded_as_an_override() {
+    let mut b = booth();
+    check(&mut b, red_notice_query(), &SimSettings::instant(1), at(0));
+    let err = b.decide(Decision::Admit, "", None, at(5)).expect_err("an unconfirmed CRITICAL hit");
+    assert!(matches!(err, DecideError::NeedsOverrideReason { ref record_id, severity: Severity::Critical } if record_id == "2017/12345"));
+    assert_eq!(b.decided(), None);
+    b.decide(Decision::Admit, "supervisor present", Some("photo clearly another person"), at(6)).expect("with a reason");
+    let remark = &b.audit.entries()[0].decision_remark;
+    assert!(remark.starts_with("OVERRIDE of unconfirmed CRITICAL hit 2017/12345: photo clearly another person"), "{remark}");
+    // Referring to secondary is always allowed: it is the safe step.
+    b.decide(Decision::Secondary, "supervisor present", None, at(7)).expect("secondary needs no reason");
+    let e = &b.audit.entries()[0];
+    assert_eq!(e.decision_remark, "supervisor present", "a changed decision replaces its remark, never appends it");
+    assert_eq!(e.decided_at, Some(at(7)));
+}
+
+#[test]
+fn a_national_warrant_needs_no_foreign_confirmation() {
+    let mut b = booth();
+    let input = QueryInput {
+        person: Some(PersonInput {
+            family_name: "VOLKOV".into(),
+            given_names: "DMITRIY".into(),
+            date_of_birth: "1985-07-30".into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    check(&mut b, input.to_query().0, &SimSettings::instant(1), at(0));
+    assert_eq!(b.groups()[0].headline().record_id, "NP-PLANT-07");
+    b.decide(Decision::RefuseEntry, "", None, at(1)).expect("no owning country to ask");
+}
+
+#[test]
+fn link_down_local_copy_then_link_back_replaces_the_result_with_a_banner() {
+    let mut b = booth();
+    let mut sim = SimSettings::instant(3);
+    sim.interpol.offline = true;
+    check(&mut b, red_notice_query(), &sim, at(0));
+    assert!(b.groups().is_empty(), "the national side has nothing; notices are not in the local copy");
+    assert_eq!(b.queued.len(), 1, "the query waits for the link");
+    sim.interpol.offline = false;
+    let start = Instant::now();
+    for _ in 0..200 {
+        b.handle_link(&sim, MatchOptions::default(), Instant::now(), at(10));
+        b.poll(Instant::now(), at(10), None);
+        if b.result_change.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let banner = b.result_change.clone().expect("the traveller is still at the desk: banner");
+    assert!(banner.message.contains("RESULT CHANGED") && banner.message.contains("2017/12345"), "{}", banner.message);
+    assert_eq!(b.groups()[0].headline().record_id, "2017/12345", "the result on screen is the new one");
+    assert!(start.elapsed() < Duration::from_secs(5));
+    assert!(b.audit.entries().iter().any(|e| e.summary.starts_with("re-run after link restored") && e.remark.starts_with("CHANGED")));
+    b.dismiss_result_change();
+    assert!(b.result_change.is_none());
+}
+
+#[test]
+fn a_traveller_who_left_before_the_link_returned_raises_a_persistent_alert() {
+    let mut b = booth();
+    let mut sim = SimSettings::instant(3);
+    sim.interpol.offline = true;
+    check(&mut b, red_notice_query(), &sim, at(0));
+    b.decide(Decision::Admit, "", None, at(1)).expect("no hit to go against");
+    b.new_traveller();
+    check(&mut b, stolen_blank_query(), &sim, at(2));
+    sim.interpol.offline = false;
+    for _ in 0..200 {
+        b.handle_link(&sim, MatchOptions::default(), Instant::now(), at(10));
+        b.poll(Instant::now(), at(10), None);
+        if !b.alerts.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let alert = b.alerts.iter().find(|a| a.message.contains("2017/12345")).expect("an alert naming the new hit");
+    assert!(alert.message.contains("TIKRITI") && alert.message.contains("has left the desk"), "{}", alert.message);
+}
+
+#[test]
+fn a_busy_desk_is_one_with_an_undecided_traveller() {
+    let mut b = booth();
+    assert!(!b.is_busy());
+    check(&mut b, stolen_blank_query(), &SimSettings::instant(1), at(0));
+    assert!(b.is_busy());
+    b.decide(Decision::Detain, "", None, at(1)).expect("detain is always allowed");
+    assert!(!b.is_busy());
+}
