@@ -3,7 +3,7 @@
 use super::hit::MatchKind;
 use crate::domain::{Country, DocumentKind};
 use crate::matching::{Feature, Outcome};
-use crate::query::input::DocumentQuery;
+use super::query::DocumentQuery;
 
 /// How a record's number/country/type compare with the query; None when it should not be a hit.
 pub fn compare_document(

@@ -14,7 +14,7 @@ use super::vehicle_match::vehicle_hits;
 use crate::domain::{InterpolDatabase, Notice};
 use crate::matching::normalize::{normalize_code, normalize_vin};
 use crate::matching::{Feature, Outcome};
-use crate::query::Query;
+use super::query::Query;
 
 pub struct InterpolSource {
     pub db: InterpolDatabase,

@@ -10,11 +10,12 @@ pub mod name_index;
 pub mod national_source;
 pub mod options;
 pub mod person_ranking;
+pub mod query;
 pub mod subject_key;
 pub mod vehicle_match;
 
 use crate::dataset::Dataset;
-use crate::query::Query;
+use self::query::Query;
 
 pub use combined::{HitGroup, combine};
 pub use hit::{Database, Hit, MatchKind, RecordDetail, Severity, SourceId};

@@ -12,7 +12,7 @@ use super::vehicle_match::vehicle_hits;
 use crate::domain::{DocumentStatus, NationalDatabase};
 use crate::matching::normalize::{normalize_code, normalize_vin};
 use crate::matching::{Feature, NameForm, Outcome, name_similarity};
-use crate::query::Query;
+use super::query::Query;
 
 pub struct NationalSource {
     pub db: NationalDatabase,

@@ -9,7 +9,7 @@ use crate::domain::{Country, PartialDate, PersonName, Sex};
 use crate::matching::name_similarity::order_agreement;
 use crate::matching::person_score::{PersonScore, TravellerFacts, min_name_score, person_score_value};
 use crate::matching::{PersonCandidate, score_person};
-use crate::query::input::PersonQuery;
+use super::query::PersonQuery;
 
 /// What a source knows about the person behind a name entry.
 pub struct RecordFacts<'a> {

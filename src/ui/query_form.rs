@@ -73,8 +73,12 @@ fn field(ui: &mut egui::Ui, label: &str, value: &mut String, issue: Option<&Fiel
     ui.end_row();
     if let Some(issue) = issue {
         ui.label("");
-        ui.colored_label(ui.visuals().warn_fg_color, format!("! {}", issue.message))
-            .on_hover_text("This field is left out of the query; the rest is still sent.");
+        // Wrapped at the field's width: a long message must not widen the whole form panel.
+        let text = egui::RichText::new(format!("! {}", issue.message)).color(ui.visuals().warn_fg_color);
+        ui.scope(|ui| {
+            ui.set_max_width(width);
+            ui.add(egui::Label::new(text).wrap()).on_hover_text("This field is left out of the query; the rest is still sent.");
+        });
         ui.end_row();
     }
     response
