@@ -11,7 +11,7 @@ fn query_prints_the_sltd_hit_with_its_action() {
     let out = bordercheck(&["query", "--doc", "UT4471920", "--country", "UTO"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("SLTD-PLANT-01") && text.contains("Seize the document"), "{text}");
+    assert!(text.contains("SLTD-PLANT-01") && text.contains("Stolen blank (never issued): hold the traveller and the document"), "{text}");
 }
 
 #[test]

@@ -200,3 +200,36 @@ fn near_miss_dates_of_birth_keep_the_planted_subjects() {
     };
     assert!(engine.search_all(&input.to_query().0, &MatchOptions::default()).iter().all(|g| g.headline().record_id != "2017/12345"));
 }
+
+/// Domain truth of the hit table (docs/hit-actions.md): what the officer is told to do.
+#[test]
+fn hit_rules_say_what_the_domain_says() {
+    use bordercheck::query::input::{DocumentInput, PersonInput, QueryInput};
+    let engine = engine();
+    let top = |input: QueryInput| {
+        let groups = engine.search_all(&input.to_query().0, &MatchOptions::default());
+        groups.first().cloned().expect("a hit")
+    };
+    let doc = |number: &str, country: &str| QueryInput {
+        document: Some(DocumentInput { number: number.into(), country: country.into(), ..Default::default() }),
+        ..Default::default()
+    };
+    // The stolen blank is an INTERPOL record: confirm with the reporting country first.
+    let blank = top(doc("UT4471920", "UTO"));
+    assert!(blank.action.contains("pending confirmation with the reporting country"), "{}", blank.action);
+    // The same number typed with another issuing country is a lower "verify", not a seizure.
+    let other = top(doc("UT4471920", "FRA"));
+    assert_eq!(other.severity, bordercheck::engine::Severity::Medium);
+    assert!(other.action.starts_with("Same number, other issuing country — verify"), "{}", other.action);
+    // A diffusion says who sent it and that INTERPOL did not review it.
+    let person = |f: &str, g: &str, d: &str| QueryInput {
+        person: Some(PersonInput { family_name: f.into(), given_names: g.into(), date_of_birth: d.into(), ..Default::default() }),
+        ..Default::default()
+    };
+    let diffusion = top(person("SCHUKOW", "JURIJ", "1969-12-03"));
+    let head = diffusion.headline();
+    assert!(
+        head.explanation.iter().any(|f| f.aspect == "diffusion" && f.detail.contains("not reviewed by INTERPOL's General Secretariat"))
+    );
+    assert!(diffusion.action.contains("pending confirmation with the sending country"), "{}", diffusion.action);
+}

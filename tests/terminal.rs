@@ -66,7 +66,7 @@ fn stolen_blank_passport_shows_the_sltd_hit_and_its_action() {
     assert!(h.state().booth.current.is_some(), "Enter sends the query");
     step_until(&mut h, "both sources answer", query_complete);
     assert!(h.query_all_by_label_contains("SLTD stolen blank SLTD-PLANT-01").count() >= 1, "hit row");
-    assert!(h.query_all_by_label_contains("Seize the document").count() >= 1, "action");
+    assert!(h.query_all_by_label_contains("Stolen blank (never issued)").count() >= 1, "action");
     assert_eq!(h.query_all_by_label_contains("answered in").count(), 2, "both source cards answered");
     assert_eq!(h.state().booth.audit.len(), 1, "the query is in the audit trail");
 }

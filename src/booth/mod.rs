@@ -258,7 +258,8 @@ impl Booth {
         self.groups.iter().find_map(|g| {
             let head = g.headline();
             let serious = matches!(g.severity, Severity::Critical | Severity::High);
-            let needs_confirmation = g.hits.iter().any(|h| h.owner.is_some());
+            let needs_confirmation =
+                g.hits.iter().any(|h| h.owner.is_some() && crate::engine::hit_rules::rule(h.database, h.match_kind, None).confirm);
             let confirmed = g.hits.iter().any(|h| self.confirmations.get(&h.record_id).is_some_and(Confirmation::is_confirmed));
             (serious && needs_confirmation && !confirmed).then_some((head.record_id.as_str(), g.severity))
         })

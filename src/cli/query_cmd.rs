@@ -127,7 +127,13 @@ fn query(args: &QueryArgs) -> Result<bool, Reported> {
         return Ok(complete);
     }
     println!("{:<4} {:<9} {:<9} {:<18} {:<16} {:>5}  SUBJECT / ACTION", "#", "SEVERITY", "SOURCE", "DATABASE", "RECORD", "SCORE");
+    let mut last_group = 0;
     for h in &report.hits {
+        // Hits are grouped per subject, as in the terminal's table.
+        if h.group != last_group {
+            last_group = h.group;
+            println!("── subject {} ──", h.group);
+        }
         println!(
             "{:<4} {:<9} {:<9} {:<18} {:<16} {:>5}  {}",
             h.rank,
@@ -139,6 +145,12 @@ fn query(args: &QueryArgs) -> Result<bool, Reported> {
             h.subject
         );
         println!("{:>69}→ {}", "", h.action);
+        if let Some(owner) = &h.owner {
+            println!("{:>71}owner (confirms): {owner}", "");
+        }
+        if !h.charges.is_empty() {
+            println!("{:>71}charges: {}", "", h.charges.join("; "));
+        }
         for e in &h.explanation {
             println!("{:>71}{e}", "");
         }

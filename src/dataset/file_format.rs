@@ -143,6 +143,9 @@ pub struct NoticeRow {
     pub foreign_fighter: bool,
     #[serde(default)]
     pub issued: Option<String>,
+    /// Diffusions only: Arrest, Locate, Information or Warning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<crate::domain::DiffusionPurpose>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -273,6 +273,7 @@ impl Validator<'_> {
                     photo,
                     foreign_fighter: n.foreign_fighter,
                     issued,
+                    purpose: n.purpose,
                 });
             }
         }

@@ -5,6 +5,27 @@ use serde::{Deserialize, Serialize};
 
 use super::{Country, DocumentKind, FraudType, PartialDate, PersonName, Sex};
 
+/// What a diffusion asks of the other member countries; it drives the officer's action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum DiffusionPurpose {
+    #[default]
+    Arrest,
+    Locate,
+    Information,
+    Warning,
+}
+
+impl DiffusionPurpose {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Arrest => "arrest",
+            Self::Locate => "locate",
+            Self::Information => "obtain information",
+            Self::Warning => "warning",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum NoticeKind {
     Red,
@@ -57,6 +78,8 @@ pub struct Notice {
     pub photo: Option<String>,
     pub foreign_fighter: bool,
     pub issued: Option<NaiveDate>,
+    /// For a diffusion: what the sending country asks (arrest when the file does not say).
+    pub purpose: Option<DiffusionPurpose>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

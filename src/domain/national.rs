@@ -13,6 +13,10 @@ pub enum NationalAlert {
     DiscreetCheck,
     MissingPerson,
     ForeignFighterWatch,
+    /// Sought to assist a judicial procedure (a witness, a summons): record and inform.
+    JudicialProcedure,
+    /// Inquiry or specific check: search as the alert says, record and report.
+    SpecificCheck,
 }
 
 impl NationalAlert {
@@ -23,6 +27,8 @@ impl NationalAlert {
             Self::DiscreetCheck => "discreet check",
             Self::MissingPerson => "missing person",
             Self::ForeignFighterWatch => "foreign-fighter watch",
+            Self::JudicialProcedure => "sought for a judicial procedure",
+            Self::SpecificCheck => "inquiry / specific check",
         }
     }
 }

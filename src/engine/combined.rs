@@ -47,7 +47,7 @@ pub fn combine(hits: impl IntoIterator<Item = Hit>) -> Vec<HitGroup> {
         let head = &group.hits[0];
         group.severity = head.severity;
         group.score = group.hits.iter().map(|h| h.score).max().unwrap_or(0);
-        group.action.clone_from(&head.action);
+        group.action = reconciled_action(&group.hits);
         group.sources = group.hits.iter().map(|h| h.source).collect();
         group.sources.sort_unstable();
         group.sources.dedup();
@@ -60,4 +60,19 @@ pub fn combine(hits: impl IntoIterator<Item = Hit>) -> Vec<HitGroup> {
             .then(a.headline().record_id.cmp(&b.headline().record_id))
     });
     groups
+}
+
+/// One action for a subject whose hits disagree (docs/hit-actions.md, "When one subject's hits
+/// disagree"): the most severe hit's instruction leads, and a "do not alert the person" from any
+/// other hit is kept and named, because a referral must then be made without saying why.
+fn reconciled_action(hits: &[Hit]) -> String {
+    let head = &hits[0];
+    let quiet = hits.iter().skip(1).find(|h| h.action.contains("do not alert") && !head.action.contains("do not alert"));
+    match quiet {
+        Some(q) => format!(
+            "{}; and do not alert the person ({} {} asks it; the most severe hit leads, the discretion stays)",
+            head.action, q.database, q.record_id
+        ),
+        None => head.action.clone(),
+    }
 }

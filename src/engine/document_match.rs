@@ -1,9 +1,9 @@
 //! Shared logic for matching a typed document against a registry record (SLTD, TDAWN, national).
 
 use super::hit::MatchKind;
+use super::query::DocumentQuery;
 use crate::domain::{Country, DocumentKind};
 use crate::matching::{Feature, Outcome};
-use super::query::DocumentQuery;
 
 /// How a record's number/country/type compare with the query; None when it should not be a hit.
 pub fn compare_document(
@@ -30,7 +30,7 @@ pub fn compare_document(
         Some(c) => {
             // Same number from another state is usually a different document.
             features.push(Feature::new("issuing country", Outcome::Mismatch, format!("typed {c}, record {country}")));
-            return if misread { None } else { Some((MatchKind::DocumentNumberOnly, 55, features)) };
+            return if misread { None } else { Some((MatchKind::DocumentOtherCountry, 55, features)) };
         }
         None => {
             features.push(Feature::new("issuing country", Outcome::NotCompared, format!("not typed (record {country})")));

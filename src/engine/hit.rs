@@ -95,6 +95,8 @@ pub enum MatchKind {
     DocumentNumberOnly,
     /// Equal only once confusable characters (O/0, I/1 …) are folded.
     DocumentMisread,
+    /// The same number, but the issuing country typed is another one: probably another document.
+    DocumentOtherCountry,
     /// A valid national document whose registered holder is someone else.
     DocumentHolderMismatch,
     Name,

@@ -9,12 +9,13 @@ use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
 use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
 use super::person_ranking::{FactsTable, RecordFacts, rank_persons, subject_as_matched};
+use super::query::Query;
 use super::subject_key::{document_key, person_key_of_names, vehicle_key};
 use super::vehicle_match::vehicle_hits;
+use crate::domain::NoticeKind;
 use crate::domain::{InterpolDatabase, Notice};
 use crate::matching::normalize::{normalize_code, normalize_vin};
 use crate::matching::{Feature, Outcome};
-use super::query::Query;
 
 pub struct InterpolSource {
     pub db: InterpolDatabase,
@@ -107,8 +108,18 @@ impl InterpolSource {
             for (entry, scored) in rank_persons(&self.names, person, options, &self.facts, facts_of) {
                 let n = &self.db.notices[entry.record as usize];
                 let database = Database::Notice(n.kind);
-                let (severity, action) = assess(database, MatchKind::Name);
+                let (severity, action) = super::assessment::assess_with(database, MatchKind::Name, n.purpose);
                 let mut explanation = scored.features;
+                if n.kind == NoticeKind::Diffusion {
+                    // A diffusion is a member country's own request, not a notice reviewed by
+                    // INTERPOL's General Secretariat: the officer should know how much it weighs.
+                    let purpose = n.purpose.unwrap_or_default().label();
+                    explanation.push(Feature::new(
+                        "diffusion",
+                        Outcome::NotCompared,
+                        format!("sent by {} to member countries for {purpose}; not reviewed by INTERPOL's General Secretariat", n.owner),
+                    ));
+                }
                 if n.foreign_fighter {
                     explanation.push(Feature::new("foreign terrorist fighter", Outcome::Match, "flagged on the notice"));
                 }
@@ -123,7 +134,13 @@ impl InterpolSource {
                     action: action.into(),
                     explanation,
                     subject_key: notice_key(n),
-                    owner: Some(n.owner.to_string()),
+                    // A UN Special Notice is issued at the request of the Security Council's
+                    // sanctions committee; no member state owns it.
+                    owner: Some(if n.kind == NoticeKind::UnSpecial {
+                        "UN Security Council sanctions committee (via INTERPOL)".into()
+                    } else {
+                        n.owner.to_string()
+                    }),
                     record: RecordDetail::Notice(n.clone()),
                 });
             }

@@ -5,6 +5,7 @@ pub mod code_index;
 pub mod combined;
 pub mod document_match;
 pub mod hit;
+pub mod hit_rules;
 pub mod interpol_source;
 pub mod name_index;
 pub mod national_source;
@@ -14,8 +15,8 @@ pub mod query;
 pub mod subject_key;
 pub mod vehicle_match;
 
-use crate::dataset::Dataset;
 use self::query::Query;
+use crate::dataset::Dataset;
 
 pub use combined::{HitGroup, combine};
 pub use hit::{Database, Hit, MatchKind, RecordDetail, Severity, SourceId};

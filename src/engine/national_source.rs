@@ -7,12 +7,12 @@ use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
 use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
 use super::person_ranking::{FactsTable, RecordFacts, rank_persons, subject_as_matched};
+use super::query::Query;
 use super::subject_key::{document_key, person_key_of_names, vehicle_key};
 use super::vehicle_match::vehicle_hits;
 use crate::domain::{DocumentStatus, NationalDatabase};
 use crate::matching::normalize::{normalize_code, normalize_vin};
 use crate::matching::{Feature, NameForm, Outcome, name_similarity};
-use super::query::Query;
 
 pub struct NationalSource {
     pub db: NationalDatabase,

@@ -5,11 +5,11 @@ use std::borrow::Cow;
 
 use super::name_index::{NameEntry, NameIndex, NameVariant, variant_label};
 use super::options::MatchOptions;
+use super::query::PersonQuery;
 use crate::domain::{Country, PartialDate, PersonName, Sex};
 use crate::matching::name_similarity::order_agreement;
 use crate::matching::person_score::{PersonScore, TravellerFacts, min_name_score, person_score_value};
 use crate::matching::{PersonCandidate, score_person};
-use super::query::PersonQuery;
 
 /// What a source knows about the person behind a name entry.
 pub struct RecordFacts<'a> {

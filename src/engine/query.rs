@@ -74,4 +74,3 @@ impl Query {
         if parts.is_empty() { "(empty query)".into() } else { parts.join(" / ") }
     }
 }
-

@@ -2,9 +2,9 @@
 
 use super::code_index::CodeIndex;
 use super::hit::MatchKind;
+use super::query::VehicleQuery;
 use crate::matching::normalize::{normalize_code, normalize_vin};
 use crate::matching::{Feature, Outcome};
-use super::query::VehicleQuery;
 
 /// (record index, VIN or plate match, explanation), VIN matches first, each record once.
 /// `plate_of` and `vin_of` give a record's raw plate and VIN.

@@ -245,6 +245,7 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
             photo: None,
             foreign_fighter: kind != NoticeKind::Yellow && rng.random_bool(0.08),
             issued: Some(date(&mut rng, ymd(year, 1, 1), 360).to_string()),
+            purpose: None,
         });
     }
     let frauds =

@@ -198,6 +198,7 @@ fn notice(id: &str, kind: NoticeKind, family: &str, given: &str, dob: &str, sex:
         photo: Some(format!("photos/{}.png", id.replace('/', "-"))),
         foreign_fighter: false,
         issued: Some("2023-01-10".into()),
+        purpose: None,
     }
 }
 

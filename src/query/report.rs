@@ -18,6 +18,14 @@ pub struct HitLine {
     pub severity: Severity,
     pub action: String,
     pub explanation: Vec<String>,
+    /// The subject group (1 = the top group): hits about one subject share it.
+    pub group: usize,
+    /// Who must confirm the hit (owning or reporting country), for INTERPOL records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// A notice's charges with the country that brings them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub charges: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -46,9 +54,10 @@ impl QueryReport {
 pub fn hit_lines(groups: &[HitGroup]) -> Vec<HitLine> {
     groups
         .iter()
-        .flat_map(|g| g.hits.iter())
         .enumerate()
-        .map(|(i, h)| HitLine {
+        .flat_map(|(g, group)| group.hits.iter().map(move |h| (g + 1, h)))
+        .enumerate()
+        .map(|(i, (group, h))| HitLine {
             rank: i + 1,
             source: h.source,
             database: h.database.code(),
@@ -59,6 +68,14 @@ pub fn hit_lines(groups: &[HitGroup]) -> Vec<HitLine> {
             severity: h.severity,
             action: h.action.clone(),
             explanation: h.explanation.iter().map(ToString::to_string).collect(),
+            group,
+            owner: h.owner.clone(),
+            charges: match &h.record {
+                crate::engine::RecordDetail::Notice(n) | crate::engine::RecordDetail::Tdawn { notice: Some(n), .. } => {
+                    n.charges.iter().map(|c| format!("{} ({})", c.charge, c.country)).collect()
+                }
+                _ => Vec::new(),
+            },
         })
         .collect()
 }
