@@ -92,16 +92,22 @@ fn the_face_at_the_booth_comes_from_a_file_a_record_or_is_drawn() {
              ])"
         )
     };
-    std::fs::write(dir.path().join("face.png"), b"not really a png, just bytes").unwrap();
+    let png = bordercheck::generate::portrait::portrait_png(3);
+    std::fs::write(dir.path().join("face.png"), &png).unwrap();
     std::fs::write(dir.path().join("s.ron"), scenario("face.png")).unwrap();
     let s = load_scenario_file(&dir.path().join("s.ron")).unwrap();
     let demo = bordercheck::demo::demo_dataset();
     let photos = load_photos(&demo.dataset);
     let face = |i: usize| booth_photo(&s, &s.travellers[i], &photos).expect("a face");
-    assert_eq!(&*face(0), b"not really a png, just bytes", "read from the scenario's folder");
+    let shown = bordercheck::dataset::photos::display_photo(&png).unwrap();
+    assert_eq!(&*face(0), shown.as_slice(), "read from the scenario's folder, decoded under limits");
     assert_eq!(face(1), photos["2019/40417"], "the same face as the notice's photo");
     assert!(face(2).starts_with(b"\x89PNG"), "a drawn face");
     assert_ne!(face(2), face(1));
+    // Bytes that are not a picture are a positioned error too, never a crash at the booth.
+    std::fs::write(dir.path().join("face.png"), b"not really a png, just bytes").unwrap();
+    std::fs::write(dir.path().join("s.ron"), scenario("face.png")).unwrap();
+    assert!(load_scenario_file(&dir.path().join("s.ron")).unwrap_err().problems[0].message.contains("not a picture"));
     // A missing file is a positioned error, not an empty frame at the booth.
     std::fs::write(dir.path().join("s.ron"), scenario("nobody.png")).unwrap();
     let err = load_scenario_file(&dir.path().join("s.ron")).unwrap_err();

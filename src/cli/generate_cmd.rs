@@ -46,7 +46,29 @@ pub struct GenerateArgs {
 
 const SLTD_SIDECAR_ABOVE: usize = 200_000;
 
+/// The largest count `generate` accepts for any kind of record (a national register of tens of
+/// millions is the most any exercise needs; more only exhausts memory).
+pub const MAX_GENERATED: usize = 50_000_000;
+
 pub fn run(args: &GenerateArgs) -> Result<(), Reported> {
+    let counts = [
+        ("--persons", Some(args.persons)),
+        ("--notices", Some(args.notices)),
+        ("--sltd", Some(args.sltd)),
+        ("--smv", Some(args.smv)),
+        ("--documents", args.documents),
+        ("--vehicles", args.vehicles),
+        ("--tdawn", args.tdawn),
+        ("--travellers", args.travellers),
+    ];
+    for (flag, value) in counts {
+        if let Some(v) = value
+            && v > MAX_GENERATED
+        {
+            eprintln!("error: {flag} {v} is larger than the {MAX_GENERATED} this generator accepts");
+            return Err(Reported);
+        }
+    }
     if let Some(count) = args.travellers {
         let lines: Vec<String> =
             crate::generate::travellers::traveller_list(args.seed, count).iter().filter_map(|q| serde_json::to_string(q).ok()).collect();

@@ -78,18 +78,11 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
         }
         ScenarioWhat::Run { file, decisions, json } => {
             let scenario = load(file)?;
-            let text = std::fs::read_to_string(decisions).map_err(|e| {
+            let text = crate::dataset::safe_read::read_text(decisions, crate::dataset::safe_read::MAX_SCENARIO_BYTES).map_err(|e| {
                 eprintln!("{}: {e}", decisions.display());
                 Reported
             })?;
-            let mut by_traveller: HashMap<String, DecisionLine> = HashMap::new();
-            for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-                let d: DecisionLine = serde_json::from_str(line).map_err(|e| {
-                    eprintln!("{}:{}:{}: {e}", decisions.display(), n + 1, e.column());
-                    Reported
-                })?;
-                by_traveller.insert(d.traveller.clone(), d);
-            }
+            let by_traveller = read_decisions(&text, &decisions.display().to_string(), &scenario)?;
             let engine = engine_for(&scenario)?;
             let mut dispatcher = Dispatcher::new(Arc::new(|| {}));
             let base = crate::sim::SimSettings::instant(1);
@@ -141,4 +134,36 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
             Ok(())
         }
     }
+}
+
+/// Longest time a decision may take in a decisions file (a day; more is a typing error).
+const MAX_DECISION_SECONDS: f64 = 86_400.0;
+
+/// The decisions file, one line per traveller: an unknown traveller, a repeated one or a time
+/// that is not a number of seconds up to a day is an error naming its line.
+fn read_decisions(text: &str, file: &str, scenario: &crate::training::Scenario) -> Result<HashMap<String, DecisionLine>, Reported> {
+    let fill = scenario.random_fill.map_or(0, |f| f.count.min(crate::training::scenario::MAX_RANDOM_FILL));
+    let mut known: std::collections::HashSet<String> = scenario.travellers.iter().map(|t| t.id.clone()).collect();
+    known.extend((1..=fill).map(|k| format!("R{k}")));
+    let mut by_traveller: HashMap<String, DecisionLine> = HashMap::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let fail = |message: String| {
+            eprintln!("{file}:{}: {message}", n + 1);
+            Reported
+        };
+        let d: DecisionLine = serde_json::from_str(line).map_err(|e| fail(format!("{}: {e}", e.column())))?;
+        if let Some(s) = d.seconds
+            && !(s.is_finite() && (0.0..=MAX_DECISION_SECONDS).contains(&s))
+        {
+            return Err(fail(format!("seconds: {s} is not between 0 and {MAX_DECISION_SECONDS}")));
+        }
+        if !known.contains(&d.traveller) {
+            return Err(fail(format!("traveller {:?} is not in the scenario", crate::csv_text::shorten(&d.traveller, 40))));
+        }
+        if by_traveller.contains_key(&d.traveller) {
+            return Err(fail(format!("traveller {:?} is decided twice", d.traveller)));
+        }
+        by_traveller.insert(d.traveller.clone(), d);
+    }
+    Ok(by_traveller)
 }

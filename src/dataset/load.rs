@@ -58,7 +58,7 @@ pub fn load_dataset_file_with_progress(path: &Path, progress: &LoadProgress<'_>)
     if size > MAX_DATASET_BYTES {
         return Err(io(format!("file is {size} bytes, larger than the {MAX_DATASET_BYTES}-byte limit")));
     }
-    let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
+    let bytes = super::safe_read::read_regular(path, MAX_DATASET_BYTES).map_err(|e| io(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_col_of_byte(e.as_bytes(), e.utf8_error().valid_up_to());
         DatasetError::Invalid {
@@ -103,7 +103,8 @@ fn parse_dataset_with_progress(
     let hinted = sltd_file_hint(text);
     std::thread::scope(|scope| {
         let sidecar = hinted.as_ref().zip(base_dir.as_ref()).and_then(|(name, dir)| {
-            let path = dir.join(name);
+            // Only a regular file inside the dataset's folder is read, even for the prefetch.
+            let path = super::safe_read::resolve_inside(dir, name).ok()?;
             progress.expect(std::fs::metadata(&path).map_or(0, |m| m.len()));
             std::thread::Builder::new().name("load-sltd-file".into()).spawn_scoped(scope, move || read_sltd_tsv(&path, progress)).ok()
         });
@@ -121,23 +122,33 @@ fn parse_dataset_with_progress(
                 field: Some("sltd_file".into()),
                 message: format!("sltd_file {name:?} cannot be resolved: this dataset has no folder"),
             }),
-            (Some(name), Some(dir)) => {
-                let path = dir.join(&name);
-                let result = match sidecar {
-                    Some(result) if hinted.as_deref() == Some(name.as_str()) => result,
-                    _ => {
-                        progress.expect(std::fs::metadata(&path).map_or(0, |m| m.len()));
-                        read_sltd_tsv(&path, progress)
+            (Some(name), Some(dir)) => match super::safe_read::resolve_inside(dir, &name) {
+                Err(message) => problems.push(Problem {
+                    severity: ProblemSeverity::Error,
+                    file: file.to_owned(),
+                    line: 0,
+                    column: 0,
+                    record: None,
+                    field: Some("sltd_file".into()),
+                    message,
+                }),
+                Ok(path) => {
+                    let result = match sidecar {
+                        Some(result) if hinted.as_deref() == Some(name.as_str()) => result,
+                        _ => {
+                            progress.expect(std::fs::metadata(&path).map_or(0, |m| m.len()));
+                            read_sltd_tsv(&path, progress)
+                        }
+                    };
+                    match result {
+                        Ok(sidecar) => {
+                            problems.extend(sidecar_duplicates(&sidecar, &ron_ids, &dataset, &path.display().to_string()));
+                            dataset.interpol.sltd.append(sidecar.table);
+                        }
+                        Err(p) => problems.extend(p),
                     }
-                };
-                match result {
-                    Ok(sidecar) => {
-                        problems.extend(sidecar_duplicates(&sidecar, &ron_ids, &dataset, &path.display().to_string()));
-                        dataset.interpol.sltd.append(sidecar.table);
-                    }
-                    Err(p) => problems.extend(p),
                 }
-            }
+            },
         }
         let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| p.severity == ProblemSeverity::Error);
         if errors.is_empty() {
@@ -154,6 +165,11 @@ fn parse_dataset_with_progress(
 fn sltd_file_hint(text: &str) -> Option<String> {
     // From the end: generated national-scale files name it after the notices, near the end.
     let at = text.rfind("sltd_file")?;
+    // Not in a comment (`// sltd_file: "/dev/zero"` names nothing).
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    if text[line_start..at].contains("//") {
+        return None;
+    }
     let rest = text[at + "sltd_file".len()..].trim_start().strip_prefix(':')?.trim_start();
     let rest = rest.strip_prefix("Some(").unwrap_or(rest).trim_start().strip_prefix('"')?;
     Some(rest[..rest.find('"')?].to_owned())

@@ -6,6 +6,7 @@ pub mod photos;
 pub mod problem;
 pub mod progress;
 pub mod record_ids;
+pub mod safe_read;
 pub mod sections;
 pub mod sltd_tsv;
 pub mod source_map;

@@ -154,11 +154,15 @@ pub struct SltdSidecar {
     pub lines: Vec<u32>,
 }
 
+/// Largest SLTD sidecar read (10 million rows take about 600 MB).
+pub const MAX_SLTD_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+
 /// Reads the sidecar on two threads; every problem names file, line, column, record and field.
 pub fn read_sltd_tsv(path: &Path, progress: &LoadProgress<'_>) -> Result<SltdSidecar, Vec<Problem>> {
     let file = path.display().to_string();
     let fail = |line, message: String| vec![Problem::file_error(&file, line, message)];
-    let bytes = std::fs::read(path).map_err(|e| fail(0, format!("cannot read SLTD file: {e}")))?;
+    // Capped while reading, regular files only (a device or FIFO named here must not hang the load).
+    let bytes = super::safe_read::read_regular(path, MAX_SLTD_BYTES).map_err(|e| fail(0, format!("cannot read SLTD file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         fail(1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count(), "not UTF-8 text".into())
     })?;
@@ -166,7 +170,8 @@ pub fn read_sltd_tsv(path: &Path, progress: &LoadProgress<'_>) -> Result<SltdSid
         return if text.trim() == HEADER { Ok(SltdSidecar::default()) } else { Err(fail(1, format!("missing header line: {HEADER}"))) };
     };
     if header.trim_end_matches('\r') != HEADER {
-        return Err(fail(1, format!("unexpected header {header:?}; expected {HEADER:?}")));
+        // The line itself is not echoed: a path that slipped through must not print a file's contents.
+        return Err(fail(1, format!("the first line is not the SLTD header {HEADER:?}")));
     }
     progress.advance("SLTD file", header.len() as u64 + 1);
     // Split at a line boundary near the middle and parse both halves at once. The second half's

@@ -167,11 +167,23 @@ impl Validator<'_> {
 
     fn photo(&mut self, at: &At<'_>, photo: Option<String>) -> Option<String> {
         let photo = photo.filter(|p| !p.trim().is_empty())?;
-        if let Some(dir) = self.base_dir
-            && !dir.join(&photo).is_file()
-        {
-            let msg = format!("photo file {photo:?} not found next to the dataset; the record loads without a photo");
-            self.report(ProblemSeverity::Warning, at, "photo", msg);
+        let Some(dir) = self.base_dir else { return Some(photo) };
+        match super::safe_read::resolve_inside(dir, &photo) {
+            Err(message) => {
+                // Never read, never shown: a path out of the folder is an error, not a warning.
+                self.report(ProblemSeverity::Error, at, "photo", message);
+                return None;
+            }
+            Ok(path) if !path.is_file() => {
+                let msg = format!("photo file {photo:?} not found next to the dataset; the record loads without a photo");
+                self.report(ProblemSeverity::Warning, at, "photo", msg);
+            }
+            Ok(path) => {
+                if let Err(why) = super::photos::check_photo_file(&path) {
+                    let msg = format!("photo file {photo:?} {why}; the record shows \"photo unavailable\"");
+                    self.report(ProblemSeverity::Warning, at, "photo", msg);
+                }
+            }
         }
         Some(photo)
     }

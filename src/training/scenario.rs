@@ -88,10 +88,13 @@ pub struct ScenarioTraveller {
     pub teaching_note: String,
 }
 
+/// The most random travellers a scenario may add: a long day's queue, and still a quick start.
+pub const MAX_RANDOM_FILL: usize = 2_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RandomFill {
-    /// Extra clean travellers mixed into the queue.
+    /// Extra clean travellers mixed into the queue (at most `MAX_RANDOM_FILL`).
     pub count: usize,
     pub seed: u64,
 }
@@ -127,7 +130,7 @@ pub struct ScenarioError {
 
 pub fn load_scenario_file(path: &Path) -> Result<Scenario, ScenarioError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path)
+    let text = crate::dataset::safe_read::read_text(path, crate::dataset::safe_read::MAX_SCENARIO_BYTES)
         .map_err(|e| ScenarioError { file: file.clone(), problems: vec![Problem::file_error(&file, 0, e.to_string())] })?;
     let mut scenario = parse_scenario(&text, &file)?;
     scenario.base_dir = path.parent().map(Path::to_path_buf);
@@ -136,12 +139,18 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, ScenarioError> {
     let mut problems = Vec::new();
     for t in &scenario.travellers {
         let Some(PhotoRef::File(name)) = t.photo.as_deref().and_then(photo_ref) else { continue };
-        let full = scenario.base_dir.as_deref().unwrap_or(Path::new(".")).join(name);
-        match std::fs::read(&full) {
+        let base = scenario.base_dir.as_deref().unwrap_or(Path::new("."));
+        let read = crate::dataset::safe_read::resolve_inside(base, name).and_then(|full| {
+            let bytes = crate::dataset::safe_read::read_regular(&full, crate::dataset::safe_read::MAX_PHOTO_BYTES)
+                .map_err(|e| format!("cannot read photo {}: {e}", full.display()))?;
+            crate::dataset::photos::display_photo(&bytes)
+                .ok_or_else(|| format!("photo {} is not a picture that can be shown (or is too large)", full.display()))
+        });
+        match read {
             Ok(bytes) => {
                 scenario.photo_files.insert(t.id.clone(), bytes.into());
             }
-            Err(e) => {
+            Err(message) => {
                 let (line, column) = map.record(&t.id, 0).map_or((0, 0), |r| map.position(map.field(r, "photo")));
                 problems.push(Problem {
                     severity: ProblemSeverity::Error,
@@ -150,7 +159,7 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, ScenarioError> {
                     column,
                     record: Some(t.id.clone()),
                     field: Some("photo".into()),
-                    message: format!("cannot read photo {}: {e}", full.display()),
+                    message,
                 });
             }
         }
@@ -212,7 +221,14 @@ pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError>
             problems.push(problem(l, c, Some(t.id.clone()), Some("presents"), "the traveller presents nothing to query".into()));
         }
     }
-    let count = scenario.travellers.len() + scenario.random_fill.map_or(0, |f| f.count);
+    if let Some(fill) = scenario.random_fill
+        && fill.count > MAX_RANDOM_FILL
+    {
+        let (l, c) = map.position(text.find("count").unwrap_or(0));
+        let message = format!("random_fill.count is {}; at most {MAX_RANDOM_FILL} travellers fit one exercise", fill.count);
+        problems.push(problem(l, c, None, Some("random_fill.count"), message));
+    }
+    let count = scenario.travellers.len().saturating_add(scenario.random_fill.map_or(0, |f| f.count.min(MAX_RANDOM_FILL)));
     for (i, incident) in scenario.incidents.iter().enumerate() {
         if incident.from_traveller == 0 || incident.from_traveller > incident.to_traveller || incident.to_traveller > count {
             let offset = text.match_indices("from_traveller").nth(i).map_or(0, |(o, _)| o);

@@ -113,7 +113,10 @@ pub fn hit_detail_ui(
                     r if r.photo().is_some() => Some(hit.record_id.as_str()),
                     _ => None,
                 };
-                if let Some((key, bytes)) = photo_key.and_then(|k| photos.get(k).map(|b| (k, b))) {
+                if photo_key.is_some_and(|k| !photos.contains_key(k)) {
+                    // Unreadable, too large or outside the dataset's folder: said, never crashed on.
+                    ui.weak("photo unavailable");
+                } else if let Some((key, bytes)) = photo_key.and_then(|k| photos.get(k).map(|b| (k, b))) {
                     ui.vertical(|ui| {
                         let image = egui::Image::from_bytes(format!("bytes://photo/{key}"), egui::load::Bytes::Shared(bytes.clone()));
                         ui.add(image.fit_to_exact_size(egui::vec2(84.0, 105.0)));
