@@ -326,3 +326,24 @@ fn decisions_can_be_made_from_the_keyboard() {
     );
     h.get_by_label_contains("Decision recorded: Refuse entry");
 }
+
+/// A trainee cannot replace the running exercise (and see a new one's answers) without its PIN.
+#[test]
+fn replacing_a_running_exercise_needs_its_pin() {
+    let mut h = harness(fast_settings());
+    h.step();
+    h.state_mut().send(Command::StartBuiltinScenario(0));
+    settle(&mut h);
+    type_into(&mut h, "Instructor PIN", "4711");
+    h.get_by_label("Start scenario").click_accesskit();
+    settle(&mut h);
+    let title = h.state().training.as_ref().unwrap().scenario.title.clone();
+    h.state_mut().send(Command::StartBuiltinScenario(1));
+    settle(&mut h);
+    h.get_by_label_contains("Replace the running exercise");
+    type_into(&mut h, "Instructor PIN", "0000");
+    h.get_by_label("Continue").click_accesskit();
+    settle(&mut h);
+    h.get_by_label_contains("Wrong PIN");
+    assert_eq!(h.state().training.as_ref().unwrap().scenario.title, title, "the running exercise stays");
+}

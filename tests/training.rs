@@ -35,7 +35,16 @@ fn a_session_applies_incidents_and_scores_the_debrief() {
     let scenario = builtin_scenarios().iter().find(|s| s.title == "Link down").unwrap();
     let t0 = Instant::now();
     let mut session = TrainingSession::new(scenario.clone(), "4711", t0);
-    assert!(session.check_pin("4711") && !session.check_pin("0000"));
+    let now = std::time::Instant::now();
+    assert!(session.check_pin("4711", now).is_ok());
+    assert_eq!(session.check_pin("0000", now), Err(bordercheck::training::session::PinRefusal::Wrong));
+    // Guessing is slowed down: after three wrong PINs even the right one must wait.
+    let _ = session.check_pin("1111", now);
+    let _ = session.check_pin("2222", now);
+    assert!(matches!(session.check_pin("4711", now), Err(bordercheck::training::session::PinRefusal::Wait(_))));
+    assert!(session.check_pin("4711", now + std::time::Duration::from_secs(3)).is_ok(), "after the wait");
+    let text = format!("{session:?}");
+    assert!(!text.contains("4711"), "the PIN is never kept in clear");
     let base = bordercheck::sim::SimSettings::instant(1);
     let expected: Vec<Decision> = scenario.travellers.iter().map(|t| t.expected).collect();
     for (i, want) in expected.iter().enumerate() {

@@ -43,11 +43,17 @@ pub struct VerifyReport {
     pub torn_tail: Option<(usize, usize)>,
     /// The first line whose record is unreadable or whose hash chain breaks (tampering).
     pub broken_at: Option<(usize, String)>,
+    /// The last record is complete but the file does not end with its newline: the next write
+    /// would join onto it, so it is reported (and repaired when the log is opened).
+    pub missing_final_newline: bool,
+    /// The hash of the last good record: the chain head. Written into exports and shown in the
+    /// terminal, it lets `audit verify --head` detect a truncated file.
+    pub head: String,
 }
 
 impl VerifyReport {
     pub fn is_intact(&self) -> bool {
-        self.torn_tail.is_none() && self.broken_at.is_none()
+        self.torn_tail.is_none() && self.broken_at.is_none() && !self.missing_final_newline
     }
 }
 
@@ -85,11 +91,21 @@ pub fn verify_audit_file(path: &Path) -> Result<VerifyReport, AuditFileError> {
                     report.broken_at = Some((n, "hash chain mismatch".into()));
                     break;
                 }
+                // Only the exact bytes the writer wrote: a reformatted line or one with extra
+                // fields verifies as nothing, even if its hash still matches.
+                if serde_json::to_string(&r).ok().as_deref().map(str::as_bytes) != Some(*line) {
+                    report.broken_at = Some((n, "record not in the writer's exact form (reformatted or extra fields)".into()));
+                    break;
+                }
+                if last && !ends_with_newline {
+                    report.missing_final_newline = true;
+                }
                 prev = r.hash;
                 report.entries.push(r.entry);
             }
         }
     }
+    report.head = prev;
     Ok(report)
 }
 
@@ -107,6 +123,17 @@ pub struct OpenReport {
     pub entries: usize,
     /// Where a torn tail was moved to, if there was one.
     pub torn_tail_saved_to: Option<PathBuf>,
+    /// A damaged log set aside (new name, line, reason); a new chain was started.
+    pub set_aside: Option<(PathBuf, usize, String)>,
+}
+
+/// `FILE.kind`, or `FILE.kind.1`, `.2`… : the first name not taken.
+fn free_name(path: &Path, kind: &str) -> PathBuf {
+    let first = path.with_extension(kind);
+    if !first.exists() {
+        return first;
+    }
+    (1..).map(|n| path.with_extension(format!("{kind}.{n}"))).find(|p| !p.exists()).unwrap_or(first)
 }
 
 impl DurableAuditLog {
@@ -119,17 +146,40 @@ impl DurableAuditLog {
         if path.exists() {
             let found = verify_audit_file(path)?;
             if let Some((line, reason)) = found.broken_at {
-                return Err(AuditFileError::Broken { file: path.display().to_string(), line, reason });
+                // The promise: keep saving. The damaged file is set aside untouched and a new
+                // chain starts whose first record names it and its last good hash.
+                let aside = free_name(path, "damaged");
+                std::fs::rename(path, &aside).map_err(io)?;
+                let (mut log, mut fresh) = Self::open(path)?;
+                let note = AuditEntry::note(
+                    chrono::Local::now(),
+                    "audit-writer",
+                    0,
+                    format!(
+                        "audit log continued: {} set aside (chain broken at line {line}: {reason}); its last good hash {}",
+                        aside.display(),
+                        found.head
+                    ),
+                );
+                log.append(&note)?;
+                fresh.set_aside = Some((aside, line, reason));
+                return Ok((log, fresh));
             }
             if let Some((_, torn_len)) = found.torn_tail {
                 let bytes = std::fs::read(path).map_err(io)?;
                 let keep = bytes.len() - torn_len;
-                let saved = path.with_extension("torn");
+                // A second torn tail never overwrites the first one's copy.
+                let saved = free_name(path, "torn");
                 std::fs::write(&saved, &bytes[keep..]).map_err(io)?;
                 let f = OpenOptions::new().write(true).open(path).map_err(io)?;
                 f.set_len(keep as u64).map_err(io)?;
                 f.sync_all().map_err(io)?;
                 report.torn_tail_saved_to = Some(saved);
+            }
+            if found.missing_final_newline {
+                let mut f = OpenOptions::new().append(true).open(path).map_err(io)?;
+                f.write_all(b"\n").map_err(io)?;
+                f.sync_all().map_err(io)?;
             }
             let file = File::open(path).map_err(io)?;
             for line in BufReader::new(file).lines() {
@@ -203,7 +253,46 @@ mod tests {
         std::fs::write(&path, text).unwrap();
         let report = verify_audit_file(&path).unwrap();
         assert_eq!(report.broken_at.map(|b| b.0), Some(3));
-        assert!(matches!(DurableAuditLog::open(&path), Err(AuditFileError::Broken { line: 3, .. })));
+        // Opening it keeps the promise: the damaged file is set aside and saving goes on.
+        let (mut log, opened) = DurableAuditLog::open(&path).unwrap();
+        let (aside, line, _) = opened.set_aside.expect("the damaged file is set aside");
+        assert_eq!(line, 3);
+        assert!(aside.exists() && std::fs::read_to_string(&aside).unwrap().contains("query 9"), "kept untouched");
+        log.append(&entry(7)).unwrap();
+        let fresh = verify_audit_file(&path).unwrap();
+        assert!(fresh.is_intact());
+        assert!(fresh.entries[0].summary.contains("set aside") && fresh.entries[0].summary.contains("last good hash"));
+        assert_eq!(fresh.entries.len(), 2);
+    }
+
+    #[test]
+    fn a_missing_final_newline_and_reformatted_lines_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let (mut log, _) = DurableAuditLog::open(&path).unwrap();
+        log.append(&entry(1)).unwrap();
+        log.append(&entry(2)).unwrap();
+        drop(log);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.trim_end()).unwrap();
+        let report = verify_audit_file(&path).unwrap();
+        assert!(report.missing_final_newline && !report.is_intact(), "not intact without its newline");
+        let (mut log, _) = DurableAuditLog::open(&path).unwrap();
+        log.append(&entry(3)).unwrap();
+        assert!(verify_audit_file(&path).unwrap().is_intact(), "repaired: the next record did not join onto the last");
+        // The same record with a space added, or an extra field, is not the writer's line.
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replacen("{\"seq\":1,", "{\"seq\": 1,", 1)).unwrap();
+        assert!(verify_audit_file(&path).unwrap().broken_at.is_some_and(|b| b.0 == 1 && b.1.contains("exact form")));
+        std::fs::write(&path, text.replacen("{\"seq\":1,", "{\"x\":0,\"seq\":1,", 1)).unwrap();
+        assert!(verify_audit_file(&path).unwrap().broken_at.is_some());
+        // The head names the last record: a truncated copy has another head.
+        std::fs::write(&path, &text).unwrap();
+        let full = verify_audit_file(&path).unwrap().head;
+        let cut: String = text.lines().take(2).map(|l| format!("{l}\n")).collect();
+        std::fs::write(&path, cut).unwrap();
+        let truncated = verify_audit_file(&path).unwrap();
+        assert!(truncated.is_intact() && truncated.head != full, "only the head tells a truncation");
     }
 
     #[test]
@@ -220,8 +309,17 @@ mod tests {
         assert_eq!(report.torn_tail.map(|t| t.0), Some(2));
         assert_eq!(report.entries.len(), 1);
         let (mut log, opened) = DurableAuditLog::open(&path).unwrap();
-        assert!(opened.torn_tail_saved_to.is_some());
+        let first = opened.torn_tail_saved_to.expect("set aside");
         assert_eq!(log.append(&entry(2)).unwrap(), 2);
         assert!(verify_audit_file(&path).unwrap().is_intact());
+        drop(log);
+        // A second crash: its torn tail goes to a new file, the first copy stays.
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"{\"seq\":3,\"pr").unwrap();
+        drop(f);
+        let (_, opened) = DurableAuditLog::open(&path).unwrap();
+        let second = opened.torn_tail_saved_to.expect("set aside again");
+        assert_ne!(first, second);
+        assert_eq!(std::fs::read(&first).unwrap(), b"{\"seq\":2,\"prev\":\"ab");
     }
 }

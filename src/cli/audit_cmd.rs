@@ -16,7 +16,13 @@ pub struct AuditArgs {
 #[derive(Debug, Subcommand)]
 pub enum AuditWhat {
     /// Check an audit log's hash chain; report tampering and torn (crash-cut) writes.
-    Verify { file: PathBuf },
+    Verify {
+        file: PathBuf,
+        /// The chain head noted earlier (shown in the terminal, written into each CSV export):
+        /// a log cut short since then has another head.
+        #[arg(long)]
+        head: Option<String>,
+    },
     /// Append synthetic entries, printing `ack N` after each is fsynced (used by the crash test).
     #[command(hide = true)]
     AppendTest {
@@ -29,7 +35,7 @@ pub enum AuditWhat {
 
 pub fn run(args: &AuditArgs) -> Result<(), Reported> {
     match &args.what {
-        AuditWhat::Verify { file } => {
+        AuditWhat::Verify { file, head } => {
             let report = verify_audit_file(file).map_err(|e| {
                 eprintln!("{e}");
                 Reported
@@ -41,7 +47,19 @@ pub fn run(args: &AuditArgs) -> Result<(), Reported> {
             if let Some((line, reason)) = &report.broken_at {
                 eprintln!("{}:{line}: {reason}: the log may have been tampered with", file.display());
             }
-            if report.is_intact() { Ok(()) } else { Err(Reported) }
+            if report.missing_final_newline {
+                eprintln!("{}: the last record has no final newline (the next write would join onto it)", file.display());
+            }
+            println!("chain head: {}", report.head);
+            let head_ok = head.as_ref().is_none_or(|h| h.trim() == report.head);
+            if !head_ok {
+                eprintln!(
+                    "{}: the chain head is not the one noted ({}): the log was cut short or replaced",
+                    file.display(),
+                    head.as_deref().unwrap_or_default()
+                );
+            }
+            if report.is_intact() && head_ok { Ok(()) } else { Err(Reported) }
         }
         AuditWhat::AppendTest { file, count } => {
             let (mut log, _) = DurableAuditLog::open(file).map_err(|e| {

@@ -25,6 +25,7 @@ pub struct TravellerOutcome {
     pub incidents: Vec<String>,
 }
 
+#[derive(Debug)]
 pub struct TrainingSession {
     pub scenario: Scenario,
     queue: Vec<ScenarioTraveller>,
@@ -34,8 +35,76 @@ pub struct TrainingSession {
     paused_at: Option<Instant>,
     paused_total: Duration,
     injected: Vec<IncidentKind>,
-    pin: String,
+    pin: PinLock,
     ended: bool,
+}
+
+/// The instructor PIN, never kept in clear: a salted SHA-256, and a growing wait after wrong
+/// guesses so a trainee cannot try PINs one after another.
+#[derive(Debug, Clone)]
+struct PinLock {
+    salt: [u8; 16],
+    hash: [u8; 32],
+    failures: u32,
+    wait_until: Option<Instant>,
+}
+
+/// Why a PIN was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PinRefusal {
+    Wrong,
+    /// Too many wrong PINs: try again after this long.
+    Wait(Duration),
+}
+
+impl std::fmt::Display for PinRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Wrong => write!(f, "Wrong PIN"),
+            Self::Wait(d) => write!(f, "Too many wrong PINs: try again in {} s", d.as_secs().max(1)),
+        }
+    }
+}
+
+/// Wrong guesses allowed before the wait starts; the wait then doubles (2, 4, 8 … 300 s).
+const FREE_TRIES: u32 = 3;
+const MAX_WAIT: Duration = Duration::from_secs(300);
+
+impl PinLock {
+    fn new(pin: &str) -> Self {
+        // The salt only has to differ between sessions; it never affects a replay.
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let mut salt = [0u8; 16];
+        salt.copy_from_slice(&nanos.to_le_bytes());
+        Self { salt, hash: Self::digest(&salt, pin), failures: 0, wait_until: None }
+    }
+
+    fn digest(salt: &[u8; 16], pin: &str) -> [u8; 32] {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        h.update(salt);
+        h.update(pin.as_bytes());
+        h.finalize().into()
+    }
+
+    fn check(&mut self, pin: &str, now: Instant) -> Result<(), PinRefusal> {
+        if let Some(until) = self.wait_until
+            && now < until
+        {
+            return Err(PinRefusal::Wait(until - now));
+        }
+        if !pin.is_empty() && Self::digest(&self.salt, pin) == self.hash {
+            self.failures = 0;
+            self.wait_until = None;
+            return Ok(());
+        }
+        self.failures += 1;
+        if self.failures >= FREE_TRIES {
+            let wait = Duration::from_secs(1u64 << (self.failures - FREE_TRIES + 1).min(9)).min(MAX_WAIT);
+            self.wait_until = Some(now + wait);
+        }
+        Err(PinRefusal::Wrong)
+    }
 }
 
 impl TrainingSession {
@@ -86,13 +155,14 @@ impl TrainingSession {
             paused_at: None,
             paused_total: Duration::ZERO,
             injected: Vec::new(),
-            pin: pin.to_owned(),
+            pin: PinLock::new(pin),
             ended: false,
         }
     }
 
-    pub fn check_pin(&self, pin: &str) -> bool {
-        !self.pin.is_empty() && self.pin == pin
+    /// Checks the instructor PIN at `now`; wrong guesses make the next try wait longer.
+    pub fn check_pin(&mut self, pin: &str, now: Instant) -> Result<(), PinRefusal> {
+        self.pin.check(pin, now)
     }
 
     pub fn is_finished(&self) -> bool {

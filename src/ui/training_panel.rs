@@ -16,6 +16,8 @@ use super::theme::{bad_colour, ok_colour};
 pub enum PinPurpose {
     /// Set the instructor PIN and start this scenario.
     Start(Box<crate::training::Scenario>),
+    /// Another exercise is running: its PIN first, then the new one's.
+    Replace(Box<crate::training::Scenario>),
     OpenInstructor,
 }
 
@@ -68,6 +70,7 @@ pub fn pin_window(ctx: &egui::Context, prompt: &mut PinPrompt) -> Option<Command
     let mut command = None;
     let title = match prompt.purpose {
         PinPurpose::Start(_) => "Start scenario: set the instructor PIN",
+        PinPurpose::Replace(_) => "Replace the running exercise: its instructor PIN",
         PinPurpose::OpenInstructor => "Instructor panel: enter PIN",
     };
     let mut open = true;
@@ -90,7 +93,11 @@ pub fn pin_window(ctx: &egui::Context, prompt: &mut PinPrompt) -> Option<Command
         if let Some(e) = &prompt.error {
             ui.colored_label(ui.visuals().warn_fg_color, e);
         }
-        let label = if matches!(prompt.purpose, PinPurpose::Start(_)) { "Start scenario" } else { "Open instructor panel" };
+        let label = match prompt.purpose {
+            PinPurpose::Start(_) => "Start scenario",
+            PinPurpose::Replace(_) => "Continue",
+            PinPurpose::OpenInstructor => "Open instructor panel",
+        };
         if ui.button(label).clicked() {
             command = Some(Command::ConfirmPin);
         }

@@ -40,6 +40,12 @@ impl TerminalApp {
                             saved.display()
                         ));
                     }
+                    if let Some((aside, line, reason)) = report.set_aside {
+                        self.toasts.error(format!(
+                            "The audit log was damaged at line {line} ({reason}); it was set aside as {} and a new log continues",
+                            aside.display()
+                        ));
+                    }
                 }
                 WriterReply::Opened(Err(e)) => self.toasts.error(format!("Audit file not usable ({e}); entries stay in memory only")),
             }

@@ -197,9 +197,7 @@ impl TerminalApp {
                         self.background.load_scenario(path);
                     }
                 }
-                JobResult::ScenarioLoaded(Ok(scenario)) => {
-                    self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(Box::new(scenario)), pin: String::new(), error: None });
-                }
+                JobResult::ScenarioLoaded(Ok(scenario)) => self.ask_to_start(scenario),
                 JobResult::ScenarioLoaded(Err(e)) => {
                     self.toasts.error(format!("Scenario not started: {} problem(s)", e.problems.len()));
                     self.load_problems = Some((e.file, e.problems));
@@ -300,7 +298,7 @@ impl TerminalApp {
             Command::Decide(decision) => self.decide(decision, None),
             Command::StartBuiltinScenario(i) => {
                 if let Some(scenario) = crate::training::builtin::builtin_scenarios().get(i).cloned() {
-                    self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(Box::new(scenario)), pin: String::new(), error: None });
+                    self.ask_to_start(scenario);
                 }
             }
             Command::OpenScenarioDialog => self.background.pick_scenario(),

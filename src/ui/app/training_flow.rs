@@ -4,6 +4,12 @@
 use super::*;
 
 impl TerminalApp {
+    /// Starting a scenario while one runs replaces it: the running exercise's PIN comes first.
+    pub(super) fn ask_to_start(&mut self, scenario: crate::training::Scenario) {
+        let purpose = if self.training.is_some() { PinPurpose::Replace(Box::new(scenario)) } else { PinPurpose::Start(Box::new(scenario)) };
+        self.pin_prompt = Some(PinPrompt { purpose, pin: String::new(), error: None });
+    }
+
     pub(super) fn confirm_pin(&mut self) {
         let Some(prompt) = self.pin_prompt.take() else { return };
         match prompt.purpose {
@@ -32,14 +38,24 @@ impl TerminalApp {
                 self.reset_traveller();
                 self.prefill_training_traveller();
             }
-            PinPurpose::OpenInstructor => {
-                if self.training.as_ref().is_some_and(|t| t.check_pin(prompt.pin.trim())) {
-                    self.instructor_open = true;
-                } else {
+            PinPurpose::OpenInstructor => match self.training.as_mut().map(|t| t.check_pin(prompt.pin.trim(), Instant::now())) {
+                Some(Ok(())) => self.instructor_open = true,
+                Some(Err(refusal)) => {
                     self.pin_prompt =
-                        Some(PinPrompt { purpose: PinPurpose::OpenInstructor, pin: String::new(), error: Some("Wrong PIN".into()) });
+                        Some(PinPrompt { purpose: PinPurpose::OpenInstructor, pin: String::new(), error: Some(refusal.to_string()) });
                 }
-            }
+                None => {}
+            },
+            PinPurpose::Replace(scenario) => match self.training.as_mut().map(|t| t.check_pin(prompt.pin.trim(), Instant::now())) {
+                // The running exercise's PIN is right: now set the new exercise's PIN.
+                Some(Ok(())) | None => {
+                    self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(scenario), pin: String::new(), error: None })
+                }
+                Some(Err(refusal)) => {
+                    self.pin_prompt =
+                        Some(PinPrompt { purpose: PinPurpose::Replace(scenario), pin: String::new(), error: Some(refusal.to_string()) });
+                }
+            },
         }
     }
 
