@@ -133,7 +133,7 @@ fn free_name(path: &Path, kind: &str) -> PathBuf {
     if !first.exists() {
         return first;
     }
-    (1..).map(|n| path.with_extension(format!("{kind}.{n}"))).find(|p| !p.exists()).unwrap_or(first)
+    (1..100_000).map(|n| path.with_extension(format!("{kind}.{n}"))).find(|p| !p.exists()).unwrap_or(first)
 }
 
 impl DurableAuditLog {
@@ -289,7 +289,7 @@ mod tests {
         // The head names the last record: a truncated copy has another head.
         std::fs::write(&path, &text).unwrap();
         let full = verify_audit_file(&path).unwrap().head;
-        let cut: String = text.lines().take(2).map(|l| format!("{l}\n")).collect();
+        let cut: String = text.lines().take(2).flat_map(|l| [l, "\n"]).collect();
         std::fs::write(&path, cut).unwrap();
         let truncated = verify_audit_file(&path).unwrap();
         assert!(truncated.is_intact() && truncated.head != full, "only the head tells a truncation");
