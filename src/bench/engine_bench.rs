@@ -128,10 +128,18 @@ pub fn run_engine_bench(
         let mut form = NameForm::new(&p.family_name, &p.given_names);
         index.mark_known(&mut form);
         let min = 0.75;
-        let scan: Vec<u32> = index.search_exhaustive(&form, min).iter().take(10).map(|c| c.entry.record).collect();
-        let fast: Vec<u32> = index.search(&form, min, options.max_name_candidates).iter().map(|c| c.entry.record).collect();
+        let scan: Vec<(u32, f32)> = index.search_exhaustive(&form, min).iter().take(10).map(|c| (c.entry.record, c.name.score)).collect();
+        let fast: Vec<(u32, f32)> =
+            index.search(&form, min, options.max_name_candidates).iter().map(|c| (c.entry.record, c.name.score)).collect();
         expected += scan.len();
-        found += scan.iter().filter(|r| fast.contains(r)).count();
+        // A scan hit counts as found when the index returned it, or returned another record
+        // with the same score in its place: records that tie are ranked by record number only,
+        // and swapping one for another loses nothing the officer would see.
+        found += scan
+            .iter()
+            .enumerate()
+            .filter(|(i, (r, s))| fast.iter().any(|f| f.0 == *r) || fast.get(*i).is_some_and(|f| f.1 >= *s - 1e-6))
+            .count();
     }
     Ok(EngineBenchReport {
         records,

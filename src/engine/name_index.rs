@@ -394,7 +394,13 @@ impl NameIndex {
             // Entries meeting `required` first, then the ones a part short.
             let split = partition_in_place(ranked, |r| r.1 >= required);
             let (strict, relaxed) = ranked.split_at_mut(split);
-            (best_ranked(strict, max), if relaxed_required < required { best_ranked(relaxed, max_relaxed) } else { Vec::new() })
+            // When common names flood the top tier (every part matched exactly, thousands of
+            // entries), cutting it at `max` by entry order would drop better-scoring records at
+            // random: the whole top tier is scored, up to eight times the cap.
+            let top = strict.iter().map(|r| (r.0, r.1)).max().unwrap_or((0, 0));
+            let top_tier = strict.iter().filter(|r| (r.0, r.1) == top).count();
+            let cap = max.max(top_tier.min(max.saturating_mul(8)));
+            (best_ranked(strict, cap), if relaxed_required < required { best_ranked(relaxed, max_relaxed) } else { Vec::new() })
         };
         self.scratch.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(guard);
         result

@@ -64,20 +64,10 @@ impl TerminalApp {
         let Some(t) = self.training.as_ref().and_then(TrainingSession::current) else {
             return;
         };
-        let p = &t.presents;
-        let form = &mut self.form;
-        form.mrz = p.mrz.clone().unwrap_or_default();
-        if let Some(d) = &p.document {
-            (form.doc_number, form.doc_type, form.doc_country, form.doc_expiry) =
-                (d.number.clone(), d.kind.clone(), d.country.clone(), d.expiry.clone());
-        }
-        if let Some(x) = &p.person {
-            (form.family_name, form.given_names, form.date_of_birth, form.sex, form.nationality) =
-                (x.family_name.clone(), x.given_names.clone(), x.date_of_birth.clone(), x.sex.clone(), x.nationality.clone());
-        }
-        if let Some(v) = &p.vehicle {
-            (form.plate, form.vin) = (v.plate.clone(), v.vin.clone());
-        }
+        // The one traveller-field mapping (`QueryForm::set_from_input`), as for an MRZ read.
+        let presents = t.presents.clone();
+        self.form.mrz = presents.mrz.clone().unwrap_or_default();
+        self.form.set_from_input(&presents);
     }
 
     /// Calls the next traveller, or ends the exercise with the debrief.
