@@ -7,7 +7,7 @@ mod generate_cmd;
 mod mrz_cmd;
 mod progress_lines;
 mod query_cmd;
-mod scenario_cmd;
+pub mod scenario_cmd;
 mod validate_cmd;
 
 use std::path::PathBuf;

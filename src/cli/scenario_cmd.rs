@@ -36,7 +36,7 @@ pub enum ScenarioWhat {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct DecisionLine {
+pub struct DecisionLine {
     traveller: String,
     decision: Decision,
     #[serde(default)]
@@ -141,7 +141,7 @@ const MAX_DECISION_SECONDS: f64 = 86_400.0;
 
 /// The decisions file, one line per traveller: an unknown traveller, a repeated one or a time
 /// that is not a number of seconds up to a day is an error naming its line.
-fn read_decisions(text: &str, file: &str, scenario: &crate::training::Scenario) -> Result<HashMap<String, DecisionLine>, Reported> {
+pub fn read_decisions(text: &str, file: &str, scenario: &crate::training::Scenario) -> Result<HashMap<String, DecisionLine>, Reported> {
     let fill = scenario.random_fill.map_or(0, |f| f.count.min(crate::training::scenario::MAX_RANDOM_FILL));
     let mut known: std::collections::HashSet<String> = scenario.travellers.iter().map(|t| t.id.clone()).collect();
     known.extend((1..=fill).map(|k| format!("R{k}")));
