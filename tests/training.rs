@@ -52,6 +52,10 @@ fn a_session_applies_incidents_and_scores_the_debrief() {
         assert_eq!(interpol_down, (3..=6).contains(&(i + 1)), "traveller {}", i + 1);
         // Everyone admitted except the first Detain: one correct detain, misses the rest.
         let decision = if i == 1 { *want } else { Decision::Admit };
+        if i == 1 {
+            // K2's query found a Red notice: a hit that needs the owning country's confirmation.
+            session.record_query(vec!["2018/20771".into()], true);
+        }
         session.decide(decision, "", t0 + Duration::from_secs(10 * (i as u64 + 1)));
     }
     assert!(session.is_finished());
@@ -127,4 +131,32 @@ fn the_face_at_the_booth_comes_from_a_file_a_record_or_is_drawn() {
     let bad = scenario("synthetic:seven");
     let err = parse_scenario(&bad, "bad.ron").unwrap_err();
     assert!(err.problems.iter().any(|p| p.field.as_deref() == Some("photo") && p.line == 2), "{:?}", err.problems);
+}
+
+/// Scoring a trainee fairly: another accepted decision is right, travellers never called are
+/// "not reached" (neither missed nor wrong), and only a hit that needs an owning country's
+/// confirmation makes a detention "without confirmation".
+#[test]
+fn scoring_counts_what_the_trainee_could_and_should_have_done() {
+    use bordercheck::audit::Decision;
+    use bordercheck::training::scenario::AlsoAccept;
+    let mut scenario = builtin_scenarios().iter().find(|s| s.title == "Link down").unwrap().clone();
+    scenario.random_fill = None;
+    scenario.incidents.clear();
+    scenario.travellers[1].also_accept = vec![AlsoAccept { decision: Decision::Secondary, note: "hold pending confirmation".into() }];
+    let t0 = Instant::now();
+    let mut session = TrainingSession::new(scenario, "4711", t0);
+    session.record_query(Vec::<String>::new(), false);
+    session.decide(Decision::Admit, "", t0); // K1 clean: admit
+    session.record_query(vec!["2018/20771".into()], true);
+    session.decide(Decision::Secondary, "", t0); // K2: Detain expected, Secondary also accepted
+    session.record_query(vec!["NP-PLANT-07".into()], false);
+    session.decide(Decision::Detain, "", t0); // K3 (expected Secondary): detained on a national hit only
+    session.end();
+    let debrief = session.debrief();
+    let totals = debrief.totals();
+    assert!(debrief.rows[1].correct(), "an accepted alternative is right");
+    assert_eq!(totals.not_reached, debrief.rows.len() - 4, "the ones after the desk's traveller were never called");
+    assert_eq!(totals.missed_threats, 0, "travellers not reached are not missed threats");
+    assert_eq!(totals.detained_unconfirmed, 0, "a national hit needs no foreign confirmation");
 }

@@ -95,7 +95,8 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
                 let (query, _) = input.to_query();
                 let mut run = dispatcher.submit(&engine, query, &session.sim_for_current(&base), crate::engine::MatchOptions::default());
                 dispatcher.wait(&mut run);
-                session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>());
+                let needs = run.hits().any(|h| h.owner.is_some() && crate::engine::hit_rules::rule(h.database, h.match_kind, None).confirm);
+                session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>(), needs);
                 match by_traveller.get(&traveller.id) {
                     Some(d) => {
                         if d.confirmation_requested {

@@ -25,26 +25,34 @@ pub struct DebriefRow {
     pub teaching_note: String,
     pub incidents: Vec<String>,
     pub skipped: bool,
+    /// Other decisions the scenario accepts as right, with why.
+    pub also_accepted: Vec<(Decision, String)>,
+    /// A hit that needs its owning country's confirmation was found for this traveller.
+    pub needs_confirmation: bool,
+    /// Called to the desk before the exercise ended; the rest are "not reached", counted apart.
+    pub reached: bool,
 }
 
 impl DebriefRow {
     pub fn correct(&self) -> bool {
-        self.actual == Some(self.expected)
+        self.actual.is_some_and(|a| a == self.expected || self.also_accepted.iter().any(|(d, _)| *d == a))
     }
 
-    /// A threat let through: the traveller should have been stopped and was admitted (or skipped).
+    /// A threat let through: the traveller should have been stopped and was admitted (or
+    /// skipped). A traveller never reached is neither missed nor wrong.
     pub fn missed_threat(&self) -> bool {
-        self.expected != Decision::Admit && matches!(self.actual, Some(Decision::Admit) | None)
+        self.reached && !self.correct() && self.expected != Decision::Admit && matches!(self.actual, Some(Decision::Admit) | None)
     }
 
     /// A clean traveller stopped.
     pub fn false_alarm(&self) -> bool {
-        self.expected == Decision::Admit && matches!(self.actual, Some(d) if d != Decision::Admit)
+        self.reached && !self.correct() && self.expected == Decision::Admit && matches!(self.actual, Some(d) if d != Decision::Admit)
     }
 
-    /// Detained on an INTERPOL-style hit without asking the owning country first.
+    /// Detained on a hit that needs its owning country's confirmation without asking for it
+    /// (a national warrant is the post's own and needs none).
     pub fn detained_unconfirmed(&self) -> bool {
-        self.actual == Some(Decision::Detain) && !self.confirmation_requested
+        self.actual == Some(Decision::Detain) && self.needs_confirmation && !self.confirmation_requested
     }
 
     pub fn expected_hits_found(&self) -> usize {
@@ -60,6 +68,8 @@ pub struct Totals {
     pub missed_threats: usize,
     pub false_alarms: usize,
     pub detained_unconfirmed: usize,
+    /// Travellers never called because the exercise ended early.
+    pub not_reached: usize,
     pub mean_seconds: f64,
 }
 
@@ -83,6 +93,7 @@ impl Debrief {
             missed_threats: self.rows.iter().filter(|r| r.missed_threat()).count(),
             false_alarms: self.rows.iter().filter(|r| r.false_alarm()).count(),
             detained_unconfirmed: self.rows.iter().filter(|r| r.detained_unconfirmed()).count(),
+            not_reached: self.rows.iter().filter(|r| !r.reached).count(),
             mean_seconds: if decided.is_empty() { 0.0 } else { decided.iter().map(|r| r.seconds).sum::<f64>() / decided.len() as f64 },
         }
     }

@@ -86,6 +86,18 @@ pub struct ScenarioTraveller {
     pub expected_hits: Vec<String>,
     #[serde(default)]
     pub teaching_note: String,
+    /// Other decisions that are also right, each with why (a stolen car's "hold the vehicle and
+    /// driver" makes Detain as right as Secondary).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_accept: Vec<AlsoAccept>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlsoAccept {
+    pub decision: Decision,
+    #[serde(default)]
+    pub note: String,
 }
 
 /// The most random travellers a scenario may add: a long day's queue, and still a quick start.

@@ -20,6 +20,8 @@ pub struct TravellerOutcome {
     /// Record ids the trainee opened in the detail view.
     pub hits_opened: Vec<String>,
     pub confirmation_requested: bool,
+    /// A hit needing its owning country's confirmation was among the results.
+    pub needs_confirmation: bool,
     pub skipped: bool,
     /// Incidents active while this traveller was processed.
     pub incidents: Vec<String>,
@@ -127,6 +129,7 @@ impl TrainingSession {
                         expected: Decision::Admit,
                         expected_hits: Vec::new(),
                         teaching_note: "Random clean traveller: admit without delay.".into(),
+                        also_accept: Vec::new(),
                     },
                 );
             }
@@ -142,6 +145,7 @@ impl TrainingSession {
                 hits_available: Vec::new(),
                 hits_opened: Vec::new(),
                 confirmation_requested: false,
+                needs_confirmation: false,
                 skipped: false,
                 incidents: Vec::new(),
             })
@@ -235,10 +239,13 @@ impl TrainingSession {
         if self.is_finished() { None } else { self.outcomes.get_mut(self.current) }
     }
 
-    pub fn record_query(&mut self, hit_ids: impl IntoIterator<Item = String>) {
+    /// The result of the traveller's query: its record ids, and whether one of them needs its
+    /// owning country's confirmation (only then is a detention "without confirmation" a fault).
+    pub fn record_query(&mut self, hit_ids: impl IntoIterator<Item = String>, needs_confirmation: bool) {
         let labels: Vec<String> = self.active_incidents().iter().map(|i| i.label()).collect();
         if let Some(o) = self.outcome() {
             o.queried = true;
+            o.needs_confirmation |= needs_confirmation;
             for id in hit_ids {
                 if !o.hits_available.contains(&id) {
                     o.hits_available.push(id);
@@ -340,6 +347,10 @@ impl TrainingSession {
                 teaching_note: t.teaching_note.clone(),
                 incidents: o.incidents.clone(),
                 skipped: o.skipped,
+                also_accepted: t.also_accept.iter().map(|a| (a.decision, a.note.clone())).collect(),
+                needs_confirmation: o.needs_confirmation,
+                // Travellers after the one at the desk when the exercise ended were never called.
+                reached: i <= self.current,
             })
             .collect();
         Debrief { title: self.scenario.title.clone(), rows }

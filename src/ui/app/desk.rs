@@ -108,8 +108,15 @@ impl TerminalApp {
             && self.training_recorded != Some(run.id.0)
         {
             self.training_recorded = Some(run.id.0);
+            let needs = run.hits().any(|h| h.owner.is_some() && crate::engine::hit_rules::rule(h.database, h.match_kind, None).confirm);
             if let Some(session) = &mut self.training {
-                session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>());
+                session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>(), needs);
+                // The first group is shown in the detail without a click: the trainee saw it.
+                if let Some(group) = self.booth.groups().first() {
+                    for hit in &group.hits {
+                        session.record_opened(&hit.record_id);
+                    }
+                }
             }
         }
         if self.booth.has_reruns() || self.booth.current.as_ref().is_some_and(|r| !r.is_complete()) {
