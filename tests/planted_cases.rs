@@ -233,3 +233,24 @@ fn hit_rules_say_what_the_domain_says() {
     );
     assert!(diffusion.action.contains("pending confirmation with the sending country"), "{}", diffusion.action);
 }
+
+/// The one MRZ rule of the terminal, `query --mrz`, `batch` and scenarios: a typed field wins,
+/// the MRZ fills the fields left empty, and a typed field that disagrees is a failed check.
+#[test]
+fn typed_fields_win_over_the_mrz_and_a_disagreement_is_reported() {
+    use bordercheck::document_reading::{CheckStatus, compare_with_typed, fill_from_mrz};
+    use bordercheck::query::input::{PersonInput, QueryInput};
+    let input = QueryInput {
+        person: Some(PersonInput { family_name: "TEKRITI".into(), ..Default::default() }),
+        mrz: Some("P<IRQTIKRITI<<MOHAMMED<YOUSSEF<<<<<<<<<<<<<<\nA077315942IRQ7903214M3106305<<<<<<<<<<<<<<08".into()),
+        ..Default::default()
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let (filled, reading) = fill_from_mrz(&input, today);
+    let person = filled.person.as_ref().unwrap();
+    assert_eq!(person.family_name, "TEKRITI", "typed wins");
+    assert_eq!(person.given_names, "MOHAMMED YOUSSEF", "the MRZ fills what was not typed");
+    assert_eq!(filled.document.as_ref().unwrap().number, "A07731594");
+    let checks = compare_with_typed(&reading.unwrap().unwrap(), &input);
+    assert!(checks.iter().any(|c| c.status == CheckStatus::Failed && c.detail.contains("TEKRITI")), "{checks:?}");
+}

@@ -244,6 +244,45 @@ fn link_down_uses_the_local_sltd_copy_and_reruns_when_the_link_returns() {
     let rerun = h.state().booth.audit.entries().iter().find(|e| e.summary.starts_with("re-run")).unwrap().clone();
     assert!(rerun.remark.contains("CHANGED") && rerun.remark.contains("2018/20771"), "{}", rerun.remark);
     assert!(h.state().booth.queued.is_empty());
+    // The traveller is still at the desk: the new result replaces the old one under a banner
+    // that stays until the officer dismisses it.
+    settle(&mut h);
+    assert!(h.query_all_by_label_contains("RESULT CHANGED after the INTERPOL link returned").count() >= 1, "banner");
+    assert!(h.state().booth.groups().iter().any(|g| g.headline().record_id == "2018/20771"), "the Red notice is now the result");
+    h.get_by_label("Dismiss").click_accesskit();
+    settle(&mut h);
+    assert!(h.state().booth.result_change.is_none(), "dismissed by the officer, not by a timer");
+}
+
+#[test]
+fn escape_on_an_undecided_hit_asks_before_the_traveller_is_cleared() {
+    let mut h = harness(fast_settings());
+    h.step();
+    type_into(&mut h, "Document number", "UT4471920");
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query completes", query_complete);
+    h.key_press(egui::Key::Escape);
+    settle(&mut h);
+    h.get_by_label_contains("Clear the desk anyway?");
+    h.get_by_label("Stay with this traveller").click_accesskit();
+    settle(&mut h);
+    assert!(h.state().booth.current.is_some(), "the traveller is still at the desk");
+    h.key_press(egui::Key::Escape);
+    settle(&mut h);
+    h.get_by_label("Clear the desk").click_accesskit();
+    settle(&mut h);
+    assert!(h.state().booth.current.is_none());
+}
+
+#[test]
+fn help_lists_the_words_the_officer_sees() {
+    let mut h = harness(fast_settings());
+    h.step();
+    h.key_press(egui::Key::F1);
+    settle(&mut h);
+    h.get_by_label("Refuse entry");
+    h.get_by_label("Request confirmation from the owning country");
+    assert!(h.query_by_label_contains("Decide(").is_none() && h.query_by_label_contains("OpenInstructor").is_none());
 }
 
 #[test]

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Reported, SearchArgs, load_engine};
+use crate::query::QueryInput;
 use crate::query::report::QueryReport;
-use crate::query::{Dispatcher, QueryInput};
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
@@ -37,7 +37,9 @@ pub fn run(args: &BatchArgs) -> Result<(), Reported> {
         })?)),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
-    let mut dispatcher = Dispatcher::new(std::sync::Arc::new(|| {}));
+    // The same desk as the terminal and `query`: one rule for what the officer sees.
+    let mut booth = crate::booth::Booth::new(engine, std::sync::Arc::new(|| {}));
+    booth.officer = "batch".into();
     let (sim, options) = (args.search.sim(), args.search.options());
     let mut failures = 0usize;
     let mut queried = 0usize;
@@ -90,9 +92,14 @@ pub fn run(args: &BatchArgs) -> Result<(), Reported> {
                     serde_json::json!({ "id": input.id, "line": line_no, "error": error, "issues": issues })
                 } else {
                     queried += 1;
-                    let mut run = dispatcher.submit(&engine, query, &sim, options);
-                    dispatcher.wait(&mut run);
-                    let mut v = serde_json::to_value(QueryReport::new(input.id.clone(), &run)).unwrap_or_default();
+                    booth.new_traveller();
+                    // A batch has no link to wait for: a query missing INTERPOL is reported as
+                    // incomplete in its line, not queued for a re-run.
+                    booth.queued.clear();
+                    booth.submit(query, &sim, options, String::new());
+                    booth.wait(chrono::Local::now());
+                    let Some(run) = booth.current.as_ref() else { continue };
+                    let mut v = serde_json::to_value(QueryReport::new(input.id.clone(), run)).unwrap_or_default();
                     if !issues.is_empty() {
                         v["issues"] = serde_json::to_value(&issues).unwrap_or_default();
                     }

@@ -9,7 +9,6 @@ use serde::Deserialize;
 use super::Reported;
 use crate::audit::Decision;
 use crate::engine::Engine;
-use crate::query::Dispatcher;
 use crate::training::scenario::DatasetRef;
 use crate::training::{Scenario, TrainingSession, load_scenario_file};
 
@@ -84,17 +83,23 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
             })?;
             let by_traveller = read_decisions(&text, &decisions.display().to_string(), &scenario)?;
             let engine = engine_for(&scenario)?;
-            let mut dispatcher = Dispatcher::new(Arc::new(|| {}));
+            let mut booth = crate::booth::Booth::new(engine, Arc::new(|| {}));
+            booth.officer = "scenario".into();
             let base = crate::sim::SimSettings::instant(1);
             let t0 = Instant::now();
             let mut clock = t0;
             let mut session = TrainingSession::new(scenario, "cli", t0);
             let today = chrono::Local::now().date_naive();
             while let Some(traveller) = session.current().cloned() {
-                let (input, _) = crate::document_reading::fill_from_mrz(&traveller.presents, today);
+                let (input, mrz) = crate::document_reading::fill_from_mrz(&traveller.presents, today);
+                if let Some(Err(e)) = &mrz {
+                    eprintln!("{}: traveller {}: unreadable MRZ: {e}", file.display(), traveller.id);
+                }
                 let (query, _) = input.to_query();
-                let mut run = dispatcher.submit(&engine, query, &session.sim_for_current(&base), crate::engine::MatchOptions::default());
-                dispatcher.wait(&mut run);
+                booth.new_traveller();
+                booth.submit(query, &session.sim_for_current(&base), crate::engine::MatchOptions::default(), String::new());
+                booth.wait(chrono::Local::now());
+                let Some(run) = booth.current.as_ref() else { break };
                 let needs = run.hits().any(|h| h.owner.is_some() && crate::engine::hit_rules::rule(h.database, h.match_kind, None).confirm);
                 session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>(), needs);
                 match by_traveller.get(&traveller.id) {
