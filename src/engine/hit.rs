@@ -168,3 +168,48 @@ pub struct Hit {
     #[serde(skip)]
     pub record: RecordDetail,
 }
+
+/// Everything a source knows about a hit; severity and action are added from the rule table
+/// (`Hit::assessed`), so both sources build their hits the one way.
+pub struct HitParts {
+    pub source: SourceId,
+    pub database: Database,
+    pub record_id: String,
+    pub subject: String,
+    pub match_kind: MatchKind,
+    pub score: u8,
+    pub explanation: Vec<Feature>,
+    pub subject_key: String,
+    pub owner: Option<String>,
+    pub record: RecordDetail,
+    /// A diffusion's purpose, which changes its rule.
+    pub purpose: Option<crate::domain::DiffusionPurpose>,
+}
+
+impl Hit {
+    /// The one hit builder of both sources: severity and action from `docs/hit-actions.md`.
+    pub fn assessed(p: HitParts) -> Self {
+        let (severity, action) = super::assessment::assess_with(p.database, p.match_kind, p.purpose);
+        Self {
+            source: p.source,
+            database: p.database,
+            record_id: p.record_id,
+            subject: p.subject,
+            match_kind: p.match_kind,
+            score: p.score,
+            severity,
+            action: action.into(),
+            explanation: p.explanation,
+            subject_key: p.subject_key,
+            owner: p.owner,
+            record: p.record,
+        }
+    }
+}
+
+/// The one rank-and-cap of both sources: most severe first, then best score, at most `max_hits`.
+pub fn rank_and_cap(mut hits: Vec<Hit>, max_hits: usize) -> Vec<Hit> {
+    hits.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.score.cmp(&a.score)));
+    hits.truncate(max_hits);
+    hits
+}

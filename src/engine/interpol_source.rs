@@ -2,10 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::assessment::assess;
 use super::code_index::CodeIndex;
 use super::document_match::compare_document;
-use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
+use super::hit::{Database, Hit, HitParts, MatchKind, RecordDetail, SourceId, rank_and_cap};
 use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
 use super::person_ranking::{FactsTable, RecordFacts, rank_persons, subject_as_matched};
@@ -108,7 +107,6 @@ impl InterpolSource {
             for (entry, scored) in rank_persons(&self.names, person, options, &self.facts, facts_of) {
                 let n = &self.db.notices[entry.record as usize];
                 let database = Database::Notice(n.kind);
-                let (severity, action) = super::assessment::assess_with(database, MatchKind::Name, n.purpose);
                 let mut explanation = scored.features;
                 if n.kind == NoticeKind::Diffusion {
                     // A diffusion is a member country's own request, not a notice reviewed by
@@ -123,15 +121,13 @@ impl InterpolSource {
                 if n.foreign_fighter {
                     explanation.push(Feature::new("foreign terrorist fighter", Outcome::Match, "flagged on the notice"));
                 }
-                hits.push(Hit {
+                hits.push(Hit::assessed(HitParts {
                     source: SourceId::Interpol,
                     database,
                     record_id: n.id.clone(),
                     subject: subject_as_matched(&n.name, entry.variant),
                     match_kind: MatchKind::Name,
                     score: scored.score,
-                    severity,
-                    action: action.into(),
                     explanation,
                     subject_key: notice_key(n),
                     // A UN Special Notice is issued at the request of the Security Council's
@@ -142,7 +138,8 @@ impl InterpolSource {
                         n.owner.to_string()
                     }),
                     record: RecordDetail::Notice(n.clone()),
-                });
+                    purpose: n.purpose,
+                }));
             }
         }
         if let Some(doc) = &query.document {
@@ -162,21 +159,19 @@ impl InterpolSource {
                     format!("{}, reported by {} on {}", s.fraud.label(), s.reporting_country, s.reported),
                 ));
                 let database = Database::Sltd(s.fraud);
-                let (severity, action) = assess(database, match_kind);
-                hits.push(Hit {
+                hits.push(Hit::assessed(HitParts {
                     source: SourceId::Interpol,
                     database,
                     record_id: s.id.clone(),
                     subject: format!("{} {} ({})", s.kind.label(), s.number, s.country),
                     match_kind,
                     score,
-                    severity,
-                    action: action.into(),
                     explanation,
                     subject_key: document_key(s.country, &normalize_code(&s.number)),
                     owner: Some(s.reporting_country.to_string()),
                     record: RecordDetail::Sltd(s.clone()),
-                });
+                    purpose: None,
+                }));
             }
             for (i, misread) in lookups(&self.tdawn, &|r| normalize_code(&self.db.tdawn[r as usize].number)) {
                 let t = &self.db.tdawn[i as usize];
@@ -191,8 +186,7 @@ impl InterpolSource {
                         format!("{} {} — {}", n.kind.label(), n.id, n.name.display()),
                     ));
                 }
-                let (severity, action) = assess(Database::Tdawn, match_kind);
-                hits.push(Hit {
+                hits.push(Hit::assessed(HitParts {
                     source: SourceId::Interpol,
                     database: Database::Tdawn,
                     record_id: t.id.clone(),
@@ -202,13 +196,12 @@ impl InterpolSource {
                     ),
                     match_kind,
                     score,
-                    severity,
-                    action: action.into(),
                     explanation,
                     subject_key: notice.as_ref().map_or_else(|| document_key(t.country, &normalize_code(&t.number)), notice_key),
                     owner: notice.as_ref().map(|n| n.owner.to_string()),
                     record: RecordDetail::Tdawn { tdawn: t.clone(), notice },
-                });
+                    purpose: None,
+                }));
             }
         }
         if let Some(vehicle) = &query.vehicle {
@@ -225,26 +218,22 @@ impl InterpolSource {
                     Outcome::Match,
                     format!("stolen {}, reported by {}", v.stolen, v.reporting_country),
                 ));
-                let (severity, action) = assess(Database::Smv, match_kind);
-                hits.push(Hit {
+                hits.push(Hit::assessed(HitParts {
                     source: SourceId::Interpol,
                     database: Database::Smv,
                     record_id: v.id.clone(),
                     subject: format!("{} {} {} {}", v.colour, v.make, v.model, v.plate).trim().to_owned(),
                     match_kind,
                     score: if match_kind == MatchKind::Vin { 100 } else { 90 },
-                    severity,
-                    action: action.into(),
                     explanation: features,
                     subject_key: vehicle_key(),
                     owner: Some(v.reporting_country.to_string()),
                     record: RecordDetail::Smv(v.clone()),
-                });
+                    purpose: None,
+                }));
             }
         }
-        hits.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.score.cmp(&a.score)));
-        hits.truncate(options.max_hits);
-        hits
+        rank_and_cap(hits, options.max_hits)
     }
 
     /// What a post's MIND local copy can answer while the link is down: SLTD only, marked with its age.

@@ -1,9 +1,8 @@
 //! The mock national database with its indexes: person alerts, document registry, stolen vehicles.
 
-use super::assessment::assess;
 use super::code_index::CodeIndex;
 use super::document_match::compare_document;
-use super::hit::{Database, Hit, MatchKind, RecordDetail, SourceId};
+use super::hit::{Database, Hit, HitParts, MatchKind, RecordDetail, SourceId, rank_and_cap};
 use super::name_index::{NameIndex, insert_person_names};
 use super::options::MatchOptions;
 use super::person_ranking::{FactsTable, RecordFacts, rank_persons, subject_as_matched};
@@ -69,25 +68,23 @@ impl NationalSource {
             for (entry, scored) in rank_persons(&self.names, person, options, &self.facts, facts_of) {
                 let p = &self.db.persons[entry.record as usize];
                 let database = Database::NationalAlert(p.alert);
-                let (severity, action) = assess(database, MatchKind::Name);
                 let mut explanation = scored.features;
                 if !p.reason.is_empty() {
                     explanation.push(Feature::new("alert", Outcome::Match, format!("{}: {}", p.alert.label(), p.reason)));
                 }
-                hits.push(Hit {
+                hits.push(Hit::assessed(HitParts {
                     source: SourceId::National,
                     database,
                     record_id: p.id.clone(),
                     subject: subject_as_matched(&p.name, entry.variant),
                     match_kind: MatchKind::Name,
                     score: scored.score,
-                    severity,
-                    action: action.into(),
                     explanation,
                     subject_key: person_key_of_names(&p.name.family_name, &p.name.given_names, p.date_of_birth),
                     owner: None,
                     record: RecordDetail::NationalPerson(p.clone()),
-                });
+                    purpose: None,
+                }));
             }
         }
         if let Some(doc) = &query.document {
@@ -118,21 +115,19 @@ impl NationalSource {
                     explanation.push(Feature::new("registry status", Outcome::Match, format!("{:?}", d.status).to_lowercase()));
                 }
                 let database = Database::NationalDocument(d.status);
-                let (severity, action) = assess(database, match_kind);
-                hits.push(Hit {
+                hits.push(Hit::assessed(HitParts {
                     source: SourceId::National,
                     database,
                     record_id: d.id.clone(),
                     subject: format!("{} {} ({})", d.kind.label(), d.number, d.country),
                     match_kind,
                     score,
-                    severity,
-                    action: action.into(),
                     explanation,
                     subject_key: document_key(d.country, &normalize_code(&d.number)),
                     owner: None,
                     record: RecordDetail::NationalDocument(d.clone()),
-                });
+                    purpose: None,
+                }));
             }
         }
         if let Some(vehicle) = &query.vehicle {
@@ -144,25 +139,21 @@ impl NationalSource {
                 |r| self.db.vehicles[r as usize].vin.clone(),
             ) {
                 let v = &self.db.vehicles[i as usize];
-                let (severity, action) = assess(Database::NationalVehicle, match_kind);
-                hits.push(Hit {
+                hits.push(Hit::assessed(HitParts {
                     source: SourceId::National,
                     database: Database::NationalVehicle,
                     record_id: v.id.clone(),
                     subject: format!("{} {} {} {}", v.colour, v.make, v.model, v.plate).trim().to_owned(),
                     match_kind,
                     score: if match_kind == MatchKind::Vin { 100 } else { 90 },
-                    severity,
-                    action: action.into(),
                     explanation: features,
                     subject_key: vehicle_key(),
                     owner: None,
                     record: RecordDetail::NationalVehicle(v.clone()),
-                });
+                    purpose: None,
+                }));
             }
         }
-        hits.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.score.cmp(&a.score)));
-        hits.truncate(options.max_hits);
-        hits
+        rank_and_cap(hits, options.max_hits)
     }
 }
