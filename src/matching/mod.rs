@@ -5,6 +5,7 @@ pub mod compound;
 pub mod explanation;
 pub mod jaro;
 pub mod name_form;
+pub mod name_order;
 pub mod name_similarity;
 pub mod normalize;
 pub mod person_score;

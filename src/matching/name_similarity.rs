@@ -2,6 +2,7 @@
 
 use super::name_form::{NameForm, Token};
 use super::phonetic::{Reading, vowel_conflict};
+pub use super::name_order::{order_agreement, transliteration_rule};
 
 /// How well two names agree (0.0–1.0) and the observations behind it.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,7 +12,7 @@ pub struct NameMatch {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum How {
+pub(crate) enum How {
     None,
     Initial,
     Similar,
@@ -24,7 +25,7 @@ enum How {
 
 /// Which reading of two tokens gives them the same key, if any: the base key, J read as a
 /// glide, or the Arabic reading (see `phonetic`).
-fn keys_meet(a: &Token, b: &Token) -> Option<Reading> {
+pub(crate) fn keys_meet(a: &Token, b: &Token) -> Option<Reading> {
     if a.key.len() < 2 {
         return None;
     }
@@ -160,6 +161,10 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
     } else {
         short[i..] == long[i + 1..]
     }
+}
+
+pub(crate) fn token_pair_how(a: &Token, b: &Token) -> (f32, How) {
+    token_pair(a, b)
 }
 
 fn token_pair(a: &Token, b: &Token) -> (f32, How) {
@@ -434,63 +439,6 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
         notes.push("family and given names swapped".into());
     }
     NameMatch { score, notes }
-}
-
-/// How far the record's name parts come in the order the query's do (1.0: all in order), each
-/// name read given names first, then the family name. Used only to order hits that tie.
-pub fn order_agreement(query: &NameForm, record: &NameForm) -> f32 {
-    let natural = |form: &NameForm| -> Vec<usize> {
-        let given = form.tokens.iter().enumerate().filter(|(_, t)| !t.from_family_name && !t.is_article).map(|(i, _)| i);
-        let family = form.tokens.iter().enumerate().filter(|(_, t)| t.from_family_name && !t.is_article).map(|(i, _)| i);
-        given.chain(family).collect()
-    };
-    let (q, r) = (natural(query), natural(record));
-    let mut rank_in_record = vec![usize::MAX; record.tokens.len()];
-    for (pos, &i) in r.iter().enumerate() {
-        rank_in_record[i] = pos;
-    }
-    let positions: Vec<usize> = q
-        .iter()
-        .filter_map(|&i| {
-            let best = r
-                .iter()
-                .map(|&j| (token_pair(&query.tokens[i], &record.tokens[j]).0, j))
-                .filter(|(s, _)| *s >= 0.7)
-                .max_by(|a, b| a.0.total_cmp(&b.0))?;
-            Some(rank_in_record[best.1])
-        })
-        .collect();
-    if positions.len() < 2 {
-        return 1.0;
-    }
-    let in_order = positions.windows(2).filter(|w| w[1] > w[0]).count();
-    in_order as f32 / (positions.len() - 1) as f32
-}
-
-/// Names the romanisation rule that makes two spellings one name, for the explanation.
-pub fn transliteration_rule(a: &str, b: &str) -> &'static str {
-    let has = |t: &str, p: &str| t.contains(p);
-    let either = |p: &str, q: &[&str]| (has(a, p) && q.iter().any(|x| has(b, x))) || (has(b, p) && q.iter().any(|x| has(a, x)));
-    let g_alone = |t: &str| t.as_bytes().windows(2).any(|w| w[0] == b'G' && w[1] != b'H') || t.ends_with('G');
-    if (g_alone(a) && (has(b, "J") || has(b, "DJ"))) || (g_alone(b) && (has(a, "J") || has(a, "DJ"))) {
-        "J/G: Egyptian pronunciation of ج"
-    } else if has(a, "Z") != has(b, "Z") && (has(a, "D") || has(b, "D")) {
-        "D/Z/DH: one Arabic letter (ض ذ ظ)"
-    } else if either("Q", &["K", "C"]) {
-        "Q/K: one Arabic letter (ق)"
-    } else if either("TH", &["S", "T"]) && (has(a, "TH") != has(b, "TH")) {
-        "TH/T/S: one Arabic letter (ث)"
-    } else if either("KH", &["H", "CH"]) && has(a, "KH") != has(b, "KH") {
-        "KH/H/CH: one letter (خ, Х)"
-    } else if (has(a, "W") != has(b, "W")) && (has(a, "OU") || has(b, "OU") || has(a, "V") || has(b, "V") || has(a, "U") || has(b, "U")) {
-        "W/V/OU: one letter in different schemes"
-    } else if ["SCH", "SH", "CH", "ZH", "J"].iter().any(|p| has(a, p) != has(b, p)) {
-        "SH/SCH/CH/ZH/J: one sound in different schemes"
-    } else if a.ends_with('H') != b.ends_with('H') {
-        "final H dropped (ta marbuta)"
-    } else {
-        "vowels written differently"
-    }
 }
 
 /// True when the typed family name is found among the record's given names and not its family name.
