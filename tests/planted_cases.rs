@@ -254,3 +254,28 @@ fn typed_fields_win_over_the_mrz_and_a_disagreement_is_reported() {
     let checks = compare_with_typed(&reading.unwrap().unwrap(), &input);
     assert!(checks.iter().any(|c| c.status == CheckStatus::Failed && c.detail.contains("TEKRITI")), "{checks:?}");
 }
+
+/// A lost national passport presented under another identity says so; under the holder's own
+/// identity it says what to check, since an impostor gives the name on the document.
+#[test]
+fn a_lost_document_says_whether_it_is_presented_by_someone_else() {
+    use bordercheck::query::input::{DocumentInput, PersonInput, QueryInput};
+    let engine = engine();
+    let check = |family: &str, given: &str, dob: &str| {
+        let input = QueryInput {
+            document: Some(DocumentInput { number: "UA2231846".into(), country: "UTO".into(), ..Default::default() }),
+            person: Some(PersonInput {
+                family_name: family.into(),
+                given_names: given.into(),
+                date_of_birth: dob.into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let groups = engine.search_all(&input.to_query().0, &MatchOptions::default());
+        let hit = groups.iter().flat_map(|g| &g.hits).find(|h| h.record_id == "ND-PLANT-02").cloned().expect("the lost passport");
+        hit.explanation.iter().find(|f| f.aspect == "registered holder").map(|f| f.detail.clone()).unwrap_or_default()
+    };
+    assert!(check("NOWAK", "ANNA", "1990-01-01").starts_with("PRESENTED BY SOMEONE ELSE: issued to BERGMAN, LENA"));
+    assert!(check("BERGMAN", "LENA", "1979-09-02").contains("compare the face"));
+}

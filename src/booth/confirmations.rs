@@ -86,7 +86,15 @@ impl Booth {
             Some(c) => c.requests + 1,
             None => 1,
         };
-        let (fraction, coming) = confirmation_reply(self.seed, record_id, score, attempt);
+        let (fraction, chance) = confirmation_reply(self.seed, record_id, score, attempt);
+        // In an exercise the reply follows who the traveller really is; a first request may
+        // still go unanswered for a while (chance decides only that).
+        let coming = match &self.truth {
+            Some(_) if attempt == 1 && chance == ConfirmationReply::NoReplyYet => chance,
+            Some(truth) if truth.iter().any(|t| t == record_id) => ConfirmationReply::Confirmed,
+            Some(_) => ConfirmationReply::NotSamePerson,
+            None => chance,
+        };
         let span = self.delays.max_s.saturating_sub(self.delays.min_s);
         let delay = Duration::from_secs_f32(self.delays.min_s as f32 + span as f32 * fraction);
         self.confirmations

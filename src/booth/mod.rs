@@ -85,6 +85,9 @@ pub struct Booth {
     events: Vec<BoothEvent>,
     /// Document-check failures of the current query, written into its audit entry.
     query_remark: String,
+    /// In an exercise, who the traveller really is: the record ids that are this person. The
+    /// owning country's reply then follows the truth of the case instead of chance.
+    pub truth: Option<Vec<String>>,
 }
 
 impl Booth {
@@ -108,6 +111,7 @@ impl Booth {
             alerts: Vec::new(),
             events: Vec::new(),
             query_remark: String::new(),
+            truth: None,
         }
     }
 

@@ -187,3 +187,26 @@ fn a_busy_desk_is_one_with_an_undecided_traveller() {
     b.decide(Decision::Detain, "", None, at(1)).expect("detain is always allowed");
     assert!(!b.is_busy());
 }
+
+#[test]
+fn in_an_exercise_the_reply_follows_who_the_traveller_really_is() {
+    let mut b = booth();
+    let start = Instant::now();
+    check(&mut b, red_notice_query(), &SimSettings::instant(1), at(0));
+    let head = b.groups()[0].headline().clone();
+    // Chance alone would say "NOT the same person" under this seed…
+    b.seed = seed_giving(&head.record_id, head.score, ConfirmationReply::NotSamePerson);
+    // …but the scenario says this traveller is the notice's subject.
+    b.truth = Some(vec![head.record_id.clone()]);
+    b.request_confirmation(&head.record_id, start, at(1));
+    b.poll(start + Duration::from_secs(61), at(2), None);
+    assert!(b.confirmations()[&head.record_id].is_confirmed());
+    // An impostor: the same hit, and the truth says the traveller is someone else.
+    let mut b = booth();
+    check(&mut b, red_notice_query(), &SimSettings::instant(1), at(0));
+    b.seed = seed_giving(&head.record_id, head.score, ConfirmationReply::Confirmed);
+    b.truth = Some(Vec::new());
+    b.request_confirmation(&head.record_id, start, at(1));
+    b.poll(start + Duration::from_secs(61), at(2), None);
+    assert_eq!(b.confirmations()[&head.record_id].reply, Some(ConfirmationReply::NotSamePerson));
+}

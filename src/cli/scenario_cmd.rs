@@ -131,10 +131,22 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
                         r.expected_hits_found(),
                         r.expected_hits.len()
                     );
+                    // The teaching note, as in --json and the HTML debrief: the lesson is the point.
+                    if !r.teaching_note.is_empty() {
+                        println!("{:>14}{}", "", r.teaching_note);
+                    }
+                    for (d, note) in &r.also_accepted {
+                        println!("{:>14}also right: {} — {note}", "", d.label());
+                    }
                 }
                 println!(
-                    "correct {}/{} · missed threats {} · false alarms {} · detained without confirmation {}",
-                    totals.correct, totals.travellers, totals.missed_threats, totals.false_alarms, totals.detained_unconfirmed
+                    "correct {}/{} · missed threats {} · false alarms {} · detained without confirmation {} · not reached {}",
+                    totals.correct,
+                    totals.travellers,
+                    totals.missed_threats,
+                    totals.false_alarms,
+                    totals.detained_unconfirmed,
+                    totals.not_reached
                 );
             }
             Ok(())

@@ -113,6 +113,11 @@ impl NationalSource {
                     ));
                 } else {
                     explanation.push(Feature::new("registry status", Outcome::Match, format!("{:?}", d.status).to_lowercase()));
+                    if let (DocumentStatus::Lost | DocumentStatus::Stolen, Some(person)) = (d.status, &query.person) {
+                        // The lost/stolen registry exists to catch impostors: is the person
+                        // presenting it the one it was issued to?
+                        explanation.push(holder_check(person, d));
+                    }
                 }
                 let database = Database::NationalDocument(d.status);
                 hits.push(Hit::assessed(HitParts {
@@ -155,5 +160,28 @@ impl NationalSource {
             }
         }
         rank_and_cap(hits, options.max_hits)
+    }
+}
+
+/// Whether the registered holder of a lost or stolen document is the person presenting it.
+fn holder_check(person: &super::query::PersonQuery, d: &crate::domain::NationalDocument) -> Feature {
+    let name = name_similarity(&person.name_form(), &NameForm::new(&d.holder.family_name, &d.holder.given_names));
+    let dob_differs =
+        person.date_of_birth.zip(d.holder_date_of_birth).is_some_and(|(a, b)| a.compare(b) == crate::domain::DateAgreement::Different);
+    let holder = match d.holder_date_of_birth {
+        Some(dob) => format!("{} ({dob})", d.holder.display()),
+        None => d.holder.display(),
+    };
+    if name.score < 0.6 || dob_differs {
+        Feature::new("registered holder", Outcome::Mismatch, format!("PRESENTED BY SOMEONE ELSE: issued to {holder} — likely impostor"))
+    } else {
+        // The same name proves little: an impostor gives the name on the document he carries.
+        Feature::new(
+            "registered holder",
+            Outcome::Partial,
+            format!(
+                "identity given matches the holder {holder}, who reported it lost or stolen: compare the face and ask questions only the holder can answer"
+            ),
+        )
     }
 }

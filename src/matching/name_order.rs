@@ -60,4 +60,3 @@ pub fn transliteration_rule(a: &str, b: &str) -> &'static str {
         "vowels written differently"
     }
 }
-

@@ -1,8 +1,8 @@
 //! Order-independent, typo- and transliteration-tolerant similarity of two names.
 
 use super::name_form::{NameForm, Token};
-use super::phonetic::{Reading, vowel_conflict};
 pub use super::name_order::{order_agreement, transliteration_rule};
+use super::phonetic::{Reading, vowel_conflict};
 
 /// How well two names agree (0.0–1.0) and the observations behind it.
 #[derive(Debug, Clone, PartialEq)]

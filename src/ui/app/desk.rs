@@ -27,6 +27,8 @@ impl TerminalApp {
         self.booth.officer.clone_from(&self.settings.officer);
         self.booth.seed = self.settings.sim.seed;
         self.booth.delays = self.settings.confirmation_delays;
+        // In an exercise the owning country answers by the truth of the case.
+        self.booth.truth = self.training.as_ref().and_then(TrainingSession::current).map(|t| t.expected_hits.clone());
         self.booth.submit(query, &sim, self.settings.options(), remark);
         self.selected = None;
     }
