@@ -279,3 +279,25 @@ fn a_lost_document_says_whether_it_is_presented_by_someone_else() {
     assert!(check("NOWAK", "ANNA", "1990-01-01").starts_with("PRESENTED BY SOMEONE ELSE: issued to BERGMAN, LENA"));
     assert!(check("BERGMAN", "LENA", "1979-09-02").contains("compare the face"));
 }
+
+/// A Black notice describes an unidentified body: a living traveller never matches it by name
+/// (KAYA ZEYNEP 1975-11-13 did), and the generator gives it no date of birth.
+#[test]
+fn black_notices_are_not_matched_by_a_travellers_name() {
+    use bordercheck::query::input::{PersonInput, QueryInput};
+    let engine = engine();
+    let input = QueryInput {
+        person: Some(PersonInput {
+            family_name: "KAYA".into(),
+            given_names: "ZEYNEP".into(),
+            date_of_birth: "1975-11-13".into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let groups = engine.search_all(&input.to_query().0, &MatchOptions::default());
+    assert!(groups.iter().flat_map(|g| &g.hits).all(|h| h.database.code() != "black_notice"));
+    let demo = bordercheck::demo::demo_dataset();
+    let black: Vec<_> = demo.dataset.interpol.notices.iter().filter(|n| n.kind == bordercheck::domain::NoticeKind::Black).collect();
+    assert!(!black.is_empty() && black.iter().all(|n| n.date_of_birth.is_none() && !n.foreign_fighter));
+}

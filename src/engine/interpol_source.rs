@@ -41,6 +41,13 @@ impl InterpolSource {
             let mut notice_by_id = HashMap::with_capacity(db.notices.len());
             for (i, n) in db.notices.iter().enumerate() {
                 facts.push(n.date_of_birth, n.sex, &n.nationalities);
+                // A Black notice describes an unidentified body and a Purple notice a method:
+                // neither is about a living traveller, so neither is matched by name (the
+                // possible identity of a body is shown in its record, never searched).
+                if matches!(n.kind, NoticeKind::Black | NoticeKind::Purple) {
+                    notice_by_id.insert(n.id.clone(), i as u32);
+                    continue;
+                }
                 insert_person_names(
                     &mut names,
                     i as u32,

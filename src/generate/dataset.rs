@@ -236,14 +236,17 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
             family_name: name.family,
             given_names: name.given,
             original_script: name.original_script,
-            date_of_birth: Some(dob_text(&mut rng)),
+            // A body's date of birth is unknown; the name is at most a possible identity taken
+            // from a document found with it. (The draw is made anyway so that the records
+            // after it stay the same for a seed.)
+            date_of_birth: Some(dob_text(&mut rng)).filter(|_| kind != NoticeKind::Black),
             sex: if name.male { Sex::Male } else { Sex::Female },
             nationalities: vec![nats[rng.random_range(0..nats.len())].into()],
             owner: owner.into(),
             charges,
             distinguishing_marks: MARKS[rng.random_range(0..MARKS.len())].into(),
             photo: None,
-            foreign_fighter: kind != NoticeKind::Yellow && rng.random_bool(0.08),
+            foreign_fighter: kind != NoticeKind::Yellow && rng.random_bool(0.08) && kind != NoticeKind::Black,
             issued: Some(date(&mut rng, ymd(year, 1, 1), 360).to_string()),
             purpose: None,
         });

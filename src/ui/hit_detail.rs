@@ -23,7 +23,12 @@ fn record_lines(record: &RecordDetail) -> Vec<(String, String)> {
     match record {
         RecordDetail::Notice(n) | RecordDetail::Tdawn { notice: Some(n), .. } => {
             add("Notice", format!("{} {}", n.kind.label(), n.id));
-            add("Name", n.name.display());
+            if n.kind == crate::domain::NoticeKind::Black {
+                // An unidentified body: the name is only what a document found with it says.
+                add("Possible identity", format!("{} (from a document found with the body; not confirmed)", n.name.display()));
+            } else {
+                add("Name", n.name.display());
+            }
             add("Aliases", n.name.aliases.join("; "));
             add("Original script", n.name.original_script.clone().unwrap_or_default());
             add("Date of birth", n.date_of_birth.map(|d| d.to_string()).unwrap_or_default());
