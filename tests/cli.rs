@@ -276,3 +276,19 @@ fn hostile_paths_counts_and_fields_are_refused_with_clear_errors() {
     assert!(start.elapsed() < std::time::Duration::from_secs(5));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at most 4096"));
 }
+
+#[test]
+fn small_hard_edges_bom_future_dates_and_zero_travellers() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = std::fs::read_to_string("sample_data/demo.ron").unwrap();
+    let bom = dir.path().join("bom.ron");
+    std::fs::write(&bom, format!("\u{feff}{demo}")).unwrap();
+    let out = bordercheck(&["validate", bom.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "a dataset with a BOM loads: {}", String::from_utf8_lossy(&out.stderr));
+    let out = bordercheck(&["query", "--family", "ERIKSSON", "--dob", "2999-01-01"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("in the future"));
+    let zero = dir.path().join("zero.jsonl");
+    let out = bordercheck(&["generate", "--travellers", "0", "--out", zero.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(std::fs::read_to_string(&zero).unwrap().trim().is_empty(), "no traveller written");
+}

@@ -71,6 +71,12 @@ pub fn verify_audit_file(path: &Path) -> Result<VerifyReport, AuditFileError> {
     let bytes = std::fs::read(path).map_err(io)?;
     let mut report = VerifyReport::default();
     let mut prev = GENESIS.to_owned();
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        // The writer never writes one: an editor saved the file.
+        report.broken_at = Some((1, "the file starts with a byte-order mark (saved by an editor?)".into()));
+        report.head = prev;
+        return Ok(report);
+    }
     let ends_with_newline = bytes.last() == Some(&b'\n');
     let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
     let count = lines.len() - usize::from(ends_with_newline || bytes.is_empty());

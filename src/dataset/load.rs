@@ -74,6 +74,11 @@ pub fn load_dataset_file_with_progress(path: &Path, progress: &LoadProgress<'_>)
             }],
         }
     })?;
+    // A byte-order mark (spreadsheet and Windows editors write one) is accepted and dropped.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
     progress.expect(size);
     parse_dataset_with_progress(&text, &file, path.parent().map(Path::to_path_buf), progress)
 }

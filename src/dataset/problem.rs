@@ -45,7 +45,8 @@ impl fmt::Display for Problem {
         };
         write!(f, "{}:{}:{}: {level}: ", self.file, self.line, self.column)?;
         if let Some(record) = &self.record {
-            write!(f, "record {record}, ")?;
+            // A 4,000-character id would drown the message: it is shortened here.
+            write!(f, "record {}, ", crate::csv_text::shorten(record, 60))?;
         }
         if let Some(field) = &self.field {
             write!(f, "field `{field}`: ")?;

@@ -15,8 +15,26 @@ pub struct PartialDate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid date {0:?} (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (day first), YYYY-MM or YYYY, with a real calendar day)")]
+#[error("invalid date {0:?} ({why})", why = why_invalid(.0))]
 pub struct InvalidDate(pub String);
+
+fn why_invalid(text: &str) -> &'static str {
+    if is_future_year(text) {
+        "in the future"
+    } else {
+        "expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (day first), YYYY-MM or YYYY, with a real calendar day"
+    }
+}
+
+/// The latest year a date of birth may have (synthetic data is "now"; anything later is a typo).
+const LATEST_YEAR: i32 = 2100;
+
+/// Whether a rejected date names a year after `LATEST_YEAR` (2999-01-01), to say "in the future".
+fn is_future_year(text: &str) -> bool {
+    let t = text.trim();
+    let year = if t.contains('.') || t.contains('/') { t.rsplit(['.', '/']).next() } else { t.split('-').next() };
+    year.and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y > LATEST_YEAR)
+}
 
 /// A full `YYYY-MM-DD` calendar date, parsed without allocating (datasets hold millions).
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
@@ -36,7 +54,7 @@ impl PartialDate {
             if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().map_err(|_| bad()) } else { Err(bad()) }
         };
         let year = number(parts.first().copied().unwrap_or(""), 4)? as i32;
-        if !(1850..=2200).contains(&year) {
+        if !(1850..=LATEST_YEAR).contains(&year) {
             return Err(bad());
         }
         let date = match parts.as_slice() {
@@ -260,6 +278,16 @@ mod tests {
         assert_eq!(d("1979").compare(rec), DateAgreement::SameYearPartial, "year only");
         assert_eq!(d("1985-01-02").compare(rec), DateAgreement::Different);
         assert_eq!(d("1979-11-02").compare(rec), DateAgreement::SameYearOnly);
+    }
+
+    #[test]
+    fn impossible_years_are_rejected_and_a_far_future_one_says_so() {
+        for bad in ["0000-01-01", "-0001-01-01", "1849-12-31"] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad}");
+        }
+        let e = PartialDate::parse("2999-01-01").unwrap_err().to_string();
+        assert!(e.contains("in the future"), "{e}");
+        assert!(PartialDate::parse_typed("01.01.2999").unwrap_err().to_string().contains("in the future"));
     }
 
     #[test]

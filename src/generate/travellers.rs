@@ -34,6 +34,7 @@ pub fn traveller_list(seed: u64, count: usize) -> Vec<QueryInput> {
         let mrz = emit_td3("P", nat, &document_number(&mut rng), &family, &given, nat, dob, if name.male { "M" } else { "F" }, expiry);
         out.push(QueryInput { id: Some(format!("traveller-{}", out.len() + 1)), mrz: Some(mrz), ..Default::default() });
     }
-    out.truncate(count.max(1));
+    // Exactly as many as asked: `--travellers 0` writes none.
+    out.truncate(count);
     out
 }
