@@ -292,3 +292,20 @@ fn small_hard_edges_bom_future_dates_and_zero_travellers() {
     assert!(out.status.success());
     assert!(std::fs::read_to_string(&zero).unwrap().trim().is_empty(), "no traveller written");
 }
+
+#[test]
+fn scenario_validate_checks_the_records_it_refers_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    std::fs::write(
+        &path,
+        r#"Scenario(format: 1, title: "Refs", dataset: Builtin, post: Airport, travellers: [
+ (id: "X1", presents: (person: Some((family_name: "HADDAD"))), photo: "record:2099/404", expected: Secondary, expected_hits: ["NO-SUCH-RECORD"]),
+])"#,
+    )
+    .unwrap();
+    let out = bordercheck(&["scenario", "validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("traveller X1: record \"NO-SUCH-RECORD\"") && err.contains("\"2099/404\""), "{err}");
+}

@@ -66,6 +66,7 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
     match &args.what {
         ScenarioWhat::Validate { file } => {
             let s = load(file)?;
+            check_references(&s, file)?;
             println!(
                 "{}: valid — \"{}\", {} scripted travellers, {} incident(s)",
                 file.display(),
@@ -184,4 +185,48 @@ pub fn read_decisions(text: &str, file: &str, scenario: &crate::training::Scenar
         by_traveller.insert(d.traveller.clone(), d);
     }
     Ok(by_traveller)
+}
+
+/// The records a scenario refers to (expected hits, `record:ID` faces) exist in its dataset,
+/// and the dataset itself loads; each miss is an error naming the traveller.
+fn check_references(s: &Scenario, file: &std::path::Path) -> Result<(), Reported> {
+    let loaded = match &s.dataset {
+        DatasetRef::Builtin => crate::demo::demo_dataset(),
+        DatasetRef::Path(p) => {
+            let base = s.base_dir.clone().unwrap_or_default();
+            let path = crate::dataset::safe_read::resolve_inside(&base, p).map_err(|e| {
+                eprintln!("{}: dataset: {e}", file.display());
+                Reported
+            })?;
+            crate::dataset::load::load_dataset_file(&path).map_err(|e| {
+                eprintln!("{}: dataset {}: {e}", file.display(), path.display());
+                Reported
+            })?
+        }
+    };
+    let d = &loaded.dataset;
+    let mut ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    ids.extend(d.national.persons.iter().map(|r| r.id.as_str()));
+    ids.extend(d.national.documents.iter().map(|r| r.id.as_str()));
+    ids.extend(d.national.vehicles.iter().map(|r| r.id.as_str()));
+    ids.extend(d.interpol.notices.iter().map(|r| r.id.as_str()));
+    ids.extend((0..d.interpol.sltd.len()).map(|i| d.interpol.sltd.id(i)));
+    ids.extend(d.interpol.tdawn.iter().map(|r| r.id.as_str()));
+    ids.extend(d.interpol.smv.iter().map(|r| r.id.as_str()));
+    let mut missing = 0;
+    for t in &s.travellers {
+        let face = t.photo.as_deref().and_then(|p| p.strip_prefix("record:"));
+        for id in t.expected_hits.iter().map(String::as_str).chain(face) {
+            if !ids.contains(id) {
+                eprintln!(
+                    "{}: traveller {}: record {:?} is not in the scenario's dataset",
+                    file.display(),
+                    t.id,
+                    crate::csv_text::shorten(id, 60)
+                );
+                missing += 1;
+            }
+        }
+    }
+    if missing == 0 { Ok(()) } else { Err(Reported) }
 }
