@@ -95,6 +95,14 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
+/// A charged subject was at least 16 when the notice was issued: a younger date of birth moves
+/// back 28 years (a whole leap-year cycle, so 29 February stays a real day). No random draw is
+/// made, so the records after it stay the same for a seed.
+fn adult_at(dob: String, issue_year: i32, charged: bool) -> String {
+    let year: i32 = dob.get(..4).and_then(|y| y.parse().ok()).unwrap_or(1970);
+    if charged && issue_year - year < 16 { format!("{}{}", year - 28, &dob[4..]) } else { dob }
+}
+
 fn dob_text<R: Rng>(rng: &mut R) -> String {
     let d = date(rng, ymd(1945, 1, 1), 365 * 62);
     match rng.random_range(0..20) {
@@ -239,7 +247,8 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
             // A body's date of birth is unknown; the name is at most a possible identity taken
             // from a document found with it. (The draw is made anyway so that the records
             // after it stay the same for a seed.)
-            date_of_birth: Some(dob_text(&mut rng)).filter(|_| kind != NoticeKind::Black),
+            date_of_birth: Some(adult_at(dob_text(&mut rng), year, !charges.is_empty() || kind == NoticeKind::Red))
+                .filter(|_| kind != NoticeKind::Black),
             sex: if name.male { Sex::Male } else { Sex::Female },
             nationalities: vec![nats[rng.random_range(0..nats.len())].into()],
             owner: owner.into(),

@@ -197,7 +197,8 @@ fn notice(id: &str, kind: NoticeKind, family: &str, given: &str, dob: &str, sex:
         distinguishing_marks: String::new(),
         photo: Some(format!("photos/{}.png", id.replace('/', "-"))),
         foreign_fighter: false,
-        issued: Some("2023-01-10".into()),
+        // Notices are numbered by the year they are issued in.
+        issued: Some(format!("{}-03-15", id.split('/').next().unwrap_or("2023"))),
         purpose: None,
     }
 }

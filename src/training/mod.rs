@@ -2,6 +2,7 @@
 
 pub mod booth_photo;
 pub mod builtin;
+pub mod consistency;
 pub mod debrief;
 pub mod scenario;
 pub mod session;
