@@ -30,6 +30,7 @@ pub mod domain;
 pub mod engine;
 pub mod generate;
 pub mod hashing;
+pub mod manifest;
 pub mod matching;
 pub mod query;
 pub mod sim;

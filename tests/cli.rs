@@ -309,3 +309,18 @@ fn scenario_validate_checks_the_records_it_refers_to() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("traveller X1: record \"NO-SUCH-RECORD\"") && err.contains("\"2099/404\""), "{err}");
 }
+
+#[test]
+fn manifest_screen_lists_targets_and_companions() {
+    let out = bordercheck(&["manifest", "screen", "sample_data/manifests/xy456-fra-uto.csv", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 5);
+    assert_eq!(lines[0]["hits"][0]["record_id"], "2022/08841");
+    assert_eq!(lines[1]["companion_of"][0], 0, "SCHUKOWA travels on SCHUKOW's booking");
+    assert_eq!(lines[2]["hits"][0]["record_id"], "NP-PLANT-07", "a year-digit slip does not lose the warrant");
+    let text = String::from_utf8_lossy(&bordercheck(&["manifest", "screen", "sample_data/manifests/xy123-ist-uto.edi"]).stdout).to_string();
+    assert!(text.contains("Flight XY123 IST → UTO") && text.contains("2017/12345") && text.contains("travel companion of #2"), "{text}");
+    let missing = bordercheck(&["manifest", "screen", "no/such/file.edi"]);
+    assert_eq!(missing.status.code(), Some(1));
+}

@@ -4,6 +4,7 @@ mod audit_cmd;
 mod batch_cmd;
 mod bench_cmd;
 mod generate_cmd;
+mod manifest_cmd;
 mod mrz_cmd;
 mod progress_lines;
 mod query_cmd;
@@ -47,6 +48,8 @@ pub enum Command {
     Scenario(scenario_cmd::ScenarioArgs),
     /// The durable audit log: verify a file's hash chain.
     Audit(audit_cmd::AuditArgs),
+    /// Pre-arrival screening of a flight's passenger list (PAXLST or CSV), or write a sample one.
+    Manifest(manifest_cmd::ManifestArgs),
     /// Benchmarks: engine speed and recall, and the side-by-side peer run.
     Bench(bench_cmd::BenchArgs),
     /// Read an ICAO 9303 MRZ (2 or 3 lines) and show its fields and document checks.
@@ -148,6 +151,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Batch(args) => batch_cmd::run(&args),
         Command::Bench(args) => bench_cmd::run(&args),
         Command::Audit(args) => audit_cmd::run(&args),
+        Command::Manifest(args) => manifest_cmd::run(&args),
         Command::Scenario(args) => scenario_cmd::run(&args),
         Command::Validate { file } => validate_cmd::run(&file),
         Command::Generate(args) => generate_cmd::run(&args),
