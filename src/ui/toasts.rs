@@ -28,7 +28,7 @@ impl Toasts {
         if self.items.is_empty() {
             return;
         }
-        egui::Area::new(egui::Id::unique("toasts")).anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -40.0]).show(ctx, |ui| {
+        egui::Area::new(egui::Id::unique("toasts")).anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -200.0]).show(ctx, |ui| {
             for t in &self.items {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     let colour = if t.error { super::theme::bad_colour(dark) } else { ui.visuals().text_color() };
