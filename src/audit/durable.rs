@@ -227,19 +227,7 @@ mod tests {
     use super::*;
 
     fn entry(n: u64) -> AuditEntry {
-        AuditEntry {
-            time: chrono::Local::now(),
-            officer: "officer-1".into(),
-            query: n,
-            summary: format!("query {n}"),
-            sources: "National ok".into(),
-            hits: 0,
-            top_hit: String::new(),
-            decision: None,
-            remark: String::new(),
-            decided_at: None,
-            decision_remark: String::new(),
-        }
+        AuditEntry { sources: "National ok".into(), ..AuditEntry::note(chrono::Local::now(), "officer-1", n, format!("query {n}")) }
     }
 
     #[test]

@@ -68,19 +68,8 @@ pub fn run(args: &AuditArgs) -> Result<(), Reported> {
             })?;
             let stdout = std::io::stdout();
             for n in 1..=*count {
-                let entry = AuditEntry {
-                    time: chrono::Local::now(),
-                    officer: "crash-test".into(),
-                    query: n,
-                    summary: format!("synthetic entry {n} {}", "x".repeat(200)),
-                    sources: String::new(),
-                    hits: 0,
-                    top_hit: String::new(),
-                    decision: None,
-                    remark: String::new(),
-                    decided_at: None,
-                    decision_remark: String::new(),
-                };
+                let summary = format!("synthetic entry {n} {}", "x".repeat(200));
+                let entry = AuditEntry { sources: String::new(), ..AuditEntry::note(chrono::Local::now(), "crash-test", n, summary) };
                 let seq = log.append(&entry).map_err(|e| {
                     eprintln!("{e}");
                     Reported

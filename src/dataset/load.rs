@@ -118,25 +118,11 @@ fn parse_dataset_with_progress(
         let Parsed { mut dataset, mut problems, declared, ron_ids } = parsed?;
         match (declared, base_dir.as_ref()) {
             (None, _) => {}
-            (Some(name), None) => problems.push(Problem {
-                severity: ProblemSeverity::Error,
-                file: file.to_owned(),
-                line: 0,
-                column: 0,
-                record: None,
-                field: Some("sltd_file".into()),
-                message: format!("sltd_file {name:?} cannot be resolved: this dataset has no folder"),
-            }),
+            (Some(name), None) => {
+                problems.push(sltd_file_error(file, format!("sltd_file {name:?} cannot be resolved: this dataset has no folder")))
+            }
             (Some(name), Some(dir)) => match super::safe_read::resolve_inside(dir, &name) {
-                Err(message) => problems.push(Problem {
-                    severity: ProblemSeverity::Error,
-                    file: file.to_owned(),
-                    line: 0,
-                    column: 0,
-                    record: None,
-                    field: Some("sltd_file".into()),
-                    message,
-                }),
+                Err(message) => problems.push(sltd_file_error(file, message)),
                 Ok(path) => {
                     let result = match sidecar {
                         Some(result) if hinted.as_deref() == Some(name.as_str()) => result,
@@ -164,6 +150,19 @@ fn parse_dataset_with_progress(
             Err(DatasetError::Invalid { file: file.to_owned(), problems })
         }
     })
+}
+
+/// An error about the `sltd_file` field itself (it has no record to point at).
+fn sltd_file_error(file: &str, message: String) -> Problem {
+    Problem {
+        severity: ProblemSeverity::Error,
+        file: file.to_owned(),
+        line: 0,
+        column: 0,
+        record: None,
+        field: Some("sltd_file".into()),
+        message,
+    }
 }
 
 /// The `sltd_file` a dataset names, found by a quick text scan so its reading can start early.

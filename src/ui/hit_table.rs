@@ -43,7 +43,11 @@ pub fn hit_table_ui(
                     // On the selected (blue) row, red on blue is hard to read from the back of
                     // a room: the word goes white and bold there (the icon still tells the level).
                     let text = egui::RichText::new(format!("{} {}", severity_icon(group.severity), group.severity.label()));
-                    let text = if selected == Some(i) { text.color(egui::Color32::WHITE).strong() } else { text.color(severity_colour(group.severity, dark)) };
+                    let text = if selected == Some(i) {
+                        text.color(egui::Color32::WHITE).strong()
+                    } else {
+                        text.color(severity_colour(group.severity, dark))
+                    };
                     ui.label(text);
                 });
                 row.col(|ui| {

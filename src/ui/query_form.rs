@@ -147,8 +147,10 @@ pub fn query_form_ui(
     // Normal body size: the hint was 8 px high on a projector.
     ui.add(
         egui::Label::new(
-            egui::RichText::new("Dates: YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (birth may be YYYY or YYYY-MM). Countries: ICAO alpha-3 or alpha-2.")
-                .color(ui.visuals().weak_text_color()),
+            egui::RichText::new(
+                "Dates: YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (birth may be YYYY or YYYY-MM). Countries: ICAO alpha-3 or alpha-2.",
+            )
+            .color(ui.visuals().weak_text_color()),
         )
         .wrap(),
     );
