@@ -386,3 +386,31 @@ fn replacing_a_running_exercise_needs_its_pin() {
     h.get_by_label_contains("Wrong PIN");
     assert_eq!(h.state().training.as_ref().unwrap().scenario.title, title, "the running exercise stays");
 }
+
+/// Presenter mode for a workshop projector: larger type, light high-contrast theme, the audit
+/// trail folded away, and at 1280×720 and 1024×768 the result is readable without scrolling.
+#[test]
+fn presenter_mode_fits_the_result_on_a_projector() {
+    for size in [[1280.0, 720.0], [1024.0, 768.0]] {
+        let mut h =
+            Harness::builder().with_size(size).build_eframe(|cc| TerminalApp::with_settings(cc.egui_ctx.clone(), fast_settings(), None));
+        h.step();
+        h.key_press(egui::Key::F5);
+        settle(&mut h);
+        assert!(h.state().settings.presenter);
+        assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-3, "zoom 1.5");
+        assert!(h.query_by_label_contains("Audit trail —").is_none(), "the audit table is folded away");
+        h.get_by_label_contains("hidden in presenter mode");
+        type_into(&mut h, "Document number", "UT4471920");
+        h.key_press(egui::Key::Enter);
+        step_until(&mut h, "query completes", query_complete);
+        settle(&mut h);
+        let screen = h.ctx.content_rect();
+        for label in ["Combined hits", "Severity", "Action"] {
+            let r = h.get_by_label(label).rect();
+            assert!(screen.contains_rect(r), "{label} at {r:?} is inside {screen:?} at {size:?}");
+        }
+        let severity = h.query_all_by_label_contains("HIGH").next().expect("the top hit's severity").rect();
+        assert!(screen.contains_rect(severity), "severity visible at {size:?}");
+    }
+}

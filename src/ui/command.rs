@@ -41,6 +41,8 @@ pub enum Command {
     SwitchDataset,
     DismissResultChange,
     DismissAlert(usize),
+    /// Presenter mode on or off (projector: light theme, larger type, audit trail folded).
+    TogglePresenter,
 }
 
 impl Command {
@@ -56,6 +58,7 @@ impl Command {
             Self::Decide(d) => d.label().into(),
             Self::ToggleSettings => "Simulation settings".into(),
             Self::ToggleHelp => "Help".into(),
+            Self::TogglePresenter => "Presenter mode (projector)".into(),
             Self::OpenInstructor => "Instructor panel (PIN)".into(),
             other => format!("{other:?}"),
         }

@@ -12,24 +12,35 @@ pub fn hit_table_ui(
     selected: Option<usize>,
     confirmations: &std::collections::HashMap<String, crate::booth::Confirmation>,
     dark: bool,
+    compact: bool,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     // Record over subject, and the action wrapped on up to three lines, so the table stays
     // readable at 1366 px with the form and the detail panel open.
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 8.0;
-    TableBuilder::new(ui)
+    let mut table = TableBuilder::new(ui)
         .id_salt("hits")
         .striped(true)
         .sense(egui::Sense::click())
         .column(Column::exact(90.0))
         .column(Column::exact(42.0))
-        .column(Column::initial(200.0).at_least(140.0).clip(true))
-        .column(Column::exact(96.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
+        // Compact (presenter mode on a narrow projector): the record and action columns give way
+        // and the sources column goes (the source cards above say who answered what).
+        .column(Column::initial(if compact { 120.0 } else { 200.0 }).at_least(if compact { 110.0 } else { 140.0 }).clip(true));
+    if !compact {
+        table = table.column(Column::exact(96.0));
+    }
+    table
+        .column(Column::remainder().at_least(if compact { 100.0 } else { 120.0 }).clip(true))
         .header(22.0, |mut header| {
-            for title in ["Severity", "Score", "Database / record — who matched", "Source(s)", "Recommended action"] {
+            let titles: &[&str] = if compact {
+                &["Severity", "Score", "Record", "Action"]
+            } else {
+                &["Severity", "Score", "Database / record — who matched", "Source(s)", "Recommended action"]
+            };
+            for title in titles {
                 header.col(|ui| {
-                    ui.strong(title);
+                    ui.strong(*title);
                 });
             }
         })
@@ -41,10 +52,11 @@ pub fn hit_table_ui(
                 row.set_selected(selected == Some(i));
                 row.col(|ui| {
                     // On the selected (blue) row, red on blue is hard to read from the back of
-                    // a room: the word goes white and bold there (the icon still tells the level).
+                    // a room: the word goes bold white (dark theme) or black (light theme) there;
+                    // the icon still tells the level.
                     let text = egui::RichText::new(format!("{} {}", severity_icon(group.severity), group.severity.label()));
                     let text = if selected == Some(i) {
-                        text.color(egui::Color32::WHITE).strong()
+                        text.color(if dark { egui::Color32::WHITE } else { egui::Color32::BLACK }).strong()
                     } else {
                         text.color(severity_colour(group.severity, dark))
                     };
@@ -61,10 +73,12 @@ pub fn hit_table_ui(
                         ui.label(egui::RichText::new(&head.subject).weak());
                     });
                 });
-                row.col(|ui| {
-                    let names: Vec<&str> = group.sources.iter().map(|s| s.short()).collect();
-                    ui.label(if group.sources.len() == SourceId::ALL.len() { "Both sources".to_owned() } else { names.join("+") });
-                });
+                if !compact {
+                    row.col(|ui| {
+                        let names: Vec<&str> = group.sources.iter().map(|s| s.short()).collect();
+                        ui.label(if group.sources.len() == SourceId::ALL.len() { "Both sources".to_owned() } else { names.join("+") });
+                    });
+                }
                 row.col(|ui| {
                     // The first instruction; the rest is on hover and in the detail panel.
                     let first = group.action.split(';').next().unwrap_or_default();

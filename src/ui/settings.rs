@@ -16,6 +16,10 @@ pub struct Settings {
     pub officer: String,
     /// How long the simulated owning country takes to answer a confirmation request.
     pub confirmation_delays: crate::booth::ConfirmationDelays,
+    /// Workshop demo on a projector: light high-contrast theme, larger type, audit trail folded.
+    pub presenter: bool,
+    /// Zoom in presenter mode (1.25–2.0), remembered.
+    pub presenter_zoom: f32,
 }
 
 impl Default for Settings {
@@ -27,6 +31,8 @@ impl Default for Settings {
             recent: Vec::new(),
             officer: "officer-1".into(),
             confirmation_delays: crate::booth::ConfirmationDelays::default(),
+            presenter: false,
+            presenter_zoom: 1.5,
         }
     }
 }

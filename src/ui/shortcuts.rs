@@ -22,6 +22,7 @@ pub fn shortcuts() -> Vec<Shortcut> {
         s(Command::ExportAuditDialog, Modifiers::COMMAND, Key::E, true),
         s(Command::ToggleHelp, Modifiers::NONE, Key::F1, true),
         s(Command::ToggleSettings, Modifiers::NONE, Key::F2, true),
+        s(Command::TogglePresenter, Modifiers::NONE, Key::F5, true),
         s(Command::RequestConfirmation, Modifiers::NONE, Key::F6, true),
         s(Command::OpenInstructor, Modifiers::NONE, Key::F9, true),
         // Decisions in the order of their buttons, from the keyboard (also while typing a remark).

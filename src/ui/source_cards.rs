@@ -11,7 +11,9 @@ pub fn source_cards_ui(ui: &mut egui::Ui, run: Option<&QueryRun>, dark: bool) {
     ui.horizontal(|ui| {
         for source in SourceId::ALL {
             egui::Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
-                ui.set_min_width(260.0);
+                // Two cards side by side share the width (a projector at 1024 px and zoom 1.5
+                // leaves about 420 points); wrapped text rather than a card cut off.
+                ui.set_min_width(((ui.available_width() - 24.0) / 2.0).clamp(160.0, 260.0));
                 ui.vertical(|ui| {
                     ui.strong(source.label());
                     let (text, colour) = match run.map(|r| r.state(source)) {

@@ -67,7 +67,7 @@ impl TerminalApp {
         {
             self.pending.push(c);
         }
-        let dark = self.settings.dark;
+        let dark = self.settings.dark && !self.settings.presenter;
         if let Some(session) = &self.training {
             let mut open = self.instructor_open;
             if open {
@@ -132,15 +132,25 @@ impl TerminalApp {
                     self.show_debrief = true;
                 }
             });
+            ui.menu_button("View", |ui| {
+                let label = format!("Presenter mode  {}", shortcuts::label_for(&ctx, &Command::TogglePresenter));
+                if ui.checkbox(&mut self.settings.presenter, label).changed() {
+                    ui.close();
+                }
+                ui.add(egui::Slider::new(&mut self.settings.presenter_zoom, 1.25..=2.0).text("presenter zoom"));
+            });
             ui.menu_button("Help", |ui| {
                 if ui.button(format!("Help  {}", shortcuts::label_for(&ctx, &Command::ToggleHelp))).clicked() {
                     self.pending.push(Command::ToggleHelp);
                 }
             });
             ui.separator();
-            ui.label(format!("{} — {}", self.booth.engine().post, self.booth.engine().name));
+            if !self.settings.presenter {
+                // On a narrow projector the link lights need the room more than the title.
+                ui.label(format!("{} — {}", self.booth.engine().post, self.booth.engine().name));
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let dark = self.settings.dark;
+                let dark = self.settings.dark && !self.settings.presenter;
                 link_lights_ui(ui, !self.settings.sim.national.offline, !self.settings.sim.interpol.offline, dark);
             });
         });
@@ -148,6 +158,31 @@ impl TerminalApp {
 }
 
 impl TerminalApp {
+    /// The theme and zoom the settings ask for, applied only when they change.
+    fn apply_look(&mut self, ctx: &egui::Context, current: &egui::Visuals) {
+        let (dark, zoom) =
+            if self.settings.presenter { (false, self.settings.presenter_zoom.clamp(1.25, 2.0)) } else { (self.settings.dark, 1.0) };
+        let want_presenter_look = self.settings.presenter;
+        let is_presenter_look = current.override_text_color == Some(egui::Color32::BLACK);
+        if current.dark_mode != dark || want_presenter_look != is_presenter_look {
+            let mut visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
+            if want_presenter_look {
+                // High contrast for a projector: black text, white panels.
+                visuals.override_text_color = Some(egui::Color32::BLACK);
+                visuals.panel_fill = egui::Color32::WHITE;
+                visuals.window_fill = egui::Color32::WHITE;
+                // Fields stay visible on white: a grey well with a dark outline.
+                visuals.extreme_bg_color = egui::Color32::from_gray(232);
+                visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, egui::Color32::from_gray(90));
+                visuals.widgets.hovered.bg_stroke = egui::Stroke::new(1.5, egui::Color32::from_gray(40));
+            }
+            ctx.set_visuals(visuals);
+        }
+        if (ctx.zoom_factor() - zoom).abs() > 0.001 {
+            ctx.set_zoom_factor(zoom);
+        }
+    }
+
     /// What must not be missed at the desk: a result that changed after the link returned, a
     /// traveller who left before it did, a new dataset waiting for this traveller's decision.
     fn desk_banners(&mut self, ui: &mut egui::Ui, dark: bool) {
@@ -252,28 +287,39 @@ fn document_checks_ui(ui: &mut egui::Ui, checks: &[DocumentCheck], dark: bool) {
 impl eframe::App for TerminalApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if ui.visuals().dark_mode != self.settings.dark {
-            ctx.set_visuals(if self.settings.dark { egui::Visuals::dark() } else { egui::Visuals::light() });
-        }
+        let current = ui.visuals().clone();
+        self.apply_look(&ctx, &current);
         self.drain_background();
         self.drain_audit_writer();
         self.drain_query_events();
         self.collect_input(&ctx);
         self.update_title();
-        let dark = self.settings.dark;
+        let dark = self.settings.dark && !self.settings.presenter;
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        egui::Panel::bottom("audit").resizable(true).default_size(170.0).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.strong(format!("Audit trail — {} entries", self.booth.audit.len()));
-                if ui.button(format!("Export CSV ({})", shortcuts::label_for(&ctx, &Command::ExportAuditDialog))).clicked() {
-                    self.pending.push(Command::ExportAuditDialog);
-                }
-                ui.weak(format!("dataset: {}", self.dataset_label));
+        if self.settings.presenter {
+            // Folded away for the room: one line says it is still being kept.
+            egui::Panel::bottom("audit-folded").show(ui, |ui| {
+                ui.weak(format!("Audit trail: {} entries, kept and saved (hidden in presenter mode, F5)", self.booth.audit.len()));
             });
-            audit_panel_ui(ui, &self.booth.audit);
-        });
-        egui::Panel::left("form").resizable(true).default_size(300.0).show(ui, |ui| {
+        } else {
+            egui::Panel::bottom("audit").resizable(true).default_size(170.0).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.strong(format!("Audit trail — {} entries", self.booth.audit.len()));
+                    if ui.button(format!("Export CSV ({})", shortcuts::label_for(&ctx, &Command::ExportAuditDialog))).clicked() {
+                        self.pending.push(Command::ExportAuditDialog);
+                    }
+                    ui.weak(format!("dataset: {}", self.dataset_label));
+                });
+                audit_panel_ui(ui, &self.booth.audit);
+            });
+        }
+        let presenter = self.settings.presenter;
+        // On a projector the form is narrower and the detail moves under the table, so the
+        // result (source cards, hit table, severity, action) fits without scrolling.
+        let (form_id, form_width) = if presenter { ("form-presenter", 200.0) } else { ("form", 300.0) };
+        self.form.compact = presenter;
+        egui::Panel::left(form_id).resizable(true).default_size(form_width).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let (q, c) = (shortcuts::label_for(&ctx, &Command::RunQuery), shortcuts::label_for(&ctx, &Command::NewTraveller));
                 let m = shortcuts::label_for(&ctx, &Command::ReadMrz);
@@ -290,12 +336,14 @@ impl eframe::App for TerminalApp {
         });
         // Capped so that a record with long values never squeezes the hit table away.
         let max_detail = (ctx.content_rect().width() * 0.4).max(320.0);
-        egui::Panel::right("detail").resizable(true).default_size(390.0).max_size(max_detail).show(ui, |ui| {
-            let group = self.selected.and_then(|i| self.booth.groups().get(i));
-            let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
-            let commands = hit_detail_ui(ui, group, &self.photos, self.booth.confirmations(), dark, &confirm);
-            self.pending.extend(commands);
-        });
+        if !presenter {
+            egui::Panel::right("detail").resizable(true).default_size(390.0).max_size(max_detail).show(ui, |ui| {
+                let group = self.selected.and_then(|i| self.booth.groups().get(i));
+                let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
+                let commands = hit_detail_ui(ui, group, &self.photos, self.booth.confirmations(), dark, &confirm);
+                self.pending.extend(commands);
+            });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(session) = &self.training {
                 let number = session.number();
@@ -342,13 +390,22 @@ impl eframe::App for TerminalApp {
                 }
             }
             if !groups_empty {
-                let commands = hit_table_ui(ui, self.booth.groups(), self.selected, self.booth.confirmations(), dark);
+                let commands = hit_table_ui(ui, self.booth.groups(), self.selected, self.booth.confirmations(), dark, presenter);
                 self.pending.extend(commands);
             }
             if self.booth.current.is_some() {
                 ui.separator();
                 let commands = decision_ui(ui, &mut self.remark, self.booth.decided());
                 self.pending.extend(commands);
+            }
+            if presenter && self.selected.is_some() {
+                ui.separator();
+                egui::ScrollArea::vertical().id_salt("presenter-detail").show(ui, |ui| {
+                    let group = self.selected.and_then(|i| self.booth.groups().get(i));
+                    let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
+                    let commands = hit_detail_ui(ui, group, &self.photos, self.booth.confirmations(), dark, &confirm);
+                    self.pending.extend(commands);
+                });
             }
         });
         self.windows(&ctx);

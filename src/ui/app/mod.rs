@@ -342,6 +342,7 @@ impl TerminalApp {
             Command::ExportDebrief(kind) => self.background.pick_export(kind),
             Command::ToggleSettings => self.show_settings = !self.show_settings,
             Command::ToggleHelp => self.show_help = !self.show_help,
+            Command::TogglePresenter => self.settings.presenter = !self.settings.presenter,
         }
     }
 }
