@@ -414,3 +414,22 @@ fn presenter_mode_fits_the_result_on_a_projector() {
         assert!(screen.contains_rect(severity), "severity visible at {size:?}");
     }
 }
+
+/// A dataset that finishes loading while a traveller is undecided waits for the decision.
+#[test]
+fn a_new_dataset_waits_for_the_undecided_traveller() {
+    let mut h = harness(fast_settings());
+    h.step();
+    type_into(&mut h, "Document number", "UT4471920");
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query completes", query_complete);
+    h.state_mut().send(Command::LoadDataset("sample_data/demo.ron".into()));
+    step_until(&mut h, "dataset ready", |h| h.state().ready_dataset.is_some());
+    settle(&mut h);
+    // The bar (and a toast) say so; the traveller is still at the desk.
+    assert!(h.query_all_by_label_contains("New dataset ready").count() >= 1);
+    assert!(h.state().booth.current.is_some(), "the traveller is still at the desk");
+    h.get_by_label("Switch now").click_accesskit();
+    settle(&mut h);
+    assert!(h.state().ready_dataset.is_none() && h.state().booth.current.is_none(), "switched, desk cleared");
+}
