@@ -160,7 +160,7 @@ fn training_scenario_two_travellers_instructor_pin_and_debrief() {
     type_into(&mut h, "Instructor PIN", "4711");
     h.get_by_label("Start scenario").click_accesskit();
     settle(&mut h);
-    assert!(h.state().training.is_some(), "scenario started");
+    assert!(h.state().booth.training.is_some(), "scenario started");
     h.get_by_label_contains("TRAINING — Airport arrivals");
     // Traveller 1: the form is pre-filled with what they present; query, then admit.
     assert!(h.query_by_label("at the booth").is_none(), "traveller 1 has no photo in the scenario");
@@ -168,7 +168,7 @@ fn training_scenario_two_travellers_instructor_pin_and_debrief() {
     step_until(&mut h, "query 1", query_complete);
     h.get_by_label_contains("Admit (").click_accesskit();
     settle(&mut h);
-    assert_eq!(h.state().training.as_ref().unwrap().number(), 2, "next traveller called");
+    assert_eq!(h.state().booth.training.as_ref().unwrap().number(), 2, "next traveller called");
     // Traveller 2 (TDAWN): the face at the booth is shown; query, open the hit, refer to secondary.
     settle(&mut h);
     h.get_by_label("at the booth");
@@ -192,7 +192,7 @@ fn training_scenario_two_travellers_instructor_pin_and_debrief() {
     assert!(h.state().instructor_open);
     h.get_by_label("End scenario").click_accesskit();
     settle(&mut h);
-    assert!(h.state().training.is_none());
+    assert!(h.state().booth.training.is_none());
     h.get_by_label_contains("Debrief — Airport arrivals");
     let debrief = h.state().debrief.clone().unwrap();
     assert_eq!(debrief.rows[0].actual, Some(bordercheck::audit::Decision::Admit));
@@ -376,7 +376,7 @@ fn replacing_a_running_exercise_needs_its_pin() {
     type_into(&mut h, "Instructor PIN", "4711");
     h.get_by_label("Start scenario").click_accesskit();
     settle(&mut h);
-    let title = h.state().training.as_ref().unwrap().scenario.title.clone();
+    let title = h.state().booth.training.as_ref().unwrap().scenario.title.clone();
     h.state_mut().send(Command::StartBuiltinScenario(1));
     settle(&mut h);
     h.get_by_label_contains("Replace the running exercise");
@@ -384,7 +384,7 @@ fn replacing_a_running_exercise_needs_its_pin() {
     h.get_by_label("Continue").click_accesskit();
     settle(&mut h);
     h.get_by_label_contains("Wrong PIN");
-    assert_eq!(h.state().training.as_ref().unwrap().scenario.title, title, "the running exercise stays");
+    assert_eq!(h.state().booth.training.as_ref().unwrap().scenario.title, title, "the running exercise stays");
 }
 
 /// Presenter mode for a workshop projector: larger type, light high-contrast theme, the audit

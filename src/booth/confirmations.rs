@@ -106,6 +106,9 @@ impl Booth {
             query,
             format!("confirmation request #{attempt} to {owner} (via NCB) for {record_id}"),
         ));
+        if let Some(session) = &mut self.training {
+            session.record_confirmation();
+        }
         true
     }
 

@@ -88,6 +88,9 @@ pub struct Booth {
     /// In an exercise, who the traveller really is: the record ids that are this person. The
     /// owning country's reply then follows the truth of the case instead of chance.
     pub truth: Option<Vec<String>>,
+    /// The training exercise running at this desk: the booth tells it what the trainee queried,
+    /// asked and decided, so the debrief scores exactly what happened here.
+    pub training: Option<crate::training::TrainingSession>,
 }
 
 impl Booth {
@@ -112,6 +115,7 @@ impl Booth {
             events: Vec::new(),
             query_remark: String::new(),
             truth: None,
+            training: None,
         }
     }
 
@@ -173,6 +177,10 @@ impl Booth {
     /// goes into its audit entry.
     pub fn submit(&mut self, query: Query, sim: &SimSettings, options: MatchOptions, remark: String) {
         self.query_remark = remark;
+        if let Some(session) = &self.training {
+            // In an exercise the owning country answers by the truth of the case.
+            self.truth = session.current().map(|t| t.expected_hits.clone());
+        }
         let run = self.dispatcher.submit(&self.engine, query, sim, options);
         self.current = Some(run);
         self.groups.clear();
@@ -217,6 +225,10 @@ impl Booth {
         }
         if self.current.as_ref().is_some_and(QueryRun::is_complete) && self.audit_index.is_none() {
             self.write_query_entry(wall, self.query_remark.clone());
+            if let (Some(session), Some(run)) = (self.training.as_mut(), self.current.as_ref()) {
+                let needs = run.hits().any(|h| h.owner.is_some() && crate::engine::hit_rules::rule(h.database, h.match_kind, None).confirm);
+                session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>(), needs);
+            }
             if let Some(run) = &self.current
                 && !run.state(SourceId::Interpol).answered()
             {
@@ -269,7 +281,8 @@ impl Booth {
         })
     }
 
-    /// Records the officer's decision at `wall` (the time the officer decided). Admit or Refuse
+    /// Records the officer's decision at `wall` (the time the officer decided; `now` times the
+    /// traveller in an exercise). Admit or Refuse
     /// against an unconfirmed CRITICAL or HIGH hit needs `override_reason`, audited as an
     /// override. Deciding again replaces the decision and its remark, never appends twice.
     pub fn decide(
@@ -277,6 +290,7 @@ impl Booth {
         decision: Decision,
         remark: &str,
         override_reason: Option<&str>,
+        now: Instant,
         wall: DateTime<Local>,
     ) -> Result<(), DecideError> {
         if self.current.is_none() {
@@ -302,6 +316,9 @@ impl Booth {
         }
         self.decided = Some(decision);
         self.events.push(BoothEvent::Info(format!("Decision recorded: {}", decision.label())));
+        if let Some(session) = &mut self.training {
+            session.decide(decision, remark.trim(), now);
+        }
         Ok(())
     }
 }

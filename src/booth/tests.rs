@@ -67,7 +67,7 @@ fn query_hit_confirmation_reply_decision_all_in_the_audit_trail() {
     assert!(b.confirmations()[&head.record_id].is_pending(), "the reply takes the configured time");
     b.poll(start + Duration::from_secs(61), at(2), None);
     assert!(b.confirmations()[&head.record_id].is_confirmed());
-    b.decide(Decision::Detain, "handed to the NCB", None, at(3)).expect("a confirmed Red notice: detain");
+    b.decide(Decision::Detain, "handed to the NCB", None, Instant::now(), at(3)).expect("a confirmed Red notice: detain");
     let summaries: Vec<&str> = b.audit.entries().iter().map(|e| e.summary.as_str()).collect();
     assert!(summaries[1].starts_with("confirmation request #1 to FRA"), "{summaries:?}");
     assert!(summaries[2].starts_with("reply from FRA on 2017/12345 (request #1): Confirmed"), "{summaries:?}");
@@ -99,14 +99,14 @@ fn no_reply_yet_leaves_a_way_to_ask_again_and_the_warning_stays() {
 fn admitting_against_an_unconfirmed_red_notice_needs_a_reason_recorded_as_an_override() {
     let mut b = booth();
     check(&mut b, red_notice_query(), &SimSettings::instant(1), at(0));
-    let err = b.decide(Decision::Admit, "", None, at(5)).expect_err("an unconfirmed CRITICAL hit");
+    let err = b.decide(Decision::Admit, "", None, Instant::now(), at(5)).expect_err("an unconfirmed CRITICAL hit");
     assert!(matches!(err, DecideError::NeedsOverrideReason { ref record_id, severity: Severity::Critical } if record_id == "2017/12345"));
     assert_eq!(b.decided(), None);
-    b.decide(Decision::Admit, "supervisor present", Some("photo clearly another person"), at(6)).expect("with a reason");
+    b.decide(Decision::Admit, "supervisor present", Some("photo clearly another person"), Instant::now(), at(6)).expect("with a reason");
     let remark = &b.audit.entries()[0].decision_remark;
     assert!(remark.starts_with("OVERRIDE of unconfirmed CRITICAL hit 2017/12345: photo clearly another person"), "{remark}");
     // Referring to secondary is always allowed: it is the safe step.
-    b.decide(Decision::Secondary, "supervisor present", None, at(7)).expect("secondary needs no reason");
+    b.decide(Decision::Secondary, "supervisor present", None, Instant::now(), at(7)).expect("secondary needs no reason");
     let e = &b.audit.entries()[0];
     assert_eq!(e.decision_remark, "supervisor present", "a changed decision replaces its remark, never appends it");
     assert_eq!(e.decided_at, Some(at(7)));
@@ -126,7 +126,7 @@ fn a_national_warrant_needs_no_foreign_confirmation() {
     };
     check(&mut b, input.to_query().0, &SimSettings::instant(1), at(0));
     assert_eq!(b.groups()[0].headline().record_id, "NP-PLANT-07");
-    b.decide(Decision::RefuseEntry, "", None, at(1)).expect("no owning country to ask");
+    b.decide(Decision::RefuseEntry, "", None, Instant::now(), at(1)).expect("no owning country to ask");
 }
 
 #[test]
@@ -162,7 +162,7 @@ fn a_traveller_who_left_before_the_link_returned_raises_a_persistent_alert() {
     let mut sim = SimSettings::instant(3);
     sim.interpol.offline = true;
     check(&mut b, red_notice_query(), &sim, at(0));
-    b.decide(Decision::Admit, "", None, at(1)).expect("no hit to go against");
+    b.decide(Decision::Admit, "", None, Instant::now(), at(1)).expect("no hit to go against");
     b.new_traveller();
     check(&mut b, stolen_blank_query(), &sim, at(2));
     sim.interpol.offline = false;
@@ -184,7 +184,7 @@ fn a_busy_desk_is_one_with_an_undecided_traveller() {
     assert!(!b.is_busy());
     check(&mut b, stolen_blank_query(), &SimSettings::instant(1), at(0));
     assert!(b.is_busy());
-    b.decide(Decision::Detain, "", None, at(1)).expect("detain is always allowed");
+    b.decide(Decision::Detain, "", None, Instant::now(), at(1)).expect("detain is always allowed");
     assert!(!b.is_busy());
 }
 
@@ -209,4 +209,33 @@ fn in_an_exercise_the_reply_follows_who_the_traveller_really_is() {
     b.request_confirmation(&head.record_id, start, at(1));
     b.poll(start + Duration::from_secs(61), at(2), None);
     assert_eq!(b.confirmations()[&head.record_id].reply, Some(ConfirmationReply::NotSamePerson));
+}
+
+#[test]
+fn an_exercise_at_the_desk_is_scored_from_what_the_booth_saw() {
+    use crate::training::TrainingSession;
+    let mut b = booth();
+    let scenario = crate::training::builtin::builtin_scenarios().iter().find(|s| s.title == "Link down").expect("built-in").clone();
+    let t0 = Instant::now();
+    b.training = Some(TrainingSession::new(scenario, "4711", t0));
+    // K1: clean, admitted.
+    let k1 = b.training.as_ref().and_then(TrainingSession::current).expect("K1").presents.clone();
+    check(&mut b, k1.to_query().0, &SimSettings::instant(1), at(0));
+    b.decide(Decision::Admit, "", None, t0 + Duration::from_secs(20), at(1)).expect("clean traveller");
+    // K2 (Red notice + national watch): confirmation asked, then detained.
+    b.new_traveller();
+    let (k2, _) = crate::document_reading::fill_from_mrz(
+        &b.training.as_ref().and_then(TrainingSession::current).expect("K2").presents,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
+    );
+    check(&mut b, k2.to_query().0, &SimSettings::instant(1), at(2));
+    let red = b.groups().iter().flat_map(|g| &g.hits).find(|h| h.record_id == "2018/20771").expect("the Red notice").record_id.clone();
+    assert!(b.request_confirmation(&red, t0, at(3)));
+    b.decide(Decision::Detain, "", None, t0 + Duration::from_secs(80), at(4)).expect("detain");
+    let debrief = b.training.as_ref().expect("running").debrief();
+    let (r1, r2) = (&debrief.rows[0], &debrief.rows[1]);
+    assert_eq!((r1.actual, r2.actual), (Some(Decision::Admit), Some(Decision::Detain)));
+    assert!(r2.hits_available.contains(&red), "{:?}", r2.hits_available);
+    assert!(r2.confirmation_requested && !r2.detained_unconfirmed(), "{r2:?}");
+    assert!(r2.correct());
 }

@@ -89,20 +89,21 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
             let base = crate::sim::SimSettings::instant(1);
             let t0 = Instant::now();
             let mut clock = t0;
-            let mut session = TrainingSession::new(scenario, "cli", t0);
+            // The exercise runs at the booth, as in the terminal: the booth tells it what each
+            // query found; the replayed decisions are recorded as the trainee made them.
+            booth.training = Some(TrainingSession::new(scenario, "cli", t0));
             let today = chrono::Local::now().date_naive();
-            while let Some(traveller) = session.current().cloned() {
+            while let Some(traveller) = booth.training.as_ref().and_then(TrainingSession::current).cloned() {
                 let (input, mrz) = crate::document_reading::fill_from_mrz(&traveller.presents, today);
                 if let Some(Err(e)) = &mrz {
                     eprintln!("{}: traveller {}: unreadable MRZ: {e}", file.display(), traveller.id);
                 }
                 let (query, _) = input.to_query();
+                let sim = booth.training.as_ref().map_or(base, |s| s.sim_for_current(&base));
                 booth.new_traveller();
-                booth.submit(query, &session.sim_for_current(&base), crate::engine::MatchOptions::default(), String::new());
+                booth.submit(query, &sim, crate::engine::MatchOptions::default(), String::new());
                 booth.wait(chrono::Local::now());
-                let Some(run) = booth.current.as_ref() else { break };
-                let needs = run.hits().any(|h| h.owner.is_some() && crate::engine::hit_rules::rule(h.database, h.match_kind, None).confirm);
-                session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>(), needs);
+                let Some(session) = booth.training.as_mut() else { break };
                 match by_traveller.get(&traveller.id) {
                     Some(d) => {
                         if d.confirmation_requested {
@@ -114,6 +115,7 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
                     None => session.skip(clock),
                 }
             }
+            let Some(session) = booth.training.take() else { return Err(Reported) };
             let debrief = session.debrief();
             let totals = debrief.totals();
             if *json {

@@ -68,7 +68,7 @@ impl TerminalApp {
             self.pending.push(c);
         }
         let dark = self.settings.dark && !self.settings.presenter;
-        if let Some(session) = &self.training {
+        if let Some(session) = &self.booth.training {
             let mut open = self.instructor_open;
             if open {
                 let commands = instructor_window(ctx, session, &mut open, dark);
@@ -125,7 +125,7 @@ impl TerminalApp {
                     self.pending.push(Command::OpenScenarioDialog);
                 }
                 let instructor = format!("Instructor panel…  {}", shortcuts::label_for(&ctx, &Command::OpenInstructor));
-                if ui.add_enabled(self.training.is_some(), egui::Button::new(instructor)).clicked() {
+                if ui.add_enabled(self.booth.training.is_some(), egui::Button::new(instructor)).clicked() {
                     self.pending.push(Command::OpenInstructor);
                 }
                 if ui.add_enabled(self.debrief.is_some(), egui::Button::new("Last debrief…")).clicked() {
@@ -345,7 +345,7 @@ impl eframe::App for TerminalApp {
             });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(session) = &self.training {
+            if let Some(session) = &self.booth.training {
                 let number = session.number();
                 if self.booth_face.as_ref().is_none_or(|(n, _)| *n != number) {
                     let photo = session.current().and_then(|t| booth_photo(&session.scenario, t, &self.photos));

@@ -12,11 +12,11 @@ impl TerminalApp {
             self.toasts.error("Nothing to query: type a document number, a name or a vehicle");
             return;
         }
-        if self.training.as_ref().is_some_and(TrainingSession::is_paused) {
+        if self.booth.training.as_ref().is_some_and(TrainingSession::is_paused) {
             self.toasts.error("The exercise is paused by the instructor");
             return;
         }
-        let sim = self.training.as_ref().map_or(self.settings.sim, |t| t.sim_for_current(&self.settings.sim));
+        let sim = self.booth.training.as_ref().map_or(self.settings.sim, |t| t.sim_for_current(&self.settings.sim));
         let remark = self
             .document_checks
             .iter()
@@ -27,8 +27,6 @@ impl TerminalApp {
         self.booth.officer.clone_from(&self.settings.officer);
         self.booth.seed = self.settings.sim.seed;
         self.booth.delays = self.settings.confirmation_delays;
-        // In an exercise the owning country answers by the truth of the case.
-        self.booth.truth = self.training.as_ref().and_then(TrainingSession::current).map(|t| t.expected_hits.clone());
         self.booth.submit(query, &sim, self.settings.options(), remark);
         self.selected = None;
     }
@@ -56,10 +54,9 @@ impl TerminalApp {
     }
 
     pub(super) fn decide(&mut self, decision: Decision, override_reason: Option<&str>) {
-        match self.booth.decide(decision, &self.remark, override_reason, chrono::Local::now()) {
+        match self.booth.decide(decision, &self.remark, override_reason, Instant::now(), chrono::Local::now()) {
             Ok(()) => {
-                if let Some(session) = &mut self.training {
-                    session.decide(decision, self.remark.trim(), Instant::now());
+                if self.booth.training.is_some() {
                     self.next_training_traveller();
                 }
             }
@@ -99,7 +96,7 @@ impl TerminalApp {
     /// Applies query answers within the frame budget, link re-runs and confirmation replies.
     pub(super) fn drain_query_events(&mut self) {
         let now = Instant::now();
-        let sim = self.training.as_ref().map_or(self.settings.sim, |t| t.sim_for_current(&self.settings.sim));
+        let sim = self.booth.training.as_ref().map_or(self.settings.sim, |t| t.sim_for_current(&self.settings.sim));
         self.booth.handle_link(&sim, self.settings.options(), now, chrono::Local::now());
         self.booth.poll(now, chrono::Local::now(), Some(now + EVENT_BUDGET));
         if self.selected.is_none() && !self.booth.groups().is_empty() {
@@ -110,14 +107,13 @@ impl TerminalApp {
             && self.training_recorded != Some(run.id.0)
         {
             self.training_recorded = Some(run.id.0);
-            let needs = run.hits().any(|h| h.owner.is_some() && crate::engine::hit_rules::rule(h.database, h.match_kind, None).confirm);
-            if let Some(session) = &mut self.training {
-                session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>(), needs);
-                // The first group is shown in the detail without a click: the trainee saw it.
-                if let Some(group) = self.booth.groups().first() {
-                    for hit in &group.hits {
-                        session.record_opened(&hit.record_id);
-                    }
+            // The first group is shown in the detail without a click: the trainee saw it (the
+            // booth has already told the exercise what the query found).
+            let first: Vec<String> =
+                self.booth.groups().first().map(|g| g.hits.iter().map(|h| h.record_id.clone()).collect()).unwrap_or_default();
+            if let Some(session) = &mut self.booth.training {
+                for id in &first {
+                    session.record_opened(id);
                 }
             }
         }

@@ -70,7 +70,6 @@ pub struct TerminalApp {
     /// The face of the traveller at the booth: (traveller number in the session, picture), made
     /// once per traveller (a synthetic face is drawn, not read).
     booth_face: Option<(usize, Option<Arc<[u8]>>)>,
-    pub training: Option<TrainingSession>,
     pub pin_prompt: Option<PinPrompt>,
     pub instructor_open: bool,
     pub debrief: Option<Debrief>,
@@ -136,7 +135,6 @@ impl TerminalApp {
             title: String::new(),
             demo: (Arc::clone(&engine_for_demo), Arc::clone(&photos_for_demo)),
             booth_face: None,
-            training: None,
             pin_prompt: None,
             instructor_open: false,
             debrief: None,
@@ -276,9 +274,11 @@ impl TerminalApp {
             Command::ExportAuditDialog => self.background.pick_export(ExportKind::AuditCsv),
             Command::SelectGroup(i) => {
                 self.selected = (i < self.booth.groups().len()).then_some(i);
-                if let (Some(session), Some(group)) = (&mut self.training, self.booth.groups().get(i)) {
-                    for hit in &group.hits {
-                        session.record_opened(&hit.record_id);
+                let ids: Vec<String> =
+                    self.booth.groups().get(i).map(|g| g.hits.iter().map(|h| h.record_id.clone()).collect()).unwrap_or_default();
+                if let Some(session) = &mut self.booth.training {
+                    for id in &ids {
+                        session.record_opened(id);
                     }
                 }
             }
@@ -287,9 +287,6 @@ impl TerminalApp {
                     return;
                 };
                 if self.booth.request_confirmation(&record, Instant::now(), chrono::Local::now()) {
-                    if let Some(session) = &mut self.training {
-                        session.record_confirmation();
-                    }
                     if let Some(due) = self.booth.next_reply_due() {
                         self.ctx.request_repaint_after(due.saturating_duration_since(Instant::now()));
                     }
@@ -305,36 +302,36 @@ impl TerminalApp {
             Command::ConfirmPin => self.confirm_pin(),
             Command::CancelPin => self.pin_prompt = None,
             Command::OpenInstructor => {
-                if self.training.is_some() {
+                if self.booth.training.is_some() {
                     self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::OpenInstructor, pin: String::new(), error: None });
                 } else {
                     self.toasts.error("No exercise is running");
                 }
             }
             Command::InstructorPause(paused) => {
-                if let Some(s) = &mut self.training {
+                if let Some(s) = &mut self.booth.training {
                     s.set_paused(paused, Instant::now());
                 }
             }
             Command::InstructorInject(incident) => {
-                if let Some(s) = &mut self.training {
+                if let Some(s) = &mut self.booth.training {
                     s.inject(incident);
                     self.toasts.info(format!("Incident injected: {}", incident.label()));
                 }
             }
             Command::InstructorClearIncidents => {
-                if let Some(s) = &mut self.training {
+                if let Some(s) = &mut self.booth.training {
                     s.clear_injected();
                 }
             }
             Command::InstructorSkip => {
-                if let Some(s) = &mut self.training {
+                if let Some(s) = &mut self.booth.training {
                     s.skip(Instant::now());
                     self.next_training_traveller();
                 }
             }
             Command::InstructorEnd => {
-                if let Some(s) = &mut self.training {
+                if let Some(s) = &mut self.booth.training {
                     s.end();
                     self.next_training_traveller();
                 }

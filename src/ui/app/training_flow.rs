@@ -6,7 +6,8 @@ use super::*;
 impl TerminalApp {
     /// Starting a scenario while one runs replaces it: the running exercise's PIN comes first.
     pub(super) fn ask_to_start(&mut self, scenario: crate::training::Scenario) {
-        let purpose = if self.training.is_some() { PinPurpose::Replace(Box::new(scenario)) } else { PinPurpose::Start(Box::new(scenario)) };
+        let purpose =
+            if self.booth.training.is_some() { PinPurpose::Replace(Box::new(scenario)) } else { PinPurpose::Start(Box::new(scenario)) };
         self.pin_prompt = Some(PinPrompt { purpose, pin: String::new(), error: None });
     }
 
@@ -31,14 +32,14 @@ impl TerminalApp {
                     }
                 }
                 self.toasts.info(format!("Exercise started: {}", scenario.title));
-                self.training = Some(TrainingSession::new(*scenario, prompt.pin.trim(), Instant::now()));
+                self.booth.training = Some(TrainingSession::new(*scenario, prompt.pin.trim(), Instant::now()));
                 self.booth_face = None;
                 self.debrief = None;
                 self.instructor_open = false;
                 self.reset_traveller();
                 self.prefill_training_traveller();
             }
-            PinPurpose::OpenInstructor => match self.training.as_mut().map(|t| t.check_pin(prompt.pin.trim(), Instant::now())) {
+            PinPurpose::OpenInstructor => match self.booth.training.as_mut().map(|t| t.check_pin(prompt.pin.trim(), Instant::now())) {
                 Some(Ok(())) => self.instructor_open = true,
                 Some(Err(refusal)) => {
                     self.pin_prompt =
@@ -46,7 +47,7 @@ impl TerminalApp {
                 }
                 None => {}
             },
-            PinPurpose::Replace(scenario) => match self.training.as_mut().map(|t| t.check_pin(prompt.pin.trim(), Instant::now())) {
+            PinPurpose::Replace(scenario) => match self.booth.training.as_mut().map(|t| t.check_pin(prompt.pin.trim(), Instant::now())) {
                 // The running exercise's PIN is right: now set the new exercise's PIN.
                 Some(Ok(())) | None => {
                     self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(scenario), pin: String::new(), error: None })
@@ -61,7 +62,7 @@ impl TerminalApp {
 
     /// Puts what the current traveller presents into the form (the trainee still queries and decides).
     pub(super) fn prefill_training_traveller(&mut self) {
-        let Some(t) = self.training.as_ref().and_then(TrainingSession::current) else {
+        let Some(t) = self.booth.training.as_ref().and_then(TrainingSession::current) else {
             return;
         };
         // The one traveller-field mapping (`QueryForm::set_from_input`), as for an MRZ read.
@@ -72,7 +73,7 @@ impl TerminalApp {
 
     /// Calls the next traveller, or ends the exercise with the debrief.
     pub(super) fn next_training_traveller(&mut self) {
-        let Some(session) = &self.training else { return };
+        let Some(session) = &self.booth.training else { return };
         if session.is_finished() {
             let debrief = session.debrief();
             let t = debrief.totals();
@@ -84,7 +85,7 @@ impl TerminalApp {
             self.audit_push(entry);
             self.debrief = Some(debrief);
             self.show_debrief = true;
-            self.training = None;
+            self.booth.training = None;
             self.booth_face = None;
             self.instructor_open = false;
             self.reset_traveller();
