@@ -286,10 +286,10 @@ impl TerminalApp {
                 let Some(record) = self.selected.and_then(|i| self.booth.groups().get(i)).map(|g| g.headline().record_id.clone()) else {
                     return;
                 };
-                if self.booth.request_confirmation(&record, Instant::now(), chrono::Local::now()) {
-                    if let Some(due) = self.booth.next_reply_due() {
-                        self.ctx.request_repaint_after(due.saturating_duration_since(Instant::now()));
-                    }
+                if self.booth.request_confirmation(&record, Instant::now(), chrono::Local::now())
+                    && let Some(due) = self.booth.next_reply_due()
+                {
+                    self.ctx.request_repaint_after(due.saturating_duration_since(Instant::now()));
                 }
             }
             Command::Decide(decision) => self.decide(decision, None),
