@@ -269,6 +269,23 @@ impl Booth {
         index
     }
 
+    /// Ends the exercise when its last traveller is done (or the instructor ended it): the
+    /// debrief, and its totals in the audit trail. None while travellers remain.
+    pub fn finish_exercise(&mut self, wall: DateTime<Local>) -> Option<crate::training::Debrief> {
+        if !self.training.as_ref().is_some_and(crate::training::TrainingSession::is_finished) {
+            return None;
+        }
+        let debrief = self.training.take()?.debrief();
+        let t = debrief.totals();
+        let mut entry = AuditEntry::note(wall, &self.officer, 0, format!("Training ended: {}", debrief.title));
+        entry.sources = String::new();
+        entry.top_hit =
+            format!("correct {}/{}, missed threats {}, false alarms {}", t.correct, t.travellers, t.missed_threats, t.false_alarms);
+        entry.remark = format!("mean time {:.1} s, not reached {}", t.mean_seconds, t.not_reached);
+        self.push_entry(entry);
+        Some(debrief)
+    }
+
     /// The unconfirmed CRITICAL or HIGH hit that an Admit or Refuse would go against.
     fn unconfirmed_serious_hit(&self) -> Option<(&str, Severity)> {
         self.groups.iter().find_map(|g| {

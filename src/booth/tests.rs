@@ -238,4 +238,10 @@ fn an_exercise_at_the_desk_is_scored_from_what_the_booth_saw() {
     assert!(r2.hits_available.contains(&red), "{:?}", r2.hits_available);
     assert!(r2.confirmation_requested && !r2.detained_unconfirmed(), "{r2:?}");
     assert!(r2.correct());
+    assert!(b.finish_exercise(at(5)).is_none(), "six travellers still wait");
+    b.training.as_mut().expect("running").end();
+    let done = b.finish_exercise(at(6)).expect("ended by the instructor");
+    assert_eq!(done.totals().not_reached, done.rows.len() - 3);
+    assert!(b.training.is_none());
+    assert!(b.audit.entries().last().expect("entry").summary.starts_with("Training ended: Link down"));
 }

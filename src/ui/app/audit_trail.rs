@@ -13,11 +13,6 @@ impl TerminalApp {
         }
     }
 
-    pub(super) fn audit_push(&mut self, entry: AuditEntry) {
-        let index = self.booth.audit.push(entry.clone());
-        self.audit_send(index, entry);
-    }
-
     pub(super) fn audit_send(&mut self, index: usize, entry: AuditEntry) {
         if let Some(w) = &self.audit_writer
             && !w.send(index, entry)

@@ -73,19 +73,13 @@ impl TerminalApp {
 
     /// Calls the next traveller, or ends the exercise with the debrief.
     pub(super) fn next_training_traveller(&mut self) {
-        let Some(session) = &self.booth.training else { return };
-        if session.is_finished() {
-            let debrief = session.debrief();
-            let t = debrief.totals();
-            let mut entry = AuditEntry::note(chrono::Local::now(), &self.settings.officer, 0, format!("Training ended: {}", debrief.title));
-            entry.sources = String::new();
-            entry.top_hit =
-                format!("correct {}/{}, missed threats {}, false alarms {}", t.correct, t.travellers, t.missed_threats, t.false_alarms);
-            entry.remark = format!("mean time {:.1} s", t.mean_seconds);
-            self.audit_push(entry);
+        if self.booth.training.is_none() {
+            return;
+        }
+        if let Some(debrief) = self.booth.finish_exercise(chrono::Local::now()) {
+            self.drain_booth_events();
             self.debrief = Some(debrief);
             self.show_debrief = true;
-            self.booth.training = None;
             self.booth_face = None;
             self.instructor_open = false;
             self.reset_traveller();
