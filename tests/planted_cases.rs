@@ -8,6 +8,17 @@ use bordercheck::generate::planted::planted_cases;
 use bordercheck::query::{Dispatcher, SourceState};
 use bordercheck::sim::SimSettings;
 
+/// What the officer types about a person: family and given names and a date of birth.
+fn person(family: &str, given: &str, dob: &str) -> bordercheck::query::input::QueryInput {
+    let person = bordercheck::query::input::PersonInput {
+        family_name: family.into(),
+        given_names: given.into(),
+        date_of_birth: dob.into(),
+        ..Default::default()
+    };
+    bordercheck::query::input::QueryInput { person: Some(person), ..Default::default() }
+}
+
 fn engine() -> Arc<Engine> {
     Arc::new(Engine::build(demo_dataset().dataset))
 }
@@ -159,7 +170,6 @@ fn a_hit_through_an_alias_says_which_alias_matched() {
 /// digits swapped) lowers a strong name's score but never loses the planted subject.
 #[test]
 fn near_miss_dates_of_birth_keep_the_planted_subjects() {
-    use bordercheck::query::input::{PersonInput, QueryInput};
     let engine = engine();
     let cases = [
         ("TIKRITI", "MOHAMMED YOUSSEF", "1979-03-22", "2017/12345", "one day apart"),
@@ -170,15 +180,7 @@ fn near_miss_dates_of_birth_keep_the_planted_subjects() {
         ("VOLKOV", "DMITRIY", "1958-07-30", "NP-PLANT-07", "year digits swapped"),
     ];
     for (family, given, dob, record, why) in cases {
-        let input = QueryInput {
-            person: Some(PersonInput {
-                family_name: family.into(),
-                given_names: given.into(),
-                date_of_birth: dob.into(),
-                ..Default::default()
-            }),
-            ..Default::default()
-        };
+        let input = person(family, given, dob);
         let (query, issues) = input.to_query();
         assert!(issues.is_empty(), "{dob}: {issues:?}");
         let groups = engine.search_all(&query, &MatchOptions::default());
@@ -189,22 +191,14 @@ fn near_miss_dates_of_birth_keep_the_planted_subjects() {
         assert!(dob_line.detail.contains(why), "{family} {dob}: {}", dob_line.detail);
     }
     // A date that is simply different still removes the hit.
-    let input = QueryInput {
-        person: Some(PersonInput {
-            family_name: "TIKRITI".into(),
-            given_names: "MOHAMMED YOUSSEF".into(),
-            date_of_birth: "1985-01-01".into(),
-            ..Default::default()
-        }),
-        ..Default::default()
-    };
+    let input = person("TIKRITI", "MOHAMMED YOUSSEF", "1985-01-01");
     assert!(engine.search_all(&input.to_query().0, &MatchOptions::default()).iter().all(|g| g.headline().record_id != "2017/12345"));
 }
 
 /// Domain truth of the hit table (docs/hit-actions.md): what the officer is told to do.
 #[test]
 fn hit_rules_say_what_the_domain_says() {
-    use bordercheck::query::input::{DocumentInput, PersonInput, QueryInput};
+    use bordercheck::query::input::{DocumentInput, QueryInput};
     let engine = engine();
     let top = |input: QueryInput| {
         let groups = engine.search_all(&input.to_query().0, &MatchOptions::default());
@@ -222,10 +216,6 @@ fn hit_rules_say_what_the_domain_says() {
     assert_eq!(other.severity, bordercheck::engine::Severity::Medium);
     assert!(other.action.starts_with("Same number, other issuing country — verify"), "{}", other.action);
     // A diffusion says who sent it and that INTERPOL did not review it.
-    let person = |f: &str, g: &str, d: &str| QueryInput {
-        person: Some(PersonInput { family_name: f.into(), given_names: g.into(), date_of_birth: d.into(), ..Default::default() }),
-        ..Default::default()
-    };
     let diffusion = top(person("SCHUKOW", "JURIJ", "1969-12-03"));
     let head = diffusion.headline();
     assert!(
@@ -259,18 +249,12 @@ fn typed_fields_win_over_the_mrz_and_a_disagreement_is_reported() {
 /// identity it says what to check, since an impostor gives the name on the document.
 #[test]
 fn a_lost_document_says_whether_it_is_presented_by_someone_else() {
-    use bordercheck::query::input::{DocumentInput, PersonInput, QueryInput};
+    use bordercheck::query::input::{DocumentInput, QueryInput};
     let engine = engine();
     let check = |family: &str, given: &str, dob: &str| {
         let input = QueryInput {
             document: Some(DocumentInput { number: "UA2231846".into(), country: "UTO".into(), ..Default::default() }),
-            person: Some(PersonInput {
-                family_name: family.into(),
-                given_names: given.into(),
-                date_of_birth: dob.into(),
-                ..Default::default()
-            }),
-            ..Default::default()
+            ..person(family, given, dob)
         };
         let groups = engine.search_all(&input.to_query().0, &MatchOptions::default());
         let hit = groups.iter().flat_map(|g| &g.hits).find(|h| h.record_id == "ND-PLANT-02").cloned().expect("the lost passport");
@@ -284,17 +268,8 @@ fn a_lost_document_says_whether_it_is_presented_by_someone_else() {
 /// (KAYA ZEYNEP 1975-11-13 did), and the generator gives it no date of birth.
 #[test]
 fn black_notices_are_not_matched_by_a_travellers_name() {
-    use bordercheck::query::input::{PersonInput, QueryInput};
     let engine = engine();
-    let input = QueryInput {
-        person: Some(PersonInput {
-            family_name: "KAYA".into(),
-            given_names: "ZEYNEP".into(),
-            date_of_birth: "1975-11-13".into(),
-            ..Default::default()
-        }),
-        ..Default::default()
-    };
+    let input = person("KAYA", "ZEYNEP", "1975-11-13");
     let groups = engine.search_all(&input.to_query().0, &MatchOptions::default());
     assert!(groups.iter().flat_map(|g| &g.hits).all(|h| h.database.code() != "black_notice"));
     let demo = bordercheck::demo::demo_dataset();

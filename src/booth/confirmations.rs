@@ -24,13 +24,6 @@ impl Default for ConfirmationDelays {
     }
 }
 
-impl ConfirmationDelays {
-    /// Instant replies, for tests and the CLI.
-    pub fn instant() -> Self {
-        Self { min_s: 0, max_s: 0 }
-    }
-}
-
 /// The state of the confirmation asked for one record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Confirmation {

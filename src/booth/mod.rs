@@ -158,10 +158,6 @@ impl Booth {
         std::mem::take(&mut self.events)
     }
 
-    pub fn dispatcher_mut(&mut self) -> &mut Dispatcher {
-        &mut self.dispatcher
-    }
-
     /// The next traveller steps up: the desk is cleared (the audit trail and the link queue stay).
     pub fn new_traveller(&mut self) {
         self.current = None;
@@ -226,7 +222,7 @@ impl Booth {
         if self.current.as_ref().is_some_and(QueryRun::is_complete) && self.audit_index.is_none() {
             self.write_query_entry(wall, self.query_remark.clone());
             if let (Some(session), Some(run)) = (self.training.as_mut(), self.current.as_ref()) {
-                let needs = run.hits().any(|h| h.owner.is_some() && crate::engine::hit_rules::rule(h.database, h.match_kind, None).confirm);
+                let needs = run.hits().any(crate::engine::Hit::needs_confirmation);
                 session.record_query(run.hits().map(|h| h.record_id.clone()).collect::<Vec<_>>(), needs);
             }
             if let Some(run) = &self.current
@@ -291,8 +287,7 @@ impl Booth {
         self.groups.iter().find_map(|g| {
             let head = g.headline();
             let serious = matches!(g.severity, Severity::Critical | Severity::High);
-            let needs_confirmation =
-                g.hits.iter().any(|h| h.owner.is_some() && crate::engine::hit_rules::rule(h.database, h.match_kind, None).confirm);
+            let needs_confirmation = g.hits.iter().any(crate::engine::Hit::needs_confirmation);
             let confirmed = g.hits.iter().any(|h| self.confirmations.get(&h.record_id).is_some_and(Confirmation::is_confirmed));
             (serious && needs_confirmation && !confirmed).then_some((head.record_id.as_str(), g.severity))
         })

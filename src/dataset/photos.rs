@@ -58,8 +58,14 @@ pub fn display_photo(bytes: &[u8]) -> Option<Vec<u8>> {
 
 /// Whether a photo file can be shown; the reason when it cannot (for `validate`).
 pub fn check_photo_file(path: &std::path::Path) -> Result<(), String> {
-    let bytes = super::safe_read::read_regular(path, MAX_PHOTO_BYTES).map_err(|e| format!("cannot be read ({e})"))?;
-    let reader = image::ImageReader::new(std::io::Cursor::new(&bytes)).with_guessed_format().map_err(|e| e.to_string())?;
+    // Only the header is read here (load_photos reads the whole file once, later): a regular
+    // file under the cap, then the picture's dimensions.
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot be read ({e})"))?;
+    if !meta.is_file() || meta.len() > MAX_PHOTO_BYTES {
+        return Err(format!("is not a regular file of at most {MAX_PHOTO_BYTES} bytes"));
+    }
+    let reader =
+        image::ImageReader::open(path).and_then(image::ImageReader::with_guessed_format).map_err(|e| format!("cannot be read ({e})"))?;
     let (w, h) = reader.into_dimensions().map_err(|e| format!("is not a readable image ({e})"))?;
     if w > MAX_PHOTO_SIDE || h > MAX_PHOTO_SIDE {
         return Err(format!("is {w}×{h} pixels, larger than {MAX_PHOTO_SIDE} per side"));

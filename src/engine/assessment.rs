@@ -5,11 +5,7 @@ use super::hit::{Database, MatchKind, Severity};
 use super::hit_rules::rule;
 use crate::domain::DiffusionPurpose;
 
-pub fn assess(database: Database, match_kind: MatchKind) -> (Severity, &'static str) {
-    assess_with(database, match_kind, None)
-}
-
-/// As `assess`, for a diffusion whose purpose is known.
+/// Severity and action of a kind of hit (a diffusion's purpose changes its rule).
 pub fn assess_with(database: Database, match_kind: MatchKind, purpose: Option<DiffusionPurpose>) -> (Severity, &'static str) {
     let r = rule(database, match_kind, purpose);
     (r.severity, r.action)

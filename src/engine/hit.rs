@@ -207,6 +207,14 @@ impl Hit {
     }
 }
 
+impl Hit {
+    /// Whether nobody may act on this hit before its owner confirms it: an owned record whose
+    /// rule in `docs/hit-actions.md` says so.
+    pub fn needs_confirmation(&self) -> bool {
+        self.owner.is_some() && super::hit_rules::rule(self.database, self.match_kind, None).confirm
+    }
+}
+
 /// The one rank-and-cap of both sources: most severe first, then best score, at most `max_hits`.
 pub fn rank_and_cap(mut hits: Vec<Hit>, max_hits: usize) -> Vec<Hit> {
     hits.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.score.cmp(&a.score)));

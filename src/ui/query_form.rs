@@ -20,8 +20,6 @@ pub struct QueryForm {
     pub vin: String,
     /// Machine-readable zone as pasted or scanned (2 or 3 lines, or run together).
     pub mrz: String,
-    /// Narrow columns for presenter mode on a projector.
-    pub compact: bool,
     /// Set to move keyboard focus to the first field on the next frame.
     pub focus_first: bool,
 }
@@ -94,6 +92,7 @@ pub fn query_form_ui(
     query_label: &str,
     clear_label: &str,
     mrz_label: &str,
+    compact: bool,
 ) -> Vec<Command> {
     let issue = |name: &str| issues.iter().find(|i| i.field == name);
     let mut commands = Vec::new();
@@ -115,7 +114,7 @@ pub fn query_form_ui(
     }
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Document").strong());
-    egui::Grid::new("doc").num_columns(2).min_col_width(if form.compact { 70.0 } else { 120.0 }).spacing([8.0, 4.0]).show(ui, |ui| {
+    egui::Grid::new("doc").num_columns(2).min_col_width(if compact { 70.0 } else { 120.0 }).spacing([8.0, 4.0]).show(ui, |ui| {
         field(ui, "Document type", &mut form.doc_type, issue("document.type"), w);
         field(ui, "Document number", &mut form.doc_number, None, w);
         field(ui, "Issuing country", &mut form.doc_country, issue("document.country"), w);
@@ -123,7 +122,7 @@ pub fn query_form_ui(
     });
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Person").strong());
-    egui::Grid::new("person").num_columns(2).min_col_width(if form.compact { 70.0 } else { 120.0 }).spacing([8.0, 4.0]).show(ui, |ui| {
+    egui::Grid::new("person").num_columns(2).min_col_width(if compact { 70.0 } else { 120.0 }).spacing([8.0, 4.0]).show(ui, |ui| {
         field(ui, "Family name", &mut form.family_name, issue("person.family_name"), w);
         field(ui, "Given names", &mut form.given_names, None, w);
         field(ui, "Date of birth", &mut form.date_of_birth, issue("person.date_of_birth"), w);
@@ -132,7 +131,7 @@ pub fn query_form_ui(
     });
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Vehicle").strong());
-    egui::Grid::new("vehicle").num_columns(2).min_col_width(if form.compact { 70.0 } else { 120.0 }).spacing([8.0, 4.0]).show(ui, |ui| {
+    egui::Grid::new("vehicle").num_columns(2).min_col_width(if compact { 70.0 } else { 120.0 }).spacing([8.0, 4.0]).show(ui, |ui| {
         field(ui, "Plate", &mut form.plate, None, w);
         field(ui, "VIN", &mut form.vin, None, w);
     });

@@ -318,12 +318,11 @@ impl eframe::App for TerminalApp {
         // On a projector the form is narrower and the detail moves under the table, so the
         // result (source cards, hit table, severity, action) fits without scrolling.
         let (form_id, form_width) = if presenter { ("form-presenter", 200.0) } else { ("form", 300.0) };
-        self.form.compact = presenter;
         egui::Panel::left(form_id).resizable(true).default_size(form_width).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let (q, c) = (shortcuts::label_for(&ctx, &Command::RunQuery), shortcuts::label_for(&ctx, &Command::NewTraveller));
                 let m = shortcuts::label_for(&ctx, &Command::ReadMrz);
-                let commands = query_form_ui(ui, &mut self.form, &self.field_issues, &q, &c, &m);
+                let commands = query_form_ui(ui, &mut self.form, &self.field_issues, &q, &c, &m, presenter);
                 self.pending.extend(commands);
                 if let Some((label, fraction)) = &self.background.loading {
                     ui.separator();
