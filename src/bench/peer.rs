@@ -39,15 +39,26 @@ fn read_tsv(path: &Path) -> Result<Vec<Vec<String>>, String> {
     Ok(text.lines().skip(1).map(|l| l.split('\t').map(str::to_owned).collect()).collect())
 }
 
-pub fn run_peer_bench(data: &Path, rows: Option<usize>, threshold: u8, mut log: impl FnMut(&str)) -> Result<PeerReport, String> {
+/// `with_dob`: each query also carries a date of birth, the target's own for a positive and,
+/// for a negative, that of a row picked by the query's number (as a traveller's real date would
+/// be unrelated to the list), to measure name + date of birth.
+pub fn run_peer_bench(
+    data: &Path,
+    rows: Option<usize>,
+    threshold: u8,
+    with_dob: bool,
+    mut log: impl FnMut(&str),
+) -> Result<PeerReport, String> {
     let t = Instant::now();
     let watch = read_tsv(&data.join("watchlist.tsv"))?;
     let n = rows.unwrap_or(watch.len()).min(watch.len());
     let mut names_norm = Vec::with_capacity(n);
+    let mut dobs: Vec<Option<PartialDate>> = Vec::with_capacity(n);
     let mut dataset = Dataset { name: "peer watchlist".into(), ..Default::default() };
     for (i, row) in watch.iter().take(n).enumerate() {
         let col = |k: usize| row.get(k).map_or("", String::as_str);
         names_norm.push(col(4).to_owned());
+        dobs.push(PartialDate::parse(col(5)).ok());
         dataset.national.persons.push(NationalPerson {
             id: format!("W{i}"),
             name: PersonName {
@@ -81,16 +92,24 @@ pub fn run_peer_bench(data: &Path, rows: Option<usize>, threshold: u8, mut log: 
         })
         .collect();
     let options = MatchOptions { threshold, max_hits: 10, ..MatchOptions::default() };
-    let run = |q: &PeerQuery| {
-        let query = Query { person: Some(PersonQuery { family_name: q.text.clone(), ..Default::default() }), ..Default::default() };
+    let dob_of = |i: usize, q: &PeerQuery| -> Option<PartialDate> {
+        if !with_dob || n == 0 {
+            return None;
+        }
+        let row = if q.positive && q.target >= 0 { q.target as usize } else { i.wrapping_mul(2_654_435_761) % n };
+        dobs.get(row).copied().flatten()
+    };
+    let run = |(i, q): (usize, &PeerQuery)| {
+        let person = PersonQuery { family_name: q.text.clone(), date_of_birth: dob_of(i, q), ..Default::default() };
+        let query = Query { person: Some(person), ..Default::default() };
         engine.search(SourceId::National, &query, &options)
     };
-    for q in queries.iter().take(20) {
+    for q in queries.iter().enumerate().take(20) {
         std::hint::black_box(run(q));
     }
     let mut times = Vec::with_capacity(queries.len());
     let mut results: Vec<Vec<usize>> = Vec::with_capacity(queries.len());
-    for q in &queries {
+    for q in queries.iter().enumerate() {
         let t = Instant::now();
         let hits = run(q);
         times.push(t.elapsed());

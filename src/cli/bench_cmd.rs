@@ -44,6 +44,9 @@ pub enum BenchWhat {
         n: Option<usize>,
         #[arg(long, default_value_t = 75)]
         threshold: u8,
+        /// Give each query a date of birth: the target's for positives, an unrelated row's for negatives.
+        #[arg(long)]
+        with_dob: bool,
     },
 }
 
@@ -71,8 +74,8 @@ pub fn run(args: &BenchArgs) -> Result<(), Reported> {
             }
             Ok(())
         }
-        BenchWhat::Peer { data, n, threshold } => {
-            let r = run_peer_bench(data, *n, *threshold, |m| eprintln!("{m}")).map_err(|e| {
+        BenchWhat::Peer { data, n, threshold, with_dob } => {
+            let r = run_peer_bench(data, *n, *threshold, *with_dob, |m| eprintln!("{m}")).map_err(|e| {
                 eprintln!("error: {e}");
                 Reported
             })?;

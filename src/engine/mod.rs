@@ -12,6 +12,8 @@ pub mod national_source;
 pub mod options;
 pub mod person_ranking;
 pub mod query;
+#[cfg(test)]
+mod script_match_tests;
 pub mod subject_key;
 pub mod vehicle_match;
 

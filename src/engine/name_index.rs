@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::matching::name_form::{Token, glued_token, word_token};
+use crate::matching::name_form::{Token, glued_token, has_arabic_script, word_token};
 use crate::matching::name_similarity::{RecordShape, fits_fast_path, name_score_by_shape, token_pair_score};
 use crate::matching::normalize::{name_words, normalize_name};
 use crate::matching::{NameForm, NameMatch, name_similarity};
@@ -25,6 +25,8 @@ pub enum NameVariant {
 pub struct NameEntry {
     pub record: u32,
     pub variant: NameVariant,
+    /// The spelling is in Arabic script (an original-script name).
+    arabic_script: bool,
     start: u32,
     tokens: u8,
     glued: u8,
@@ -114,7 +116,9 @@ pub struct NameIndex {
 /// that marking a long posting list touches as few cache lines as possible.
 #[derive(Debug, Default)]
 struct Scratch {
-    matched: Vec<u16>,
+    /// Per entry: parts matched exactly (bits 0-7), within one typo (8-15), and confirmed
+    /// through a very common key (16-23, see `candidate_entries`).
+    matched: Vec<u32>,
     touched: Vec<u32>,
     /// (parts matched exactly, parts matched, entry) of the entries that qualify; kept between
     /// queries because tens of thousands of them would otherwise be a large allocation per query.
@@ -161,7 +165,11 @@ impl NameIndex {
     /// Indexes a spelling given as one free-text name (aliases, original-script names).
     pub fn insert_full(&mut self, record: u32, variant: NameVariant, full_name: &str) {
         let full = name_field_words(full_name);
+        let before = self.entries.len();
         self.insert_words(record, variant, full.iter().map(|w| (w.as_str(), false)));
+        if self.entries.len() > before && has_arabic_script(full_name) {
+            self.entries[before].arabic_script = true;
+        }
     }
 
     /// Indexes an already prepared spelling.
@@ -206,7 +214,14 @@ impl NameIndex {
             self.token_len.push(text.len().min(255) as u8);
         }
         let glued = self.token_ids.len() - start - tokens;
-        self.entries.push(NameEntry { record, variant, start: start as u32, tokens: tokens as u8, glued: glued as u8 });
+        self.entries.push(NameEntry {
+            record,
+            variant,
+            arabic_script: false,
+            start: start as u32,
+            tokens: tokens as u8,
+            glued: glued as u8,
+        });
     }
 
     /// Adds a new vocabulary token with its keys; returns its id.
@@ -322,7 +337,7 @@ impl NameIndex {
                 (first, t)
             })
             .collect();
-        NameForm { tokens, glued }
+        NameForm { tokens, glued, arabic_script: entry.arabic_script }
     }
 
     pub fn len(&self) -> usize {
@@ -353,7 +368,7 @@ impl NameIndex {
             if matched.len() < self.entries.len() {
                 matched.resize(self.entries.len(), 0);
             }
-            let mut mark = |list: &[u32], bits: u16| {
+            let mut mark = |list: &[u32], bits: u32| {
                 for &id in list {
                     let m = &mut matched[id as usize];
                     if *m == 0 {
@@ -364,9 +379,13 @@ impl NameIndex {
             };
             // Fuzzy (one-typo) lookups through very common short keys cost much and add little.
             let fuzzy_limit = (self.entries.len() / 50).max(2000);
+            // ...so they only confirm entries another part found (BAYR for BAHR next to INGOLG
+            // for INGOLF): a pass over the list, no scoring, and only to put those entries first
+            // among the ones a part short.
+            let mut confirm_only: Vec<(&[u32], u32)> = Vec::new();
             let mut variant = String::new();
             for (bits, key) in &keys {
-                let bits = part_bits(*bits);
+                let bits = u32::from(part_bits(*bits));
                 if let Some(&k) = self.keys.get(key.as_str()) {
                     mark(self.exact.get(k), bits);
                 }
@@ -374,21 +393,29 @@ impl NameIndex {
                     deletion(key, v, &mut variant);
                     let Some(&k) = self.keys.get(variant.as_str()) else { continue };
                     let as_exact = self.exact.get(k);
-                    if v > 0 && as_exact.len() <= fuzzy_limit {
-                        mark(as_exact, bits << 8);
+                    if v > 0 {
+                        if as_exact.len() <= fuzzy_limit { mark(as_exact, bits << 8) } else { confirm_only.push((as_exact, bits << 16)) }
                     }
                     let as_deleted = self.deletes.get(k);
-                    if as_deleted.len() <= fuzzy_limit {
-                        mark(as_deleted, bits << 8);
+                    if as_deleted.len() <= fuzzy_limit { mark(as_deleted, bits << 8) } else { confirm_only.push((as_deleted, bits << 16)) }
+                }
+            }
+            for (list, bits) in confirm_only {
+                for &id in list {
+                    let m = &mut matched[id as usize];
+                    if *m != 0 {
+                        *m |= bits;
                     }
                 }
             }
             ranked.clear();
             ranked.extend(touched.iter().filter_map(|&id| {
                 let m = std::mem::take(&mut matched[id as usize]);
-                let (e, f) = (m & 0xff, m >> 8);
+                let (e, f, c) = (m & 0xff, (m >> 8) & 0xff, m >> 16);
                 let parts = (e | f).count_ones();
-                (parts >= relaxed_required.max(1)).then_some((e.count_ones(), parts, id))
+                // Strict entries rank by exact parts; those a part short by parts found at all.
+                let rank = if parts >= required { (e.count_ones(), parts, id) } else { ((e | f | c).count_ones(), e.count_ones(), id) };
+                (parts >= relaxed_required.max(1)).then_some(rank)
             }));
             touched.clear();
             // Entries meeting `required` first, then the ones a part short.
@@ -487,12 +514,46 @@ impl NameIndex {
                 })
                 .collect()
         });
+        let passing = if query.arabic_script { self.script_to_script(query, passing, min_score) } else { passing };
         // Notes (why it matched) are made later, only for the hits that are shown: see `explain`.
         best_per_record(
             passing
                 .into_iter()
                 .map(|(id, score)| NameCandidate { entry: &self.entries[id as usize], name: NameMatch { score, notes: Vec::new() } }),
         )
+    }
+
+    /// A name typed in Arabic script against a record that has its name in Arabic script too:
+    /// the script-to-script comparison decides, because script writes the long vowels that tell
+    /// محمد from محمود while a romanisation may not (MAHMUD). Records without one keep their
+    /// Latin comparisons.
+    fn script_to_script(&self, query: &NameForm, passing: Vec<(u32, f32)>, min_score: f32) -> Vec<(u32, f32)> {
+        let q_all: Vec<&Token> = query.tokens.iter().chain(query.glued.iter().map(|(_, g)| g)).collect();
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(passing.len());
+        for (id, score) in passing {
+            let e = &self.entries[id as usize];
+            if e.arabic_script {
+                out.push((id, score));
+                continue;
+            }
+            // A record's spellings are stored one after another.
+            let record = e.record;
+            let i = id as usize;
+            let before = (0..i).rev().take_while(|&k| self.entries[k].record == record);
+            let after = (i + 1..self.entries.len()).take_while(|&k| self.entries[k].record == record);
+            match before.chain(after).find(|&k| self.entries[k].arabic_script) {
+                None => out.push((id, score)),
+                Some(k) => {
+                    let sibling = &self.entries[k];
+                    let ids = self.ids_of(sibling);
+                    let s = self.entry_score(query, sibling, |a, b| token_pair_score(q_all[a], &self.vocab_tokens[ids[b] as usize]));
+                    if s >= min_score {
+                        out.push((k as u32, s));
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The explained comparison for a candidate that will be shown.

@@ -61,6 +61,9 @@ impl FactsTable {
     }
 }
 
+/// Ranking points for parts in the typed order (see `rank_persons`).
+const ORDER_POINTS: f32 = 12.0;
+
 /// Best first, at most `options.max_hits`, every one at or above the threshold.
 pub fn rank_persons<'a>(
     names: &'a NameIndex,
@@ -91,17 +94,19 @@ pub fn rank_persons<'a>(
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.name.score.total_cmp(&a.0.name.score)).then(a.0.entry.record.cmp(&b.0.entry.record)));
     if ranked.len() > options.max_hits && options.max_hits > 0 {
         // Common names come by the dozen (MUHAMMAD MUSTAFA ADIL, ADIL MUSTAFA MUHAMMAD...): for
-        // the ranking only, a spelling whose parts come in the typed order gains up to 4 points,
+        // the ranking only, a spelling whose parts come in the typed order gains up to 12 points
+        // (more than a transliterated part costs: HASAN TARIQ MUHAMMAD is nearer HASAN TAREK
+        // MOHAMMAD than TARIQ MUHAMMAD HASAN),
         // because Arabic names (given, father, grandfather) and most others carry meaning in
         // their order even though the score ignores it. The score shown and the threshold are
         // unchanged. Only candidates that can reach the cut are looked at.
-        let floor = ranked[options.max_hits - 1].1.saturating_sub(5);
+        let floor = ranked[options.max_hits - 1].1.saturating_sub(ORDER_POINTS as u8 + 1);
         let band = ranked.iter().position(|r| r.1 < floor).unwrap_or(ranked.len());
         ranked.truncate(band);
         let mut keyed: Vec<_> = ranked
             .into_iter()
             .map(|c| {
-                let key = f32::from(c.1) + c.0.name.score + 4.0 * order_agreement(&form, &names.entry_form(c.0.entry));
+                let key = f32::from(c.1) + c.0.name.score + ORDER_POINTS * order_agreement(&form, &names.entry_form(c.0.entry));
                 (key, c)
             })
             .collect();

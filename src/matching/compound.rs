@@ -16,6 +16,14 @@ const ALLAH_FORMS: &[&str] = &["ALLAH", "ULLAH", "ELLAH", "ILLAH", "OLLAH", "ALL
 /// `AD-DIN` (of the faith) written as a separate word after a name (NUR AD-DIN, NOUR EDDINE).
 const DIN_FORMS: &[&str] = &["DIN", "DINE", "DEEN", "EDDIN", "EDDINE", "ELDIN", "ELDINE", "UDDIN", "UDDEEN", "ADDIN", "ALDIN", "ADDEEN"];
 
+/// `AL-ABIDIN` (of the worshippers), the second half of ZAYN AL-ABIDIN, alone or with the
+/// article glued on (ZAIN ALABIDIN, ZEINE EL ABIDINE).
+fn abidin_form(word: &str) -> bool {
+    let bare = ["AL", "EL", "UL", "IL"].iter().find_map(|a| word.strip_prefix(a)).filter(|r| r.len() >= 6).unwrap_or(word);
+    ABIDIN_SUFFIXES.contains(&bare)
+}
+const ABIDIN_SUFFIXES: &[&str] = &["ABIDINE", "ABIDIN", "ABEDINE", "ABEDIN", "ABIDEEN", "ABEDEEN"];
+
 /// Letters the article assimilates to (AD-DIN, AR-RAHMAN, AS-SALAM, ASH-SHAMI...).
 fn is_sun_letter(c: u8) -> bool {
     matches!(c, b'T' | b'D' | b'R' | b'Z' | b'S' | b'N' | b'L')
@@ -47,7 +55,8 @@ pub fn strip_glued_article(word: &str) -> &str {
             return &word[2..];
         }
         // Vowel + doubled sun letter: ER-RAHMAN, US-SALAM, AD-DIN.
-        if is_sun_letter(b[1]) && b[2] == b[1] && b.len() - 2 >= 3 {
+        // Not O (OSSAMA is أسامة, not OS-SAMA), and at least four letters left (ESSAM, ASSEM).
+        if b[0] != b'O' && is_sun_letter(b[1]) && b[2] == b[1] && b.len() - 2 >= 4 {
             return &word[2..];
         }
         // ASH-SHAMI written ASHSHAMI.
@@ -61,6 +70,12 @@ pub fn strip_glued_article(word: &str) -> &str {
 /// The canonical form of a single word on its own (joined compounds), or the word unchanged.
 fn canonical_word(word: &str) -> String {
     // ABD + name: ABDELRAHMAN, ABDURRAHMAN, ABDULLAH, ABDALKADER.
+    // ABDULLA, ABDALLA, ABDELLA: ABD + ALLAH without its H, as ABDULLAH gives it.
+    if let Some(rest) = word.strip_prefix("ABD")
+        && (ALLAH_FORMS.contains(&rest) || matches!(rest, "ELLA" | "ILLA" | "OLLA"))
+    {
+        return "ABDLAH".to_owned();
+    }
     if word.len() >= 6 && word.starts_with("ABD") && !ABD_FORMS.contains(&word) {
         let rest = strip_glued_article(&word[3..]);
         let rest = if rest.len() == word.len() - 3 { strip_linking_vowel(rest) } else { rest };
@@ -83,6 +98,13 @@ fn canonical_word(word: &str) -> String {
             && stem.len() >= 2
         {
             return format!("{stem}ALLAH");
+        }
+    }
+    // Name + AL-ABIDIN joined: ZAINELABIDINE, ZEINEELABIDIN, ZAINULABIDIN → ZAINABIDIN, ZEINEABIDIN.
+    if let Some(stem) = ABIDIN_SUFFIXES.iter().find_map(|s| word.strip_suffix(s)) {
+        let stem = ["AL", "EL", "UL", "IL", "L"].iter().find_map(|a| stem.strip_suffix(a)).unwrap_or(stem);
+        if stem.len() >= 3 {
+            return format!("{stem}ABIDIN");
         }
     }
     // Name + AD-DIN: NOUREDDINE, SALAHUDDIN, NURELDIN → NOURDIN, SALAHDIN, NURDIN.
@@ -166,9 +188,17 @@ pub fn canonical_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Stri
             i += 1;
             continue;
         }
+        // Name AL ABIDIN: join onto the previous word.
+        if let Some(prev) = out.last_mut()
+            && abidin_form(w)
+        {
+            prev.push_str("ABIDIN");
+            i += 1;
+            continue;
+        }
         // An article standing between a name and DIN (NUR AD DIN) waits for the DIN.
         if (is_article(w) || assimilated_article(w, words.get(i + 1)))
-            && matches!(words.get(i + 1), Some(&("DIN" | "DINE" | "DEEN")))
+            && (matches!(words.get(i + 1), Some(&("DIN" | "DINE" | "DEEN"))) || words.get(i + 1).is_some_and(|n| abidin_form(n)))
             && !out.is_empty()
         {
             i += 1;
@@ -214,7 +244,7 @@ mod tests {
         for s in ["ABDELRAHMAN", "ABD AL RAHMAN", "ABDUL RAHMAN", "ABDURRAHMAN", "ABDERRAHMAN", "ABD ALRAHMAN", "ABDALRAHMAN"] {
             assert_eq!(c(s), "ABDRAHMAN", "{s}");
         }
-        for s in ["ABDULLAH", "ABDALLAH", "ABD ALLAH", "ABDELLAH"] {
+        for s in ["ABDULLAH", "ABDALLAH", "ABD ALLAH", "ABDELLAH", "ABDULLA", "ABDALLA"] {
             assert_eq!(c(s), "ABDLAH", "{s}");
         }
         for s in ["ABOULELA", "ABU EL ELA", "ABUL ELA", "ABU ELA"] {
@@ -238,6 +268,11 @@ mod tests {
         assert_eq!(c("NASRULLA"), "NASRALLAH");
         assert_eq!(c("ABU L ALA"), "ABUALA");
         assert_eq!(c("BEN SMITH"), "BEN SMITH", "a given name BEN stays");
+        for s in ["ZAYN AL ABIDIN", "ZAYN ALABIDIN", "ZAYNALABIDIN", "ZAYNULABIDEEN", "ZAYN EL ABEDIN"] {
+            assert_eq!(c(s), "ZAYNABIDIN", "{s}");
+        }
+        assert_eq!(c("ZEINEELABIDINE"), "ZEINEABIDIN");
+        assert_eq!(c("ZEINE EL ABIDINE"), "ZEINEABIDIN");
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub mod name_similarity;
 pub mod normalize;
 pub mod person_score;
 pub mod phonetic;
+#[cfg(test)]
+mod romanisation_tests;
 
 pub use explanation::{Feature, Outcome};
 pub use name_form::NameForm;

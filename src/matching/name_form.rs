@@ -70,6 +70,13 @@ pub struct NameForm {
     pub tokens: Vec<Token>,
     /// Adjacent content tokens glued together (index of the first), for ABDUL AZIZ ↔ ABDULAZIZ.
     pub glued: Vec<(usize, Token)>,
+    /// Typed in Arabic script: compared with a record's own Arabic-script name when it has one.
+    pub arabic_script: bool,
+}
+
+/// Whether text holds Arabic letters (the Arabic block and its presentation forms).
+pub fn has_arabic_script(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
 }
 
 impl NameForm {
@@ -78,14 +85,14 @@ impl NameForm {
         let mut tokens = Vec::new();
         push_tokens(&mut tokens, family_name, true);
         push_tokens(&mut tokens, given_names, false);
-        Self::with_glued(tokens)
+        Self { arabic_script: has_arabic_script(family_name) || has_arabic_script(given_names), ..Self::with_glued(tokens) }
     }
 
     /// From one free-text name (aliases, original-script names).
     pub fn from_full(name: &str) -> Self {
         let mut tokens = Vec::new();
         push_tokens(&mut tokens, name, false);
-        Self::with_glued(tokens)
+        Self { arabic_script: has_arabic_script(name), ..Self::with_glued(tokens) }
     }
 
     fn with_glued(tokens: Vec<Token>) -> Self {
@@ -95,7 +102,7 @@ impl NameForm {
             .filter(|(_, w)| !w[0].is_article && !w[1].is_article)
             .map(|(i, w)| (i, glued_token(&w[0], &w[1])))
             .collect();
-        Self { tokens, glued }
+        Self { tokens, glued, arabic_script: false }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -26,7 +26,8 @@ pub(crate) enum How {
 /// Which reading of two tokens gives them the same key, if any: the base key, J read as a
 /// glide, or the Arabic reading (see `phonetic`).
 pub(crate) fn keys_meet(a: &Token, b: &Token) -> Option<Reading> {
-    if a.key.len() < 2 {
+    // One-symbol keys say too little, unless the Arabic reading finds more (DIA: D, read DY).
+    if a.key.len() < 2 && a.arabic_key.as_deref().is_none_or(|k| k.len() < 2) {
         return None;
     }
     if a.key == b.key {
@@ -103,7 +104,10 @@ fn token_similarity(a: &str, b: &str, meet: Option<Reading>, a_known: bool) -> (
         // With a vowel disagreement, Jaro-Winkler (which sees the shared consonants too) may not
         // lift the pair back: MUHAMMED / MAHMUD look alike and are two names.
         let sim = if conflict == 0.0 { jw.max(0.98) } else { 0.96 - conflict };
-        return if typo.0 > sim { typo } else { (sim, how) };
+        // With a vowel disagreement only a one-letter slip (HASAN / HASUN) may lift the pair:
+        // MAHMUD / MUHAMMAD look alike to Jaro-Winkler and are two names.
+        let slip = conflict == 0.0 || within_one_edit(a.as_bytes(), b.as_bytes());
+        return if slip && typo.0 > sim { typo } else { (sim, how) };
     }
     typo
 }
@@ -174,6 +178,11 @@ fn token_pair(a: &Token, b: &Token) -> (f32, How) {
     let mut best = token_similarity(&a.text, &b.text, keys_meet(a, b), a.known);
     if best.0 >= 1.0 {
         return best;
+    }
+    if (a.is_glued || b.is_glued) && best.1 <= How::Similar {
+        // Two parts written as one (ABDUL AZIZ / ABDULAZIZ) must be the same name; a mere
+        // resemblance would let MUHAMMAD + TAHA pass for MAHMUD and count for both parts.
+        return (0.0, How::None);
     }
     // A glued article on one side (ELABEDIN / ABIDEEN): compare the rest by its own keys.
     for (x, y) in [(a, b), (b, a)] {

@@ -37,14 +37,19 @@ const NAME_WEIGHT: f32 = 90.0;
 /// The lowest name similarity that can still reach `threshold` once the other features add
 /// their most (exact date of birth, matching nationality): weaker names need not be scored.
 pub fn min_name_score(threshold: u8, traveller: &TravellerFacts) -> f32 {
-    let bonus = if traveller.date_of_birth.is_some() { 10.0 } else { 0.0 } + if traveller.nationality.is_some() { 3.0 } else { 0.0 };
+    let bonus = if traveller.date_of_birth.is_some() { EXACT_DOB } else { 0.0 } + if traveller.nationality.is_some() { 3.0 } else { 0.0 };
     ((f32::from(threshold) - bonus) / NAME_WEIGHT - 0.005).max(0.0)
 }
+
+/// An exact date of birth: with it a name of about 0.65 (INGOLG BAYR for INGOLF BAHR, two
+/// typos in a short name) reaches the default threshold; by chance a traveller shares a listed
+/// person's exact date about once in 20,000.
+const EXACT_DOB: f32 = 16.0;
 
 /// Points a date-of-birth comparison adds or removes.
 fn dob_delta(agreement: DateAgreement) -> f32 {
     match agreement {
-        DateAgreement::Exact => 10.0,
+        DateAgreement::Exact => EXACT_DOB,
         DateAgreement::SameYearPartial => 6.0,
         DateAgreement::DayMonthSwapped => 3.0,
         // Typing slips: evidence the dates were meant to be the same, so a strong name keeps

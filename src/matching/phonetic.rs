@@ -4,7 +4,7 @@
 //!
 //! Rules, applied to an upper-case ASCII token:
 //! 1. letter groups that schemes use for one sound collapse to one symbol
-//!    (sibilants SH/SCH/CH/TSCH/TCH/ZH/J/DJ/DZH → `$`, KH/H → H, PH → F, TH → T, W → V, Q/C/CK → K, Z → S, X → KS);
+//!    (sibilants SH/SCH/CH/TSCH/TCH/ZH/J/DJ/DZH → `$`, KH/H → H, GH → G, PH → F, TH → T, W → V, Q/C/CK → K, Z → S, X → KS);
 //! 2. vowels (and Y) carry the least information across schemes: they are dropped, except
 //!    that a leading vowel is kept as `A`;
 //! 3. doubled symbols collapse (MM → M).
@@ -30,10 +30,12 @@ pub fn arabic_key(token: &str) -> Option<String> {
         b'G' => b.get(i + 1) != Some(&b'H'),
         b'Z' => i == 0 || !matches!(b[i - 1], b'D' | b'T'),
         b'W' => i > 0 && is_vowel(b[i - 1]),
+        b'Y' => b.get(i + 1) == Some(&b'Y') || (i > 0 && is_vowel(b[i - 1]) && b.get(i + 1).is_some_and(|&c| is_vowel(c))),
+        b'I' | b'E' => i > 0 && !is_vowel(b[i - 1]) && b.get(i + 1) == Some(&b'A'),
         b'H' => i + 1 == b.len() && i > 0 && is_vowel(b[i - 1]),
         b'D' | b'T' => b.get(i + 1) == Some(&b'H'),
         b'C' => matches!(b.get(i + 1), Some(b'E' | b'I' | b'Y')),
-        b'O' => i == 0 && b.get(i + 1) == Some(&b'U') && b.get(i + 2).is_some_and(|&c| is_vowel(c)),
+        b'O' => (i == 0 || is_vowel(b[i - 1])) && b.get(i + 1) == Some(&b'U') && b.get(i + 2).is_some_and(|&c| is_vowel(c)),
         _ => false,
     });
     differs.then(|| scan(token, Reading::Arabic, None))
@@ -96,7 +98,10 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u8>>) -> S
         } else if reading == Reading::ArabicQ && starts(i, b"GH") {
             // غ and ق are both heard as G in the Gulf and in Egypt (GHASSAN / GASSAN).
             (b'K', 2)
-        } else if starts(i, b"KH") || starts(i, b"GH") {
+        } else if starts(i, b"GH") {
+            // غ: GHASSAN is not HASSAN (ح), though Gulf speakers say GASSAN.
+            (b'G', 2)
+        } else if starts(i, b"KH") {
             (b'H', 2)
         } else if starts(i, b"PH") {
             (b'F', 2)
@@ -105,9 +110,23 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u8>>) -> S
             (if arabic { b'S' } else { b'T' }, 2)
         } else if arabic && starts(i, b"DH") {
             (b'D', 2)
-        } else if arabic && i == 0 && starts(i, b"OU") && bytes.get(i + 2).is_some_and(|&c| is_vowel(c)) {
-            // French OU before a vowel is the consonant W (OUALID = WALID, OUAIL = WAIL).
+        } else if arabic && (i == 0 || is_vowel(bytes[i - 1])) && starts(i, b"OU") && bytes.get(i + 2).is_some_and(|&c| is_vowel(c)) {
+            // French OU between vowels (or first) is the consonant W (OUALID = WALID, AOUAD =
+            // AWAD, DJAOUAD = JAWAD); after a consonant it is often the vowel U before another
+            // (MOUAD = MUADH), so it is left a vowel there.
             (b'V', 2)
+        } else if arabic && starts(i, b"YY") {
+            // A doubled Y is the consonant with shadda (MUAYYAD, UDAYY), not a long vowel:
+            // MUAYYAD is not MUADH.
+            (b'Y', 2)
+        } else if arabic && c == b'Y' && i > 0 && is_vowel(bytes[i - 1]) && bytes.get(i + 1).is_some_and(|&n| is_vowel(n)) {
+            // Y between vowels is the consonant (DIYA, RIYAD, ZAKARIYA)...
+            (b'Y', 1)
+        } else if arabic && matches!(c, b'I' | b'E') && i > 0 && !is_vowel(bytes[i - 1]) && bytes.get(i + 1) == Some(&b'A') {
+            // ...and I or E before A after a consonant holds it unwritten (DIA = DIYA, RIAD =
+            // RIYAD, ZAKARIA = ZAKARIYA, DEYA): the I goes to the vowel before the glide.
+            group.push(c);
+            (b'Y', 1)
         } else if starts(i, b"CK") {
             (b'K', 2)
         } else if starts(i, b"TS") || starts(i, b"TZ") {
@@ -117,7 +136,9 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u8>>) -> S
                 b'J' if reading == Reading::JGlide => b'a',
                 b'J' => b'$',
                 b'G' if arabic => g_symbol,
-                b'W' if arabic && i > 0 && is_vowel(bytes[i - 1]) => b'a',
+                // W after a vowel is the long vowel or diphthong (TAWFIK, DAWUD = DAOUD), but
+                // before A, E or I it is the consonant (AWAD is not UDAY, NAWAL, JAWAD).
+                b'W' if arabic && i > 0 && is_vowel(bytes[i - 1]) && !matches!(bytes.get(i + 1), Some(b'A' | b'E' | b'I')) => b'a',
                 b'H' if arabic && i + 1 == bytes.len() && i > 0 && is_vowel(bytes[i - 1]) => b'a',
                 b'W' => b'V',
                 // French spellings write S as C before E and I (YACINE, LAHCEN).
@@ -217,8 +238,11 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
             penalty += if x & y & vowel::ANY != 0 || x == 0 || y == 0 { 0.0 } else { 0.06 };
             continue;
         }
-        if (x == 0 && a_unvocalised) || (y == 0 && b_unvocalised) || (last && (a_unvocalised || b_unvocalised)) {
-            // Arabic script writes no short vowels, and people type ى and ي alike at the end.
+        // Arabic script writes no short vowels, and people type ى and ي alike at the end. Two
+        // spellings from script both write every long vowel, so there one on one side only is
+        // another name (محمد / محمود).
+        let both_script = a_unvocalised && b_unvocalised;
+        if (!both_script && ((x == 0 && a_unvocalised) || (y == 0 && b_unvocalised))) || (last && (a_unvocalised || b_unvocalised)) {
             continue;
         }
         if !last && (x == 0) != (y == 0) {
@@ -232,16 +256,23 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
         penalty += match (x, y) {
             (0, 0) => 0.0,
             (0, v) | (v, 0) if last && v & vowel::E_ONLY != 0 => 0.0,
-            // Final vowels come and go (FATIMA / FATIMAH, JHA / JH).
-            (0, _) | (_, 0) if last => 0.03,
-            // A vowel written on one side only, inside the name (MAHMOUD / MOHAMMED; but also
-            // the colloquial KBEISI for KUBAISI, so it costs less than another vowel).
-            (0, _) | (_, 0) => 0.07,
+            // A final vowel on one side only is the feminine ending (KARIM / KARIMA, NAIM /
+            // NAIMAH): another name. FATIMA / FATIMAH both end in a vowel and do not get here.
+            (0, _) | (_, 0) if last => 0.12,
+            // A vowel written on one side only, inside the name: MAHMOUD / MOHAMMED (MAH-MUD,
+            // MU-HAM-MAD) are two names. A French or German E (PETR / PETER, ALEKSANDR /
+            // ALEXANDER) costs less.
+            (0, v) | (v, 0) if v & vowel::E_ONLY != 0 => 0.07,
+            // The vowel before, said again to ease two consonants (FAHD / FAHAD, BADR / BADAR,
+            // BAKR / BAKAR): the same name as colloquial spelling writes it.
+            (0, v) if i > 0 && sb[i - 1] == v => 0.05,
+            (v, 0) if i > 0 && sa[i - 1] == v => 0.05,
+            (0, _) | (_, 0) => 0.14,
             (x, y) if x & y & vowel::ANY != 0 => 0.0,
             _ => 0.12,
         };
     }
-    // A vowel that moved (SABIR / SABRI, BADR / BADAR): one side has it here, the other there:
+    // A vowel that moved (SABIR / SABRI, HAMDI / HAMID): one side has it here, the other there:
     // another name, not another spelling.
     if only_a && only_b {
         penalty += 0.08;
