@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::entry::AuditEntry;
+use super::key::AuditKey;
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -20,6 +21,10 @@ struct Record {
     prev: String,
     entry: AuditEntry,
     hash: String,
+    /// HMAC-SHA256 of `hash` under the installation key (see `key`); empty when written
+    /// without one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    mac: String,
 }
 
 fn record_hash(seq: u64, prev: &str, entry: &AuditEntry) -> String {
@@ -28,11 +33,7 @@ fn record_hash(seq: u64, prev: &str, entry: &AuditEntry) -> String {
     h.update(seq.to_le_bytes());
     h.update(prev.as_bytes());
     h.update(body.as_bytes());
-    h.finalize().iter().fold(String::with_capacity(64), |mut out, b| {
-        use std::fmt::Write as _;
-        let _ = write!(out, "{b:02x}");
-        out
-    })
+    super::key::hex(&h.finalize())
 }
 
 /// What reading a log found.
@@ -49,6 +50,8 @@ pub struct VerifyReport {
     /// The hash of the last good record: the chain head. Written into exports and shown in the
     /// terminal, it lets `audit verify --head` detect a truncated file.
     pub head: String,
+    /// Whether every record's MAC was checked against the installation key.
+    pub mac_checked: bool,
 }
 
 impl VerifyReport {
@@ -65,8 +68,13 @@ pub enum AuditFileError {
     Broken { file: String, line: usize, reason: String },
 }
 
-/// Reads and checks a log file without changing it.
+/// Reads and checks a log file without changing it (the chain only; see `verify_audit_file_with`).
 pub fn verify_audit_file(path: &Path) -> Result<VerifyReport, AuditFileError> {
+    verify_audit_file_with(path, None)
+}
+
+/// Reads and checks a log file; with the installation key, every record's MAC too.
+pub fn verify_audit_file_with(path: &Path, key: Option<&AuditKey>) -> Result<VerifyReport, AuditFileError> {
     let io = |source| AuditFileError::Io { file: path.display().to_string(), source };
     let bytes = std::fs::read(path).map_err(io)?;
     let mut report = VerifyReport::default();
@@ -97,6 +105,13 @@ pub fn verify_audit_file(path: &Path) -> Result<VerifyReport, AuditFileError> {
                     report.broken_at = Some((n, "hash chain mismatch".into()));
                     break;
                 }
+                if let Some(key) = key
+                    && !key.verifies(&r.hash, &r.mac)
+                {
+                    let why = if r.mac.is_empty() { "record has no MAC" } else { "MAC does not match the installation key" };
+                    report.broken_at = Some((n, format!("{why} (rewritten by someone without the key?)")));
+                    break;
+                }
                 // Only the exact bytes the writer wrote: a reformatted line or one with extra
                 // fields verifies as nothing, even if its hash still matches.
                 if serde_json::to_string(&r).ok().as_deref().map(str::as_bytes) != Some(*line) {
@@ -112,6 +127,7 @@ pub fn verify_audit_file(path: &Path) -> Result<VerifyReport, AuditFileError> {
         }
     }
     report.head = prev;
+    report.mac_checked = key.is_some();
     Ok(report)
 }
 
@@ -121,6 +137,7 @@ pub struct DurableAuditLog {
     file: File,
     seq: u64,
     prev: String,
+    key: Option<AuditKey>,
 }
 
 /// What opening an existing log found (shown to the user once).
@@ -131,6 +148,8 @@ pub struct OpenReport {
     pub torn_tail_saved_to: Option<PathBuf>,
     /// A damaged log set aside (new name, line, reason); a new chain was started.
     pub set_aside: Option<(PathBuf, usize, String)>,
+    /// The chain head after opening (the last record's hash).
+    pub head: String,
 }
 
 /// `FILE.kind`, or `FILE.kind.1`, `.2`… : the first name not taken.
@@ -146,17 +165,23 @@ impl DurableAuditLog {
     /// Opens or creates the log. A torn last line is moved to `FILE.torn` and reported; a broken
     /// chain is an error (the caller starts a new file and tells the officer).
     pub fn open(path: &Path) -> Result<(Self, OpenReport), AuditFileError> {
+        Self::open_with_key(path, None)
+    }
+
+    /// `open`, with every record MACed under `key` (and an existing log checked against it: a
+    /// log with a record the key does not verify is set aside like a broken chain).
+    pub fn open_with_key(path: &Path, key: Option<AuditKey>) -> Result<(Self, OpenReport), AuditFileError> {
         let io = |source| AuditFileError::Io { file: path.display().to_string(), source };
         let mut report = OpenReport::default();
         let (mut seq, mut prev) = (0, GENESIS.to_owned());
         if path.exists() {
-            let found = verify_audit_file(path)?;
+            let found = verify_audit_file_with(path, key.as_ref())?;
             if let Some((line, reason)) = found.broken_at {
                 // The promise: keep saving. The damaged file is set aside untouched and a new
                 // chain starts whose first record names it and its last good hash.
                 let aside = free_name(path, "damaged");
                 std::fs::rename(path, &aside).map_err(io)?;
-                let (mut log, mut fresh) = Self::open(path)?;
+                let (mut log, mut fresh) = Self::open_with_key(path, key)?;
                 let note = AuditEntry::note(
                     chrono::Local::now(),
                     "audit-writer",
@@ -169,6 +194,7 @@ impl DurableAuditLog {
                 );
                 log.append(&note)?;
                 fresh.set_aside = Some((aside, line, reason));
+                log.head().clone_into(&mut fresh.head);
                 return Ok((log, fresh));
             }
             if let Some((_, torn_len)) = found.torn_tail {
@@ -198,14 +224,16 @@ impl DurableAuditLog {
             report.entries = found.entries.len();
         }
         let file = OpenOptions::new().create(true).append(true).open(path).map_err(io)?;
-        Ok((Self { path: path.to_path_buf(), file, seq, prev }, report))
+        report.head.clone_from(&prev);
+        Ok((Self { path: path.to_path_buf(), file, seq, prev, key }, report))
     }
 
     /// Appends one entry; returns its sequence number once it is on disk (flushed and fsynced).
     pub fn append(&mut self, entry: &AuditEntry) -> Result<u64, AuditFileError> {
         let seq = self.seq + 1;
         let hash = record_hash(seq, &self.prev, entry);
-        let record = Record { seq, prev: self.prev.clone(), entry: entry.clone(), hash: hash.clone() };
+        let mac = self.key.as_ref().map(|k| k.mac(&hash)).unwrap_or_default();
+        let record = Record { seq, prev: self.prev.clone(), entry: entry.clone(), hash: hash.clone(), mac };
         let mut line = serde_json::to_string(&record).unwrap_or_default();
         line.push('\n');
         let io = |source| AuditFileError::Io { file: self.path.display().to_string(), source };
@@ -219,6 +247,12 @@ impl DurableAuditLog {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The chain head: the hash of the last record written (shown in the terminal and written
+    /// into exports, for `audit verify --head`).
+    pub fn head(&self) -> &str {
+        &self.prev
     }
 }
 
@@ -287,6 +321,45 @@ mod tests {
         std::fs::write(&path, cut).unwrap();
         let truncated = verify_audit_file(&path).unwrap();
         assert!(truncated.is_intact() && truncated.head != full, "only the head tells a truncation");
+    }
+
+    #[test]
+    fn a_rechained_edit_is_caught_by_the_installation_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let key = AuditKey::from_bytes([42; 32]);
+        let (mut log, _) = DurableAuditLog::open_with_key(&path, Some(key.clone())).unwrap();
+        for n in 1..=3 {
+            log.append(&entry(n)).unwrap();
+        }
+        let head = log.head().to_owned();
+        drop(log);
+        let checked = verify_audit_file_with(&path, Some(&key)).unwrap();
+        assert!(checked.is_intact() && checked.mac_checked && checked.head == head);
+        // Someone edits record 2 and recomputes the whole SHA-256 chain, as anyone can.
+        let mut prev = GENESIS.to_owned();
+        let mut out = String::new();
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let mut r: Record = serde_json::from_str(line).unwrap();
+            if r.seq == 2 {
+                r.entry.summary = "nothing happened".into();
+            }
+            r.prev = prev.clone();
+            r.hash = record_hash(r.seq, &r.prev, &r.entry);
+            prev = r.hash.clone();
+            out.push_str(&serde_json::to_string(&r).unwrap());
+            out.push('\n');
+        }
+        std::fs::write(&path, out).unwrap();
+        assert!(verify_audit_file(&path).unwrap().is_intact(), "the chain alone cannot tell");
+        let with_key = verify_audit_file_with(&path, Some(&key)).unwrap();
+        assert_eq!(with_key.broken_at.map(|b| b.0), Some(2), "the key can");
+        // A log written without a key does not pass as keyed either.
+        let plain = dir.path().join("plain.jsonl");
+        let (mut log, _) = DurableAuditLog::open(&plain).unwrap();
+        log.append(&entry(1)).unwrap();
+        drop(log);
+        assert!(verify_audit_file_with(&plain, Some(&key)).unwrap().broken_at.is_some_and(|b| b.1.contains("no MAC")));
     }
 
     #[test]

@@ -63,7 +63,13 @@ impl AuditLog {
         self.entries.get_mut(index)
     }
 
-    pub fn write_csv(&self, mut out: impl Write) -> std::io::Result<()> {
+    /// The trail as CSV. `head`, the on-disk chain head at export time, goes on a first line of
+    /// its own, so the export names the log state it came from and `audit verify --head`
+    /// detects a log cut short since.
+    pub fn write_csv(&self, mut out: impl Write, head: Option<&str>) -> std::io::Result<()> {
+        if let Some(head) = head {
+            writeln!(out, "# audit chain head at export: {head} (check: bordercheck audit verify FILE --head {head})")?;
+        }
         writeln!(out, "time,officer,query,summary,sources,hits,top_hit,decision,decided_at,remark,decision_remark")?;
         for e in &self.entries {
             let decision = e.decision.map_or("", Decision::label);
@@ -115,7 +121,7 @@ mod tests {
         assert_eq!(log.entries()[0].decision_remark, "confirmed by FRA");
         assert!(!log.decide(9, Decision::Admit, "", at));
         let mut out = Vec::new();
-        log.write_csv(&mut out).unwrap();
+        log.write_csv(&mut out, None).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("\"ERIKSSON, ANNA\""));
         assert!(text.contains("Detain,") && text.contains(",confirmed by FRA"), "{text}");

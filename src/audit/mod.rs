@@ -2,6 +2,7 @@
 
 pub mod durable;
 pub mod entry;
+pub mod key;
 pub mod log;
 pub mod writer;
 

@@ -7,12 +7,14 @@ use crossbeam_channel::{Receiver, Sender, bounded};
 
 use super::durable::{DurableAuditLog, OpenReport};
 use super::entry::AuditEntry;
+use super::key::AuditKey;
 
 pub enum WriterReply {
     Opened(Result<OpenReport, String>),
-    /// The entry with this in-memory index is durable.
+    /// The entry with this in-memory index is durable; `head` is the chain head after it.
     Recorded {
         index: usize,
+        head: String,
     },
     Failed {
         index: usize,
@@ -26,12 +28,13 @@ pub struct AuditWriter {
 }
 
 impl AuditWriter {
-    /// Starts the writer on `path`; `wake` is called after every reply.
-    pub fn start(path: PathBuf, wake: impl Fn() + Send + 'static) -> std::io::Result<Self> {
+    /// Starts the writer on `path`, MACing every record under `key` if given; `wake` is called
+    /// after every reply.
+    pub fn start(path: PathBuf, key: Option<AuditKey>, wake: impl Fn() + Send + 'static) -> std::io::Result<Self> {
         let (tx, rx) = bounded::<(usize, AuditEntry)>(1024);
         let (reply_tx, replies) = bounded(1024);
         std::thread::Builder::new().name("audit-writer".into()).spawn(move || {
-            let mut log = match DurableAuditLog::open(&path) {
+            let mut log = match DurableAuditLog::open_with_key(&path, key) {
                 Ok((log, report)) => {
                     let _ = reply_tx.send(WriterReply::Opened(Ok(report)));
                     wake();
@@ -45,7 +48,7 @@ impl AuditWriter {
             };
             for (index, entry) in rx {
                 let reply = match log.append(&entry) {
-                    Ok(_) => WriterReply::Recorded { index },
+                    Ok(_) => WriterReply::Recorded { index, head: log.head().to_owned() },
                     Err(e) => WriterReply::Failed { index, error: e.to_string() },
                 };
                 let _ = reply_tx.send(reply);

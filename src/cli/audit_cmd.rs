@@ -5,7 +5,8 @@ use clap::{Args, Subcommand};
 
 use super::Reported;
 use crate::audit::AuditEntry;
-use crate::audit::durable::{DurableAuditLog, verify_audit_file};
+use crate::audit::durable::{DurableAuditLog, verify_audit_file_with};
+use crate::audit::key::{AuditKey, default_key_path};
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
@@ -22,6 +23,10 @@ pub enum AuditWhat {
         /// a log cut short since then has another head.
         #[arg(long)]
         head: Option<String>,
+        /// The installation key to check each record's MAC with (default: this installation's
+        /// key, if it has one; `BORDERCHECK_AUDIT_KEY` names another).
+        #[arg(long)]
+        key: Option<PathBuf>,
     },
     /// Append synthetic entries, printing `ack N` after each is fsynced (used by the crash test).
     #[command(hide = true)]
@@ -30,13 +35,24 @@ pub enum AuditWhat {
         file: PathBuf,
         #[arg(long, default_value_t = 1000)]
         count: u64,
+        /// MAC every record under this key file (made if missing).
+        #[arg(long)]
+        key: Option<PathBuf>,
     },
 }
 
 pub fn run(args: &AuditArgs) -> Result<(), Reported> {
     match &args.what {
-        AuditWhat::Verify { file, head } => {
-            let report = verify_audit_file(file).map_err(|e| {
+        AuditWhat::Verify { file, head, key } => {
+            let key_path = key.clone().or_else(|| default_key_path().filter(|p| p.exists()));
+            let key = match &key_path {
+                Some(p) => Some(AuditKey::load(p).map_err(|e| {
+                    eprintln!("{e}");
+                    Reported
+                })?),
+                None => None,
+            };
+            let report = verify_audit_file_with(file, key.as_ref()).map_err(|e| {
                 eprintln!("{e}");
                 Reported
             })?;
@@ -51,6 +67,10 @@ pub fn run(args: &AuditArgs) -> Result<(), Reported> {
                 eprintln!("{}: the last record has no final newline (the next write would join onto it)", file.display());
             }
             println!("chain head: {}", report.head);
+            match &key_path {
+                Some(p) if report.mac_checked => println!("MACs checked with the key in {}", p.display()),
+                _ => println!("MACs not checked: no installation key here (pass --key FILE); an edit with the chain recomputed would pass"),
+            }
             let head_ok = head.as_ref().is_none_or(|h| h.trim() == report.head);
             if !head_ok {
                 eprintln!(
@@ -61,8 +81,15 @@ pub fn run(args: &AuditArgs) -> Result<(), Reported> {
             }
             if report.is_intact() && head_ok { Ok(()) } else { Err(Reported) }
         }
-        AuditWhat::AppendTest { file, count } => {
-            let (mut log, _) = DurableAuditLog::open(file).map_err(|e| {
+        AuditWhat::AppendTest { file, count, key } => {
+            let key = match key {
+                Some(p) => Some(AuditKey::load_or_create(p).map_err(|e| {
+                    eprintln!("{e}");
+                    Reported
+                })?),
+                None => None,
+            };
+            let (mut log, _) = DurableAuditLog::open_with_key(file, key).map_err(|e| {
                 eprintln!("{e}");
                 Reported
             })?;

@@ -157,11 +157,11 @@ impl Background {
         });
     }
 
-    pub fn export_audit(&self, log: AuditLog, path: PathBuf) {
+    pub fn export_audit(&self, log: AuditLog, head: Option<String>, path: PathBuf) {
         self.write_text(path, move || {
             let mut csv = Vec::new();
             // Writing into memory cannot fail.
-            let _ = log.write_csv(&mut csv);
+            let _ = log.write_csv(&mut csv, head.as_deref());
             String::from_utf8_lossy(&csv).into_owned()
         });
     }

@@ -7,7 +7,16 @@ impl TerminalApp {
     /// Appends every audit entry to a hash-chained file, through the `audit-writer` thread.
     pub fn keep_audit_on_disk(&mut self, path: PathBuf) {
         let ctx = self.ctx.clone();
-        match AuditWriter::start(path, move || ctx.request_repaint()) {
+        // The MAC key lives apart from the log (the user's configuration folder).
+        let key = match crate::audit::key::default_key_path().map(|p| crate::audit::key::AuditKey::load_or_create(&p)) {
+            Some(Ok(key)) => Some(key),
+            Some(Err(e)) => {
+                self.toasts.error(format!("Audit key not usable ({e}): records are chained but not MACed"));
+                None
+            }
+            None => None,
+        };
+        match AuditWriter::start(path, key, move || ctx.request_repaint()) {
             Ok(writer) => self.audit_writer = Some(writer),
             Err(e) => self.toasts.error(format!("Audit log stays in memory only: {e}")),
         }
@@ -26,9 +35,13 @@ impl TerminalApp {
         let replies: Vec<WriterReply> = writer.replies.try_iter().collect();
         for reply in replies {
             match reply {
-                WriterReply::Recorded { index } => self.booth.audit.mark_recorded(index),
+                WriterReply::Recorded { index, head } => {
+                    self.booth.audit.mark_recorded(index);
+                    self.audit_head = Some(head);
+                }
                 WriterReply::Failed { error, .. } => self.toasts.error(format!("Audit entry not saved: {error}")),
                 WriterReply::Opened(Ok(report)) => {
+                    self.audit_head = Some(report.head.clone());
                     if let Some(saved) = report.torn_tail_saved_to {
                         self.toasts.error(format!(
                             "The audit log ended in a torn write (crash?); the partial record was kept in {}",

@@ -310,6 +310,12 @@ impl eframe::App for TerminalApp {
                         self.pending.push(Command::ExportAuditDialog);
                     }
                     ui.weak(format!("dataset: {}", self.dataset_label));
+                    if let Some(head) = &self.audit_head {
+                        // Note it on paper: `audit verify --head` then tells a log cut short.
+                        ui.weak(format!("chain head {}…", &head[..head.len().min(16)])).on_hover_text(format!(
+                            "On-disk audit chain head:\n{head}\nCheck later: bordercheck audit verify FILE --head {head}"
+                        ));
+                    }
                 });
                 audit_panel_ui(ui, &self.booth.audit);
             });

@@ -76,6 +76,8 @@ pub struct TerminalApp {
     show_debrief: bool,
     /// Writes the audit trail to disk on its own thread (None in tests and when unavailable).
     audit_writer: Option<AuditWriter>,
+    /// The on-disk chain head after the last acknowledged entry (shown; written into exports).
+    audit_head: Option<String>,
 }
 
 /// A loaded dataset held back until the traveller at the desk is decided.
@@ -140,6 +142,7 @@ impl TerminalApp {
             debrief: None,
             show_debrief: false,
             audit_writer: None,
+            audit_head: None,
         };
         if let Some(path) = dataset {
             app.pending.push(Command::LoadDataset(path));
@@ -179,7 +182,7 @@ impl TerminalApp {
                     self.background.dialog_open = false;
                     if let Some(path) = path {
                         match kind {
-                            ExportKind::AuditCsv => self.background.export_audit(self.booth.audit.clone(), path),
+                            ExportKind::AuditCsv => self.background.export_audit(self.booth.audit.clone(), self.audit_head.clone(), path),
                             ExportKind::DebriefHtml | ExportKind::DebriefCsv => {
                                 if let Some(d) = self.debrief.clone() {
                                     self.background
