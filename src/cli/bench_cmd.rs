@@ -34,6 +34,12 @@ pub enum BenchWhat {
         #[arg(long, value_delimiter = ',', default_values_t = [1u64, 11])]
         seeds: Vec<u64>,
     },
+    /// A classroom host with N scripted trainees on 127.0.0.1 through a whole exercise: the
+    /// host's CPU time, peak memory and time per decision.
+    Classroom {
+        #[arg(long, default_value_t = 30)]
+        trainees: usize,
+    },
     /// Side by side with ../shared/peers: recall@10 and time per query on its watchlist.
     Peer {
         /// Folder with watchlist.tsv and queries.tsv (made by the peer kit's gen_names.py).
@@ -72,6 +78,26 @@ pub fn run(args: &BenchArgs) -> Result<(), Reported> {
                     seeds.len()
                 );
             }
+            Ok(())
+        }
+        BenchWhat::Classroom { trainees } => {
+            let r = crate::bench::classroom_bench::run_classroom_bench((*trainees).clamp(1, 500)).map_err(|e| {
+                eprintln!("error: {e}");
+                Reported
+            })?;
+            println!("| trainees | decisions | wall s | host CPU s | peak RSS MiB | per decision p50 ms | p99 ms |");
+            println!("|---|---|---|---|---|---|---|");
+            let opt = |v: Option<f64>| v.map_or_else(|| "n/a".into(), |v| format!("{v:.2}"));
+            println!(
+                "| {} | {} | {:.2} | {} | {} | {:.2} | {:.2} |",
+                r.trainees,
+                r.decisions,
+                r.wall_s,
+                opt(r.host_cpu_s),
+                opt(r.peak_rss_mib),
+                r.per_decision.p50_us / 1000.0,
+                r.per_decision.p99_us / 1000.0
+            );
             Ok(())
         }
         BenchWhat::Peer { data, n, threshold, with_dob } => {

@@ -3,6 +3,7 @@
 mod audit_cmd;
 mod batch_cmd;
 mod bench_cmd;
+pub mod classroom_cmd;
 mod generate_cmd;
 mod manifest_cmd;
 mod mrz_cmd;
@@ -50,6 +51,8 @@ pub enum Command {
     Audit(audit_cmd::AuditArgs),
     /// Pre-arrival screening of a flight's passenger list (PAXLST or CSV), or write a sample one.
     Manifest(manifest_cmd::ManifestArgs),
+    /// A classroom: host one over the local network, play a scripted trainee, read or steer it.
+    Classroom(classroom_cmd::ClassroomArgs),
     /// Benchmarks: engine speed and recall, and the side-by-side peer run.
     Bench(bench_cmd::BenchArgs),
     /// Read an ICAO 9303 MRZ (2 or 3 lines) and show its fields and document checks.
@@ -151,6 +154,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Batch(args) => batch_cmd::run(&args),
         Command::Bench(args) => bench_cmd::run(&args),
         Command::Audit(args) => audit_cmd::run(&args),
+        Command::Classroom(args) => classroom_cmd::run(&args),
         Command::Manifest(args) => manifest_cmd::run(&args),
         Command::Scenario(args) => scenario_cmd::run(&args),
         Command::Validate { file } => validate_cmd::run(&file),

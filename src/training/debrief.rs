@@ -79,7 +79,7 @@ pub struct Debrief {
     pub rows: Vec<DebriefRow>,
 }
 
-fn html_escape(s: &str) -> String {
+pub(crate) fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 

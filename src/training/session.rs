@@ -194,6 +194,11 @@ impl TrainingSession {
         self.queue.len().saturating_sub(self.current + 1)
     }
 
+    /// The whole queue: scripted travellers with the random clean ones mixed in.
+    pub fn queue(&self) -> &[ScenarioTraveller] {
+        &self.queue
+    }
+
     pub fn current(&self) -> Option<&ScenarioTraveller> {
         if self.is_finished() { None } else { self.queue.get(self.current) }
     }
