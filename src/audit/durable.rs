@@ -108,8 +108,12 @@ pub fn verify_audit_file_with(path: &Path, key: Option<&AuditKey>) -> Result<Ver
                 if let Some(key) = key
                     && !key.verifies(&r.hash, &r.mac)
                 {
-                    let why = if r.mac.is_empty() { "record has no MAC" } else { "MAC does not match the installation key" };
-                    report.broken_at = Some((n, format!("{why} (rewritten by someone without the key?)")));
+                    let why = if r.mac.is_empty() {
+                        "record has no MAC: written before this installation had an audit key, or rewritten without it"
+                    } else {
+                        "MAC does not match the installation key: rewritten by someone without the key?"
+                    };
+                    report.broken_at = Some((n, why.to_owned()));
                     break;
                 }
                 // Only the exact bytes the writer wrote: a reformatted line or one with extra

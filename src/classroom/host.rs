@@ -305,7 +305,7 @@ impl ClassHost {
             .incidents()
             .map_err(HostError::Internal)?
             .into_iter()
-            .map(|(to, k)| format!("{} → {}", k.label(), to.unwrap_or_else(|| "all".into())))
+            .map(|(to, k)| format!("{} (for {})", k.label(), to.unwrap_or_else(|| "all".into())))
             .collect();
         Ok(Console {
             title: self.title.clone(),

@@ -41,6 +41,8 @@ pub enum ExportKind {
     AuditCsv,
     DebriefHtml,
     DebriefCsv,
+    ClassDebriefHtml,
+    ClassDebriefCsv,
 }
 
 impl ExportKind {
@@ -48,6 +50,8 @@ impl ExportKind {
         match self {
             Self::AuditCsv => ("Export audit log", "audit.csv"),
             Self::DebriefHtml => ("Export debrief report", "debrief.html"),
+            Self::ClassDebriefHtml => ("Export class debrief", "class-debrief.html"),
+            Self::ClassDebriefCsv => ("Export class debrief", "class-debrief.csv"),
             Self::DebriefCsv => ("Export debrief rows", "debrief.csv"),
         }
     }

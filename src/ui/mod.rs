@@ -4,6 +4,7 @@
 pub mod app;
 mod audit_panel;
 mod background;
+pub mod classroom_ui;
 mod command;
 mod hit_detail;
 mod hit_table;

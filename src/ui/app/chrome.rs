@@ -31,6 +31,14 @@ impl TerminalApp {
 
     pub(super) fn windows(&mut self, ctx: &egui::Context) {
         settings_window(ctx, &mut self.show_settings, &mut self.settings);
+        self.classroom.drain();
+        if super::super::classroom_ui::host_dialog_ui(ctx, &mut self.classroom) {
+            let wake = ctx.clone();
+            self.classroom.start(self.class_dir.clone(), move || wake.request_repaint());
+        }
+        if let Some(kind) = super::super::classroom_ui::console_viewport(ctx, &mut self.classroom) {
+            self.background.pick_export(kind);
+        }
         if let Some((file, problems)) = &self.load_problems {
             let mut open = true;
             egui::Window::new("Dataset not loaded").open(&mut open).default_width(640.0).show(ctx, |ui| {
@@ -130,6 +138,19 @@ impl TerminalApp {
                 }
                 if ui.add_enabled(self.debrief.is_some(), egui::Button::new("Last debrief…")).clicked() {
                     self.show_debrief = true;
+                }
+                ui.separator();
+                match &mut self.classroom.hosted {
+                    Some(h) => {
+                        if ui.button("Instructor console (classroom)…").clicked() {
+                            h.open = true;
+                        }
+                    }
+                    None => {
+                        if ui.button("Host classroom…").clicked() {
+                            self.classroom.dialog_open = true;
+                        }
+                    }
                 }
             });
             ui.menu_button("View", |ui| {

@@ -78,6 +78,10 @@ pub struct TerminalApp {
     audit_writer: Option<AuditWriter>,
     /// The on-disk chain head after the last acknowledged entry (shown; written into exports).
     audit_head: Option<String>,
+    /// Training → Host classroom: its dialog and the class this laptop hosts.
+    pub classroom: super::classroom_ui::ClassroomUi,
+    /// Where class files are kept (the app's storage folder; a temporary one in tests).
+    pub class_dir: PathBuf,
 }
 
 /// A loaded dataset held back until the traveller at the desk is decided.
@@ -95,6 +99,7 @@ impl TerminalApp {
         if let Some(dir) = eframe::storage_dir("Bordercheck") {
             let _ = std::fs::create_dir_all(&dir);
             app.keep_audit_on_disk(dir.join("audit.jsonl"));
+            app.class_dir = dir;
         }
         app
     }
@@ -143,6 +148,8 @@ impl TerminalApp {
             show_debrief: false,
             audit_writer: None,
             audit_head: None,
+            classroom: super::classroom_ui::ClassroomUi::default(),
+            class_dir: std::env::temp_dir().join("bordercheck-classroom"),
         };
         if let Some(path) = dataset {
             app.pending.push(Command::LoadDataset(path));
@@ -183,6 +190,13 @@ impl TerminalApp {
                     if let Some(path) = path {
                         match kind {
                             ExportKind::AuditCsv => self.background.export_audit(self.booth.audit.clone(), self.audit_head.clone(), path),
+                            ExportKind::ClassDebriefHtml | ExportKind::ClassDebriefCsv => {
+                                // The save dialog names .html or .csv; the worker writes either.
+                                let path = if kind == ExportKind::ClassDebriefCsv { path.with_extension("csv") } else { path };
+                                if !self.classroom.export(path) {
+                                    self.toasts.error("The classroom service is not running");
+                                }
+                            }
                             ExportKind::DebriefHtml | ExportKind::DebriefCsv => {
                                 if let Some(d) = self.debrief.clone() {
                                     self.background

@@ -1,0 +1,70 @@
+//! The trainer's classroom, driven through the terminal's accessibility tree: host a class,
+//! see a trainee join, take the INTERPOL link down for everyone, end, export the class debrief.
+//! The class listens on a free loopback port (127.0.0.1 only) and stops with the test.
+
+use std::time::{Duration, Instant};
+
+use bordercheck::audit::Decision;
+use bordercheck::classroom::DecisionPost;
+use bordercheck::classroom::client::ClassClient;
+use bordercheck::ui::{Settings, TerminalApp};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn step_until(h: &mut Harness<'_, TerminalApp>, what: &str, done: impl Fn(&mut Harness<'_, TerminalApp>) -> bool) {
+    let start = Instant::now();
+    while !done(h) {
+        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for: {what}");
+        std::thread::sleep(Duration::from_millis(30));
+        h.step();
+    }
+    h.step();
+}
+
+#[test]
+fn a_trainer_hosts_a_class_sees_a_trainee_takes_the_link_down_ends_and_exports_the_debrief() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|cc| TerminalApp::with_settings(cc.egui_ctx.clone(), Settings::default(), None));
+    h.state_mut().class_dir = dir.path().to_path_buf();
+    h.step();
+
+    // Training → Host classroom…, on a free loopback port with a code the trainer chose.
+    h.get_by_label("Training").click();
+    h.run_steps(3);
+    h.get_by_label("Host classroom…").click();
+    h.run_steps(3);
+    h.get_by_label_contains("keeps the class on this laptop");
+    h.state_mut().classroom.bind = "127.0.0.1:0".into();
+    h.state_mut().classroom.code = "CLASS7".into();
+    h.get_by_label("Start hosting").click_accesskit();
+    step_until(&mut h, "the console shows the join code", |h| h.query_by_label("Join code CLASS7").is_some());
+    let url = h.state().classroom.hosted.as_ref().unwrap().url.clone();
+
+    // A trainee terminal joins and decides two travellers.
+    let trainee = ClassClient::new(&url, Duration::from_secs(5));
+    let joined = trainee.join("CLASS7", "Officer Ana").unwrap();
+    let posts: Vec<DecisionPost> =
+        (1..=2).map(|n| DecisionPost { traveller: n, decision: Decision::Admit, remark: String::new(), seconds: 20.0 }).collect();
+    trainee.send_decisions(&joined.token, &posts).unwrap();
+    step_until(&mut h, "the trainee's row", |h| h.query_by_label("Officer Ana").is_some());
+    h.get_by_label("online");
+
+    // An outage for the whole class reaches the trainee's terminal.
+    h.get_by_label("INTERPOL link down (all)").click_accesskit();
+    step_until(&mut h, "the incident is shown", |h| h.query_by_label_contains("INTERPOL offline").is_some());
+    assert!(!trainee.me(&joined.token).unwrap().incidents.is_empty(), "the trainee sees the outage");
+
+    h.get_by_label("End exercise").click_accesskit();
+    step_until(&mut h, "the class has ended", |h| h.query_by_label_contains("ENDED").is_some());
+    assert!(trainee.send_decisions(&joined.token, &posts).is_err(), "no decisions after the end");
+
+    // The class debrief (the button opens a save dialog; the file it picks goes here).
+    let out = dir.path().join("class-debrief.html");
+    assert!(h.state().classroom.export(out.clone()));
+    step_until(&mut h, "the debrief is written", |_| out.exists());
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Officer Ana") && html.contains("hardest first"), "{html}");
+    drop(h); // the classroom service stops with the app
+}
