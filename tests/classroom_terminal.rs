@@ -5,8 +5,13 @@
 use std::time::{Duration, Instant};
 
 use bordercheck::audit::Decision;
-use bordercheck::classroom::DecisionPost;
 use bordercheck::classroom::client::ClassClient;
+use bordercheck::classroom::host::ClassHost;
+use bordercheck::classroom::server::HostServer;
+use bordercheck::classroom::{DecisionPost, IncidentPost};
+use bordercheck::engine::SourceId;
+use bordercheck::training::builtin::BUILTIN_SCENARIOS;
+use bordercheck::training::scenario::{IncidentKind, parse_scenario};
 use bordercheck::ui::{Settings, TerminalApp};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -67,4 +72,72 @@ fn a_trainer_hosts_a_class_sees_a_trainee_takes_the_link_down_ends_and_exports_t
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("Officer Ana") && html.contains("hardest first"), "{html}");
     drop(h); // the classroom service stops with the app
+}
+
+/// Fast simulated links, so the trainee's queries take milliseconds.
+fn fast_settings() -> Settings {
+    let mut s = Settings::default();
+    for source in SourceId::ALL {
+        let p = s.sim.profile_mut(source);
+        p.latency_mean_ms = 30;
+        p.latency_spread_ms = 20;
+        p.timeout_ms = 3_000;
+        p.error_rate = 0.0;
+    }
+    s
+}
+
+fn query_complete(h: &mut Harness<'_, TerminalApp>) -> bool {
+    h.state().booth.current.as_ref().is_some_and(bordercheck::query::QueryRun::is_complete)
+}
+
+#[test]
+fn a_trainee_terminal_joins_plays_the_hosts_queue_and_follows_the_instructor() {
+    let dir = tempfile::tempdir().unwrap();
+    let (name, text) = BUILTIN_SCENARIOS[0];
+    let scenario = parse_scenario(text, name).unwrap();
+    let (class, _) = ClassHost::open(&dir.path().join("c.db"), &scenario, name, Some("JOIN42")).unwrap();
+    let instructor = class.instructor_token().to_owned();
+    let server = HostServer::start("127.0.0.1:0".parse().unwrap(), class).unwrap();
+    let url = format!("http://{}", server.addr);
+    let console = ClassClient::new(&url, Duration::from_secs(5));
+
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|cc| TerminalApp::with_settings(cc.egui_ctx.clone(), fast_settings(), None));
+    h.state_mut().class_dir = dir.path().to_path_buf();
+    h.step();
+    // Training → Join classroom…: address, code and name as the instructor announced them.
+    h.get_by_label("Training").click();
+    h.run_steps(3);
+    h.get_by_label("Join classroom…").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Your instructor shows the address");
+    let j = &mut h.state_mut().join_ui;
+    (j.server, j.code, j.name) = (url.clone(), "JOIN42".into(), "Officer Li".into());
+    h.get_by_label("Join").click_accesskit();
+    step_until(&mut h, "joined and online", |h| h.query_by_label("Class Officer Li: online").is_some());
+    h.get_by_label_contains("TRAINING");
+
+    // Traveller 1 as the host sent it: query, admit; the decision reaches the instructor.
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query 1", query_complete);
+    h.get_by_label_contains("Admit (").click_accesskit();
+    let decided = |c: &ClassClient| c.console(&instructor).unwrap().rows.iter().any(|r| r.name == "Officer Li" && r.decided == 1);
+    step_until(&mut h, "the decision at the host", |_| decided(&console));
+
+    // The instructor takes the INTERPOL link down for the class: the next query here feels it.
+    let down = IncidentPost { to: None, kind: Some(IncidentKind::Offline(SourceId::Interpol)) };
+    console.post_json("/api/incident", &instructor, &down).unwrap();
+    step_until(&mut h, "the incident arrives", |h| h.state().booth.training.as_ref().is_some_and(|s| !s.active_incidents().is_empty()));
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "query 2", query_complete);
+    h.get_by_label_contains("INTERPOL link down — SLTD checked against the local copy");
+
+    // The instructor ends the exercise: the terminal says so and shows no local debrief.
+    console.post_json("/api/end", &instructor, &serde_json::json!({})).unwrap();
+    step_until(&mut h, "the end arrives", |h| h.query_by_label("Class Officer Li: ended").is_some());
+    assert!(h.state().booth.training.is_none() && h.state().debrief.is_none());
+    drop(h);
+    server.stop();
 }

@@ -30,6 +30,14 @@ pub enum BoothEvent {
     Audit(usize),
     Info(String),
     Warning(String),
+    /// The training exercise recorded a decision on traveller `number` (1-based): a classroom
+    /// trainee's terminal sends it to the instructor's host.
+    TrainingDecided {
+        number: usize,
+        decision: Decision,
+        remark: String,
+        seconds: f64,
+    },
 }
 
 /// Why a decision was not taken.
@@ -328,8 +336,12 @@ impl Booth {
         }
         self.decided = Some(decision);
         self.events.push(BoothEvent::Info(format!("Decision recorded: {}", decision.label())));
-        if let Some(session) = &mut self.training {
+        if let Some(session) = &mut self.training
+            && !session.is_finished()
+        {
+            let (number, seconds) = (session.number(), session.seconds_on_current(now));
             session.decide(decision, remark.trim(), now);
+            self.events.push(BoothEvent::TrainingDecided { number, decision, remark: remark.trim().to_owned(), seconds });
         }
         Ok(())
     }

@@ -168,3 +168,40 @@ impl Trainee {
         Ok(sent)
     }
 }
+
+/// The exercise a joined trainee's terminal plays: the host's queue, with no expected decisions
+/// or teaching notes (the host keeps those; every traveller carries a placeholder that the
+/// trainee's terminal never shows and never scores — the class debrief is the instructor's).
+pub fn trainee_scenario(reply: &super::JoinReply) -> crate::training::Scenario {
+    use crate::training::scenario::{DatasetRef, PostType, SCENARIO_FORMAT, ScenarioTraveller};
+    let post = [PostType::Airport, PostType::LandBorder, PostType::Seaport]
+        .into_iter()
+        .find(|p| p.label() == reply.post)
+        .unwrap_or(PostType::Airport);
+    let travellers = reply
+        .travellers
+        .iter()
+        .map(|t| ScenarioTraveller {
+            id: format!("{}", t.number),
+            cover_story: t.cover_story.clone(),
+            presents: t.presents.clone(),
+            photo: None,
+            expected: crate::audit::Decision::Admit,
+            expected_hits: Vec::new(),
+            teaching_note: String::new(),
+            also_accept: Vec::new(),
+        })
+        .collect();
+    crate::training::Scenario {
+        format: SCENARIO_FORMAT,
+        title: reply.title.clone(),
+        description: String::new(),
+        dataset: if reply.dataset == "builtin" { DatasetRef::Builtin } else { DatasetRef::Path(reply.dataset.clone()) },
+        post,
+        travellers,
+        random_fill: None,
+        incidents: Vec::new(),
+        base_dir: None,
+        photo_files: std::collections::HashMap::new(),
+    }
+}

@@ -29,6 +29,15 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A dataset to open in the terminal (same as `bordercheck open FILE`).
     pub dataset: Option<PathBuf>,
+    /// Join the classroom hosted at this address (with --code and --name).
+    #[arg(long, requires_all = ["code", "name"])]
+    pub join: Option<String>,
+    /// The classroom's join code (with --join).
+    #[arg(long)]
+    pub code: Option<String>,
+    /// The officer name to join the classroom under (with --join).
+    #[arg(long)]
+    pub name: Option<String>,
 }
 
 // Parsed once per process: the size of the largest variant (a query's flags) costs nothing.

@@ -4,6 +4,7 @@
 pub mod app;
 mod audit_panel;
 mod background;
+pub mod classroom_join;
 pub mod classroom_ui;
 mod command;
 mod hit_detail;
@@ -21,7 +22,14 @@ pub use command::Command;
 pub use settings::Settings;
 
 /// Opens the terminal window; blocks until it is closed.
-pub fn run_terminal(dataset: Option<std::path::PathBuf>) -> Result<(), String> {
+/// A class to join at start (`bordercheck --join URL --code CODE --name NAME`).
+pub struct JoinAtStart {
+    pub server: String,
+    pub code: String,
+    pub name: String,
+}
+
+pub fn run_terminal(dataset: Option<std::path::PathBuf>, join: Option<JoinAtStart>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1366.0, 800.0])
@@ -29,5 +37,16 @@ pub fn run_terminal(dataset: Option<std::path::PathBuf>) -> Result<(), String> {
             .with_title("Bordercheck"),
         ..Default::default()
     };
-    eframe::run_native("Bordercheck", options, Box::new(move |cc| Ok(Box::new(TerminalApp::new(cc, dataset))))).map_err(|e| e.to_string())
+    eframe::run_native(
+        "Bordercheck",
+        options,
+        Box::new(move |cc| {
+            let mut app = TerminalApp::new(cc, dataset);
+            if let Some(j) = join {
+                app.join_class(&j.server, &j.code, &j.name);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())
 }

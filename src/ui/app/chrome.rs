@@ -39,6 +39,12 @@ impl TerminalApp {
         if let Some(kind) = super::super::classroom_ui::console_viewport(ctx, &mut self.classroom) {
             self.background.pick_export(kind);
         }
+        self.drain_class_member();
+        if super::super::classroom_join::join_dialog_ui(ctx, &mut self.join_ui) {
+            let j = &self.join_ui;
+            let (server, code, name) = (j.server.trim().to_owned(), j.code.trim().to_owned(), j.name.trim().to_owned());
+            self.join_class(&server, &code, &name);
+        }
         if let Some((file, problems)) = &self.load_problems {
             let mut open = true;
             egui::Window::new("Dataset not loaded").open(&mut open).default_width(640.0).show(ctx, |ui| {
@@ -152,6 +158,9 @@ impl TerminalApp {
                         }
                     }
                 }
+                if ui.add_enabled(self.class_member.is_none(), egui::Button::new("Join classroom…")).clicked() {
+                    self.join_ui.dialog_open = true;
+                }
             });
             ui.menu_button("View", |ui| {
                 let label = format!("Presenter mode  {}", shortcuts::label_for(&ctx, &Command::TogglePresenter));
@@ -169,6 +178,10 @@ impl TerminalApp {
             if !self.settings.presenter {
                 // On a narrow projector the link lights need the room more than the title.
                 ui.label(format!("{} — {}", self.booth.engine().post, self.booth.engine().name));
+            }
+            if let Some(status) = self.class_status() {
+                ui.separator();
+                ui.strong(status);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let dark = self.settings.dark && !self.settings.presenter;

@@ -136,6 +136,13 @@ impl TerminalApp {
                 }
                 BoothEvent::Info(text) => self.toasts.info(text),
                 BoothEvent::Warning(text) => self.toasts.error(text),
+                BoothEvent::TrainingDecided { number, decision, remark, seconds } => {
+                    if let Some(m) = &self.class_member
+                        && !m.send(crate::classroom::DecisionPost { traveller: number, decision, remark, seconds })
+                    {
+                        self.toasts.error("The classroom connection is not taking decisions: this one was not sent");
+                    }
+                }
             }
         }
     }

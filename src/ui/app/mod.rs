@@ -3,6 +3,7 @@
 
 mod audit_trail;
 mod chrome;
+mod class_member;
 mod desk;
 mod training_flow;
 
@@ -82,6 +83,9 @@ pub struct TerminalApp {
     pub classroom: super::classroom_ui::ClassroomUi,
     /// Where class files are kept (the app's storage folder; a temporary one in tests).
     pub class_dir: PathBuf,
+    /// Training → Join classroom: its dialog, and the class this terminal plays in.
+    pub join_ui: super::classroom_join::JoinUi,
+    pub class_member: Option<super::classroom_join::ClassMember>,
 }
 
 /// A loaded dataset held back until the traveller at the desk is decided.
@@ -150,6 +154,8 @@ impl TerminalApp {
             audit_head: None,
             classroom: super::classroom_ui::ClassroomUi::default(),
             class_dir: std::env::temp_dir().join("bordercheck-classroom"),
+            join_ui: super::classroom_join::JoinUi::default(),
+            class_member: None,
         };
         if let Some(path) = dataset {
             app.pending.push(Command::LoadDataset(path));

@@ -20,24 +20,7 @@ impl TerminalApp {
                     self.pin_prompt = Some(PinPrompt { purpose: PinPurpose::Start(scenario), pin: prompt.pin, error });
                     return;
                 }
-                match &scenario.dataset {
-                    crate::training::scenario::DatasetRef::Builtin => {
-                        self.booth.set_engine(Arc::clone(&self.demo.0));
-                        self.photos = Arc::clone(&self.demo.1);
-                        self.dataset_label = "built-in demo".into();
-                    }
-                    crate::training::scenario::DatasetRef::Path(p) => {
-                        let path = scenario.base_dir.clone().unwrap_or_default().join(p);
-                        self.pending.push(Command::LoadDataset(path));
-                    }
-                }
-                self.toasts.info(format!("Exercise started: {}", scenario.title));
-                self.booth.training = Some(TrainingSession::new(*scenario, prompt.pin.trim(), Instant::now()));
-                self.booth_face = None;
-                self.debrief = None;
-                self.instructor_open = false;
-                self.reset_traveller();
-                self.prefill_training_traveller();
+                self.start_exercise(*scenario, prompt.pin.trim());
             }
             PinPurpose::OpenInstructor => match self.booth.training.as_mut().map(|t| t.check_pin(prompt.pin.trim(), Instant::now())) {
                 Some(Ok(())) => self.instructor_open = true,
@@ -60,6 +43,28 @@ impl TerminalApp {
         }
     }
 
+    /// Starts an exercise at this desk (on its dataset) with the instructor PIN `pin`.
+    pub(super) fn start_exercise(&mut self, scenario: crate::training::Scenario, pin: &str) {
+        match &scenario.dataset {
+            crate::training::scenario::DatasetRef::Builtin => {
+                self.booth.set_engine(Arc::clone(&self.demo.0));
+                self.photos = Arc::clone(&self.demo.1);
+                self.dataset_label = "built-in demo".into();
+            }
+            crate::training::scenario::DatasetRef::Path(p) => {
+                let path = scenario.base_dir.clone().unwrap_or_default().join(p);
+                self.pending.push(Command::LoadDataset(path));
+            }
+        }
+        self.toasts.info(format!("Exercise started: {}", scenario.title));
+        self.booth.training = Some(TrainingSession::new(scenario, pin, Instant::now()));
+        self.booth_face = None;
+        self.debrief = None;
+        self.instructor_open = false;
+        self.reset_traveller();
+        self.prefill_training_traveller();
+    }
+
     /// Puts what the current traveller presents into the form (the trainee still queries and decides).
     pub(super) fn prefill_training_traveller(&mut self) {
         let Some(t) = self.booth.training.as_ref().and_then(TrainingSession::current) else {
@@ -74,6 +79,13 @@ impl TerminalApp {
     /// Calls the next traveller, or ends the exercise with the debrief.
     pub(super) fn next_training_traveller(&mut self) {
         if self.booth.training.is_none() {
+            return;
+        }
+        if self.class_member.is_some() && self.booth.training.as_ref().is_some_and(TrainingSession::is_finished) {
+            // A class exercise: the answers and the debrief are the instructor's.
+            self.booth.training = None;
+            self.toasts.info("Every traveller decided: your instructor has the class debrief");
+            self.reset_traveller();
             return;
         }
         if let Some(debrief) = self.booth.finish_exercise(chrono::Local::now()) {

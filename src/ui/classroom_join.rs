@@ -1,0 +1,135 @@
+//! Training → Join classroom, on a trainee's terminal: the host's queue is played at this desk
+//! in the full workflow, each decision goes to the host, and the instructor's incidents, pause
+//! and end arrive here.
+//!
+//! The `classroom-trainee` thread owns the connection: it joins (retrying while the host is
+//! unreachable), writes each decision to the outbox file before sending it, resends what is
+//! pending, and polls the trainee's state once a second. The UI only exchanges messages with it.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crossbeam_channel::{Receiver, Sender, bounded};
+
+use crate::classroom::client::{ClassClient, ClientError, Trainee};
+use crate::classroom::{DecisionPost, JoinReply, TraineeState};
+
+pub enum FromClass {
+    Joined(Box<JoinReply>),
+    State {
+        state: TraineeState,
+        unsent: usize,
+    },
+    Offline {
+        unsent: usize,
+        why: String,
+    },
+    /// The host refused to let this trainee in (wrong code, bad name): stop.
+    Refused(String),
+}
+
+/// A terminal that joined (or is joining) a class.
+pub struct ClassMember {
+    tx: Sender<DecisionPost>,
+    pub rx: Receiver<FromClass>,
+    pub server: String,
+    pub name: String,
+    pub joined: bool,
+    pub online: bool,
+    pub unsent: usize,
+    pub ended: bool,
+}
+
+impl ClassMember {
+    /// Queues a decision for the host (it is on disk once the worker takes it).
+    pub fn send(&self, d: DecisionPost) -> bool {
+        self.tx.try_send(d).is_ok()
+    }
+}
+
+/// The Join classroom dialog's fields.
+#[derive(Default)]
+pub struct JoinUi {
+    pub dialog_open: bool,
+    pub server: String,
+    pub code: String,
+    pub name: String,
+    pub error: Option<String>,
+}
+
+/// Starts the worker for `server`/`code`/`name`; unsent decisions live in `dir`.
+pub fn join(server: &str, code: &str, name: &str, dir: PathBuf, wake: impl Fn() + Send + 'static) -> std::io::Result<ClassMember> {
+    let (tx, decisions) = bounded::<DecisionPost>(256);
+    let (out, rx) = bounded::<FromClass>(64);
+    let safe: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    let outbox = dir.join(format!("classroom-outbox-{safe}.jsonl"));
+    let (server_s, code_s, name_s) = (server.to_owned(), code.to_owned(), name.to_owned());
+    std::fs::create_dir_all(&dir)?;
+    std::thread::Builder::new().name("classroom-trainee".into()).spawn(move || {
+        let send = |m: FromClass| {
+            let _ = out.send(m);
+            wake();
+        };
+        let Ok(mut me) = Trainee::new(ClassClient::new(&server_s, Duration::from_secs(3)), &code_s, &name_s, outbox) else {
+            return send(FromClass::Refused("the outbox file cannot be read".into()));
+        };
+        let token = loop {
+            match me.join() {
+                Ok(reply) => {
+                    let token = reply.token.clone();
+                    send(FromClass::Joined(Box::new(reply)));
+                    break token;
+                }
+                Err(ClientError::Refused { message, .. }) => return send(FromClass::Refused(message)),
+                Err(ClientError::Unreachable(why)) => {
+                    send(FromClass::Offline { unsent: me.pending(), why });
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+            }
+        };
+        loop {
+            match decisions.recv_timeout(Duration::from_secs(1)) {
+                Ok(d) => {
+                    // On disk first; a lost connection leaves it waiting there.
+                    let _ = me.decide(d);
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                    let _ = me.flush();
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return,
+            }
+            match me.client.me(&token) {
+                Ok(state) => send(FromClass::State { state, unsent: me.pending() }),
+                Err(e) => send(FromClass::Offline { unsent: me.pending(), why: e.to_string() }),
+            }
+        }
+    })?;
+    Ok(ClassMember { tx, rx, server: server.to_owned(), name: name.to_owned(), joined: false, online: false, unsent: 0, ended: false })
+}
+
+/// The Join classroom dialog; true when the trainee pressed Join.
+pub fn join_dialog_ui(ctx: &egui::Context, j: &mut JoinUi) -> bool {
+    let mut go = false;
+    let mut open = j.dialog_open;
+    egui::Window::new("Join classroom").open(&mut open).collapsible(false).show(ctx, |ui| {
+        ui.label("Your instructor shows the address and the join code.");
+        egui::Grid::new("join-fields").num_columns(2).show(ui, |ui| {
+            ui.label("Instructor address");
+            ui.add(egui::TextEdit::singleline(&mut j.server).hint_text("http://192.168.1.20:7878"));
+            ui.end_row();
+            ui.label("Join code");
+            ui.add(egui::TextEdit::singleline(&mut j.code));
+            ui.end_row();
+            ui.label("Your name");
+            ui.add(egui::TextEdit::singleline(&mut j.name));
+            ui.end_row();
+        });
+        if let Some(e) = &j.error {
+            ui.colored_label(egui::Color32::from_rgb(200, 60, 60), e);
+        }
+        let ready = !j.server.trim().is_empty() && !j.code.trim().is_empty() && !j.name.trim().is_empty();
+        go = ui.add_enabled(ready, egui::Button::new("Join")).clicked();
+    });
+    j.dialog_open = open && !go;
+    go
+}
