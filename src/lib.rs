@@ -21,6 +21,7 @@
 pub mod audit;
 pub mod bench;
 pub mod booth;
+#[cfg(feature = "classroom")]
 pub mod classroom;
 pub mod cli;
 pub mod csv_text;

@@ -1,6 +1,7 @@
 //! A classroom on the loopback address only (127.0.0.1): thirty scripted trainees through a whole
 //! exercise while some lose their connection and the host is killed and restarted; what trainees
 //! can and cannot see; codes and tokens. Every test bounds its own time and stops its servers.
+#![cfg(feature = "classroom")]
 // The helpers below run only inside tests: a failed setup step should fail the test loudly.
 #![allow(clippy::unwrap_used)]
 

@@ -1,6 +1,7 @@
 //! The trainer's classroom, driven through the terminal's accessibility tree: host a class,
 //! see a trainee join, take the INTERPOL link down for everyone, end, export the class debrief.
 //! The class listens on a free loopback port (127.0.0.1 only) and stops with the test.
+#![cfg(all(feature = "gui", feature = "classroom"))]
 
 use std::time::{Duration, Instant};
 

@@ -34,6 +34,7 @@ pub enum BenchWhat {
         #[arg(long, value_delimiter = ',', default_values_t = [1u64, 11])]
         seeds: Vec<u64>,
     },
+    #[cfg(feature = "classroom")]
     /// A classroom host with N scripted trainees on 127.0.0.1 through a whole exercise: the
     /// host's CPU time, peak memory and time per decision.
     Classroom {
@@ -80,6 +81,7 @@ pub fn run(args: &BenchArgs) -> Result<(), Reported> {
             }
             Ok(())
         }
+        #[cfg(feature = "classroom")]
         BenchWhat::Classroom { trainees } => {
             let r = crate::bench::classroom_bench::run_classroom_bench((*trainees).clamp(1, 500)).map_err(|e| {
                 eprintln!("error: {e}");

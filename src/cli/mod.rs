@@ -3,6 +3,7 @@
 mod audit_cmd;
 mod batch_cmd;
 mod bench_cmd;
+#[cfg(feature = "classroom")]
 pub mod classroom_cmd;
 mod generate_cmd;
 mod manifest_cmd;
@@ -61,6 +62,7 @@ pub enum Command {
     /// Pre-arrival screening of a flight's passenger list (PAXLST or CSV), or write a sample one.
     Manifest(manifest_cmd::ManifestArgs),
     /// A classroom: host one over the local network, play a scripted trainee, read or steer it.
+    #[cfg(feature = "classroom")]
     Classroom(classroom_cmd::ClassroomArgs),
     /// Benchmarks: engine speed and recall, and the side-by-side peer run.
     Bench(bench_cmd::BenchArgs),
@@ -163,6 +165,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Batch(args) => batch_cmd::run(&args),
         Command::Bench(args) => bench_cmd::run(&args),
         Command::Audit(args) => audit_cmd::run(&args),
+        #[cfg(feature = "classroom")]
         Command::Classroom(args) => classroom_cmd::run(&args),
         Command::Manifest(args) => manifest_cmd::run(&args),
         Command::Scenario(args) => scenario_cmd::run(&args),

@@ -3,6 +3,7 @@
 //! every one screened against both databases before the flight lands.
 
 pub mod csv_list;
+pub mod desk;
 pub mod paxlst;
 pub mod paxlst_write;
 pub mod screen;

@@ -33,6 +33,9 @@ pub enum JobResult {
         problems: Vec<Problem>,
     },
     ExportDone(Result<PathBuf, String>),
+    /// A passenger list read and screened (or why it could not be read).
+    ManifestScreened(Result<Box<super::arrivals::Flight>, String>),
+    ManifestPicked(Option<PathBuf>),
 }
 
 /// What a save dialog was opened for.
@@ -101,6 +104,38 @@ impl Background {
             let (title, name) = kind.title_and_name();
             let picked = rfd::FileDialog::new().set_title(title).set_file_name(name).save_file();
             let _ = tx.send(JobResult::ExportPicked(picked, kind));
+        });
+    }
+
+    pub fn pick_manifest(&mut self) {
+        if std::mem::replace(&mut self.dialog_open, true) {
+            return;
+        }
+        self.spawn("dialog-open-manifest", |tx| {
+            let picked = rfd::FileDialog::new()
+                .set_title("Open passenger list")
+                .add_filter("Passenger list (PAXLST or CSV)", &["edi", "txt", "csv"])
+                .pick_file();
+            let _ = tx.send(JobResult::ManifestPicked(picked));
+        });
+    }
+
+    /// Reads and screens a passenger list on the `manifest-screener` thread (the screening
+    /// itself uses every core).
+    pub fn screen_manifest(&self, path: PathBuf, engine: Arc<Engine>, options: crate::engine::MatchOptions) {
+        self.spawn("manifest-screener", move |tx| {
+            let started = std::time::Instant::now();
+            let result = crate::manifest::read_manifest(&path).map(|(manifest, problems)| {
+                let screened = crate::manifest::screen::screen(&engine, &manifest, &options);
+                Box::new(super::arrivals::Flight {
+                    file: path.clone(),
+                    manifest,
+                    problems,
+                    screened,
+                    seconds: started.elapsed().as_secs_f64(),
+                })
+            });
+            let _ = tx.send(JobResult::ManifestScreened(result));
         });
     }
 

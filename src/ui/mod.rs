@@ -2,6 +2,7 @@
 //! searching, loading and file work happens in the core on worker threads.
 
 pub mod app;
+pub mod arrivals;
 mod audit_panel;
 mod background;
 pub mod classroom_join;

@@ -25,13 +25,17 @@ impl TerminalApp {
         let dropped: Vec<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
         for path in dropped {
-            self.pending.push(Command::LoadDataset(path));
+            // A passenger list goes to Arrivals; anything else is a dataset.
+            let list = path.extension().is_some_and(|e| ["edi", "csv", "txt"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+            if list { self.open_manifest(path) } else { self.pending.push(Command::LoadDataset(path)) }
         }
     }
 
     pub(super) fn windows(&mut self, ctx: &egui::Context) {
         settings_window(ctx, &mut self.show_settings, &mut self.settings);
         self.classroom.drain();
+        let dark = self.settings.dark && !self.settings.presenter;
+        super::super::arrivals::arrivals_window(ctx, &mut self.arrivals, dark);
         if super::super::classroom_ui::host_dialog_ui(ctx, &mut self.classroom) {
             let wake = ctx.clone();
             self.classroom.start(self.class_dir.clone(), move || wake.request_repaint());
@@ -107,6 +111,9 @@ impl TerminalApp {
                 if ui.button(format!("Open dataset…  {}", shortcuts::label_for(&ctx, &Command::OpenDatasetDialog))).clicked() {
                     self.pending.push(Command::OpenDatasetDialog);
                 }
+                if ui.button("Open passenger list (PAXLST / CSV)…").clicked() {
+                    self.background.pick_manifest();
+                }
                 ui.menu_button("Recent datasets", |ui| {
                     for path in self.settings.recent.clone() {
                         if ui.button(path.display().to_string()).clicked() {
@@ -163,6 +170,14 @@ impl TerminalApp {
                 }
             });
             ui.menu_button("View", |ui| {
+                let label = if self.arrivals.flights.is_empty() {
+                    "Arrivals".to_owned()
+                } else {
+                    format!("Arrivals ({} flights)", self.arrivals.flights.len())
+                };
+                if ui.button(label).clicked() {
+                    self.arrivals.open = true;
+                }
                 let label = format!("Presenter mode  {}", shortcuts::label_for(&ctx, &Command::TogglePresenter));
                 if ui.checkbox(&mut self.settings.presenter, label).changed() {
                     ui.close();
@@ -396,6 +411,9 @@ impl eframe::App for TerminalApp {
             self.desk_banners(ui, dark);
             source_cards_ui(ui, self.booth.current.as_ref(), dark);
             document_checks_ui(ui, &self.document_checks, dark);
+            if let Some(m) = &self.pre_arrival {
+                super::super::arrivals::pre_arrival_ui(ui, &self.arrivals, m, dark);
+            }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 ui.heading("Combined hits");

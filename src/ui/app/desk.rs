@@ -29,6 +29,7 @@ impl TerminalApp {
         self.booth.delays = self.settings.confirmation_delays;
         self.booth.submit(query, &sim, self.settings.options(), remark);
         self.selected = None;
+        self.pre_arrival = crate::manifest::desk::announced_for(&self.arrivals.lists(), &self.form.input());
     }
 
     /// Reads the MRZ under the one rule the CLI uses too (`document_reading::fill_from_mrz`):
@@ -68,6 +69,7 @@ impl TerminalApp {
 
     pub(super) fn reset_traveller(&mut self) {
         self.form.clear();
+        self.pre_arrival = None;
         self.field_issues.clear();
         self.document_checks.clear();
         self.booth.new_traveller();

@@ -85,6 +85,10 @@ pub struct TerminalApp {
     pub class_dir: PathBuf,
     /// Training → Join classroom: its dialog, and the class this terminal plays in.
     pub join_ui: super::classroom_join::JoinUi,
+    /// View → Arrivals: screened passenger lists.
+    pub arrivals: super::arrivals::Arrivals,
+    /// The traveller at the desk as a screened list announced them (found when querying).
+    pub pre_arrival: Option<crate::manifest::desk::DeskMatch>,
     pub class_member: Option<super::classroom_join::ClassMember>,
 }
 
@@ -155,10 +159,17 @@ impl TerminalApp {
             classroom: super::classroom_ui::ClassroomUi::default(),
             class_dir: std::env::temp_dir().join("bordercheck-classroom"),
             join_ui: super::classroom_join::JoinUi::default(),
+            arrivals: super::arrivals::Arrivals::default(),
+            pre_arrival: None,
             class_member: None,
         };
         if let Some(path) = dataset {
-            app.pending.push(Command::LoadDataset(path));
+            // `bordercheck FLIGHT.edi` opens a passenger list in Arrivals; anything else is a dataset.
+            if path.extension().is_some_and(|e| ["edi", "csv"].iter().any(|x| e.eq_ignore_ascii_case(x))) {
+                app.open_manifest(path);
+            } else {
+                app.pending.push(Command::LoadDataset(path));
+            }
         }
         app
     }
@@ -175,6 +186,14 @@ impl TerminalApp {
     pub fn show_groups(&mut self, groups: Vec<HitGroup>) {
         self.selected = (!groups.is_empty()).then_some(0);
         self.booth.show_groups(groups);
+    }
+
+    /// Reads and screens a passenger list in the background against the dataset in use; the
+    /// Arrivals window shows it when done.
+    pub fn open_manifest(&mut self, path: PathBuf) {
+        self.arrivals.screening.push(path.clone());
+        self.arrivals.open = true;
+        self.background.screen_manifest(path, Arc::clone(self.booth.engine()), self.settings.options());
     }
 
     /// Queues a command as if a widget had sent it (tests and drag-and-drop use this too).
@@ -243,6 +262,26 @@ impl TerminalApp {
                     self.background.loading = None;
                     self.toasts.error(format!("Could not load {} — the previous dataset stays active", path.display()));
                     self.load_problems = Some((path.display().to_string(), problems));
+                }
+                JobResult::ManifestPicked(path) => {
+                    self.background.dialog_open = false;
+                    if let Some(path) = path {
+                        self.open_manifest(path);
+                    }
+                }
+                JobResult::ManifestScreened(Ok(flight)) => {
+                    let hits = flight.screened.iter().filter(|s| !s.hits.is_empty()).count();
+                    self.toasts.info(format!(
+                        "Flight {}: {} travellers screened, {hits} with a hit",
+                        flight.manifest.flight,
+                        flight.screened.len()
+                    ));
+                    self.arrivals.add(*flight);
+                    self.arrivals.open = true;
+                }
+                JobResult::ManifestScreened(Err(e)) => {
+                    self.arrivals.screening.clear();
+                    self.toasts.error(format!("Passenger list not read: {e}"));
                 }
                 JobResult::ExportDone(Ok(path)) => self.toasts.info(format!("Audit log exported to {}", path.display())),
                 JobResult::ExportDone(Err(e)) => self.toasts.error(format!("Export failed: {e}")),
