@@ -1,5 +1,7 @@
 //! The built-in demo dataset, compiled into the binary so the app works from any directory.
 
+pub mod cases;
+
 use crate::dataset::{LoadedDataset, parse_dataset};
 
 pub const DEMO_DATASET: &str = include_str!("../../sample_data/demo.ron");

@@ -46,6 +46,7 @@ pub enum ExportKind {
     DebriefCsv,
     ClassDebriefHtml,
     ClassDebriefCsv,
+    Handout,
 }
 
 impl ExportKind {
@@ -55,6 +56,7 @@ impl ExportKind {
             Self::DebriefHtml => ("Export debrief report", "debrief.html"),
             Self::ClassDebriefHtml => ("Export class debrief", "class-debrief.html"),
             Self::ClassDebriefCsv => ("Export class debrief", "class-debrief.csv"),
+            Self::Handout => ("Export demo handout", "bordercheck-demo-cases.html"),
             Self::DebriefCsv => ("Export debrief rows", "debrief.csv"),
         }
     }

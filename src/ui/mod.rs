@@ -5,6 +5,7 @@ pub mod app;
 pub mod arrivals;
 mod audit_panel;
 mod background;
+pub mod cases_panel;
 pub mod classroom_join;
 pub mod classroom_ui;
 mod command;

@@ -34,6 +34,7 @@ impl TerminalApp {
     pub(super) fn windows(&mut self, ctx: &egui::Context) {
         settings_window(ctx, &mut self.show_settings, &mut self.settings);
         self.classroom.drain();
+        self.demo_cases_frame(ctx);
         let dark = self.settings.dark && !self.settings.presenter;
         super::super::arrivals::arrivals_window(ctx, &mut self.arrivals, dark);
         if super::super::classroom_ui::host_dialog_ui(ctx, &mut self.classroom) {
@@ -177,6 +178,9 @@ impl TerminalApp {
                 };
                 if ui.button(label).clicked() {
                     self.arrivals.open = true;
+                }
+                if ui.button("Demo cases…").clicked() {
+                    self.cases.open = true;
                 }
                 let label = format!("Presenter mode  {}", shortcuts::label_for(&ctx, &Command::TogglePresenter));
                 if ui.checkbox(&mut self.settings.presenter, label).changed() {
@@ -413,6 +417,11 @@ impl eframe::App for TerminalApp {
             document_checks_ui(ui, &self.document_checks, dark);
             if let Some(m) = &self.pre_arrival {
                 super::super::arrivals::pre_arrival_ui(ui, &self.arrivals, m, dark);
+            }
+            if let Some(case) = self.cases.active.and_then(|i| self.demo_cases.get(i))
+                && self.booth.current.as_ref().is_some_and(crate::query::QueryRun::is_complete)
+            {
+                super::super::cases_panel::caption_ui(ui, case);
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {

@@ -70,6 +70,7 @@ impl TerminalApp {
     pub(super) fn reset_traveller(&mut self) {
         self.form.clear();
         self.pre_arrival = None;
+        self.cases.active = None;
         self.field_issues.clear();
         self.document_checks.clear();
         self.booth.new_traveller();

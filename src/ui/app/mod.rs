@@ -4,6 +4,7 @@
 mod audit_trail;
 mod chrome;
 mod class_member;
+mod demo_cases;
 mod desk;
 mod training_flow;
 
@@ -85,6 +86,9 @@ pub struct TerminalApp {
     pub class_dir: PathBuf,
     /// Training → Join classroom: its dialog, and the class this terminal plays in.
     pub join_ui: super::classroom_join::JoinUi,
+    /// View → Demo cases: the guided cases, Play all, the handout.
+    pub cases: super::cases_panel::CasesUi,
+    pub demo_cases: Vec<crate::demo::cases::DemoCase>,
     /// View → Arrivals: screened passenger lists.
     pub arrivals: super::arrivals::Arrivals,
     /// The traveller at the desk as a screened list announced them (found when querying).
@@ -160,6 +164,8 @@ impl TerminalApp {
             class_dir: std::env::temp_dir().join("bordercheck-classroom"),
             join_ui: super::classroom_join::JoinUi::default(),
             arrivals: super::arrivals::Arrivals::default(),
+            cases: super::cases_panel::CasesUi::default(),
+            demo_cases: crate::demo::cases::demo_cases(),
             pre_arrival: None,
             class_member: None,
         };
@@ -215,6 +221,10 @@ impl TerminalApp {
                     if let Some(path) = path {
                         match kind {
                             ExportKind::AuditCsv => self.background.export_audit(self.booth.audit.clone(), self.audit_head.clone(), path),
+                            ExportKind::Handout => {
+                                let cases = self.demo_cases.clone();
+                                self.background.write_text(path, move || crate::demo::cases::handout_html(&cases));
+                            }
                             ExportKind::ClassDebriefHtml | ExportKind::ClassDebriefCsv => {
                                 // The save dialog names .html or .csv; the worker writes either.
                                 let path = if kind == ExportKind::ClassDebriefCsv { path.with_extension("csv") } else { path };

@@ -1,0 +1,120 @@
+//! The guided cases of the built-in demo: what to enter, what the audience should notice, and
+//! the expected top hit. One list (the planted cases the demo generator writes into the
+//! dataset) feeds the terminal's Cases panel, Play all, the handout, and the table in
+//! `sample_data/README.md` (a test checks the README shows exactly `cases_markdown()`).
+
+use std::fmt::Write as _;
+
+use crate::generate::planted::planted_cases;
+use crate::query::input::QueryInput;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoCase {
+    /// 1-based, as the README numbers them.
+    pub number: usize,
+    pub title: String,
+    /// What the audience should notice (shown beside the result once both answers are in).
+    pub caption: String,
+    pub input: QueryInput,
+    /// (database code, record id) of the expected top hit; None for a clean traveller.
+    pub expect: Option<(String, String)>,
+}
+
+pub fn demo_cases() -> Vec<DemoCase> {
+    planted_cases()
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| DemoCase {
+            number: i + 1,
+            title: c.title.to_owned(),
+            caption: c.story.to_owned(),
+            input: c.query,
+            expect: c.expect_database.zip(c.expect_record).map(|(d, r)| (d.to_owned(), r.to_owned())),
+        })
+        .collect()
+}
+
+/// What to type for a case, as a presenter reads it out.
+pub fn type_this(input: &QueryInput) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = &input.document {
+        parts.push(format!("document `{}` `{}`", d.number, d.country));
+    }
+    if let Some(p) = &input.person {
+        let mut s = format!("name `{}` `{}`", p.family_name, p.given_names);
+        if !p.date_of_birth.is_empty() {
+            let _ = write!(s, ", born `{}`", p.date_of_birth);
+        }
+        parts.push(s);
+    }
+    if let Some(v) = &input.vehicle {
+        parts.push(format!("plate `{}`, VIN `{}`", v.plate, v.vin));
+    }
+    parts.join("; ")
+}
+
+fn expected(c: &DemoCase) -> String {
+    match &c.expect {
+        Some((db, record)) => format!("`{record}` ({db})"),
+        None => "no hits in either database".into(),
+    }
+}
+
+/// The README's table of cases.
+pub fn cases_markdown(cases: &[DemoCase]) -> String {
+    let mut out = String::from("| # | Case | Type this | Expected top hit |\n|---|------|-----------|------------------|\n");
+    for c in cases {
+        let _ = writeln!(out, "| {} | {} | {} | {} |", c.number, c.title, type_this(&c.input), expected(c));
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    crate::training::debrief::html_escape(s)
+}
+
+/// A self-contained page to print or mail after a session: every case, what to type, what to
+/// notice, the expected result.
+pub fn handout_html(cases: &[DemoCase]) -> String {
+    let mut out = String::from(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Bordercheck — demo cases</title>\
+         <style>body{font-family:sans-serif;margin:2em;max-width:60em}h2{margin-top:1.5em}code{background:#eee;padding:0 3px}\
+         .exp{font-weight:bold}</style></head><body><h1>Bordercheck — the demo cases</h1>\
+         <p>Synthetic data only: no real person, notice, document or vehicle.</p>",
+    );
+    for c in cases {
+        let _ = write!(
+            out,
+            "<h2>{}. {}</h2><p>{}</p><p>Type: {}</p><p class=\"exp\">Expected: {}</p>",
+            c.number,
+            esc(&c.title),
+            esc(&c.caption),
+            esc(&type_this(&c.input).replace('`', "")),
+            esc(&expected(c).replace('`', ""))
+        );
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_readme_shows_exactly_the_demo_cases() {
+        let readme = include_str!("../../sample_data/README.md");
+        let table = cases_markdown(&demo_cases());
+        assert!(readme.contains(&table), "sample_data/README.md must carry this table:\n{table}");
+    }
+
+    #[test]
+    fn the_handout_has_every_case_and_escapes_text() {
+        let cases = demo_cases();
+        let html = handout_html(&cases);
+        for c in &cases {
+            assert!(html.contains(&esc(&c.title)), "{}", c.title);
+        }
+        assert!(!html.contains("<script"));
+    }
+}

@@ -1,0 +1,122 @@
+//! View → Demo cases: the built-in demo's guided cases for a workshop. Choosing one fills the
+//! form as typing would and runs the query; once both answers are in, the case's caption shows
+//! beside the result. Play all steps through them at a chosen pace, pausable; any key or click
+//! on the terminal hands control back to the presenter.
+
+use std::time::{Duration, Instant};
+
+use crate::demo::cases::{DemoCase, type_this};
+
+pub enum CaseCommand {
+    Run(usize),
+    Play,
+    Stop,
+    Pause(bool),
+    Handout,
+}
+
+pub struct Playing {
+    pub next: usize,
+    pub due: Instant,
+    pub paused: bool,
+    /// The frame that started it saw the click on Play: input counts from the next one.
+    pub armed: bool,
+}
+
+pub struct CasesUi {
+    pub open: bool,
+    /// The case whose query is on the desk (index into the list).
+    pub active: Option<usize>,
+    pub playing: Option<Playing>,
+    /// Seconds each case stays on screen in Play all.
+    pub pace_s: f32,
+}
+
+impl Default for CasesUi {
+    fn default() -> Self {
+        Self { open: false, active: None, playing: None, pace_s: 12.0 }
+    }
+}
+
+impl CasesUi {
+    /// Play all: which case to run now, if its turn has come (the previous query must be done).
+    pub fn due(&mut self, now: Instant, desk_idle: bool, input_seen: bool, count: usize) -> Option<usize> {
+        let p = self.playing.as_mut()?;
+        if p.armed && input_seen {
+            // Any key or click: the presenter takes over.
+            self.playing = None;
+            return None;
+        }
+        p.armed = true;
+        if p.paused || now < p.due || !desk_idle {
+            return None;
+        }
+        if p.next >= count {
+            self.playing = None;
+            return None;
+        }
+        let i = p.next;
+        p.next += 1;
+        p.due = now + Duration::from_secs_f32(self.pace_s.clamp(3.0, 120.0));
+        Some(i)
+    }
+}
+
+pub fn cases_window(ctx: &egui::Context, c: &mut CasesUi, cases: &[DemoCase], on_demo: bool) -> Vec<CaseCommand> {
+    let mut commands = Vec::new();
+    let mut open = c.open;
+    egui::Window::new("Demo cases").open(&mut open).default_pos([330.0, 80.0]).default_width(560.0).show(ctx, |ui| {
+        if !on_demo {
+            ui.colored_label(
+                egui::Color32::from_rgb(200, 120, 0),
+                "These cases are planted in the built-in demo dataset: load it to show them.",
+            );
+        }
+        ui.horizontal(|ui| {
+            match &c.playing {
+                None => {
+                    if ui.button("Play all").clicked() {
+                        commands.push(CaseCommand::Play);
+                    }
+                }
+                Some(p) => {
+                    if ui.button(if p.paused { "Resume" } else { "Pause" }).clicked() {
+                        commands.push(CaseCommand::Pause(!p.paused));
+                    }
+                    if ui.button("Stop").clicked() {
+                        commands.push(CaseCommand::Stop);
+                    }
+                    ui.label(format!("playing: case {} of {}", p.next.min(cases.len()), cases.len()));
+                }
+            }
+            ui.add(egui::Slider::new(&mut c.pace_s, 3.0..=60.0).text("s per case"));
+            if ui.button("Handout (HTML)…").clicked() {
+                commands.push(CaseCommand::Handout);
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+            for (i, case) in cases.iter().enumerate() {
+                let label = format!("{}. {}", case.number, case.title);
+                if ui.selectable_label(c.active == Some(i), label).on_hover_text(type_this(&case.input).replace('`', "")).clicked() {
+                    commands.push(CaseCommand::Run(i));
+                }
+            }
+        });
+    });
+    c.open = open;
+    commands
+}
+
+/// Beside the result, once both answers are in: what the room should notice.
+pub fn caption_ui(ui: &mut egui::Ui, case: &DemoCase) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.strong(format!("Case {} — {}", case.number, case.title));
+        ui.label(&case.caption);
+        let expected = match &case.expect {
+            Some((db, record)) => format!("Expected top hit: {record} ({db})"),
+            None => "Expected: no hits in either database".into(),
+        };
+        ui.weak(expected);
+    });
+}
