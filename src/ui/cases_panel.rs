@@ -65,14 +65,17 @@ impl CasesUi {
 pub fn cases_window(ctx: &egui::Context, c: &mut CasesUi, cases: &[DemoCase], on_demo: bool) -> Vec<CaseCommand> {
     let mut commands = Vec::new();
     let mut open = c.open;
-    egui::Window::new("Demo cases").open(&mut open).default_pos([330.0, 80.0]).default_width(560.0).show(ctx, |ui| {
+    // Bottom right, over the lower part of the detail panel: the result stays in view.
+    let screen = ctx.content_rect();
+    let at = egui::pos2((screen.right() - 350.0).max(0.0), (screen.bottom() - 560.0).max(40.0));
+    egui::Window::new("Demo cases").open(&mut open).default_pos(at).default_width(330.0).show(ctx, |ui| {
         if !on_demo {
             ui.colored_label(
                 egui::Color32::from_rgb(200, 120, 0),
                 "These cases are planted in the built-in demo dataset: load it to show them.",
             );
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             match &c.playing {
                 None => {
                     if ui.button("Play all").clicked() {
