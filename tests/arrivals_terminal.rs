@@ -2,41 +2,12 @@
 //! opened and screened before landing, its targeting list shows, and at the desk a traveller
 //! presenting an announced passenger's document shows the pre-arrival result and the swap.
 
-use std::time::{Duration, Instant};
+mod common;
 
-use bordercheck::engine::SourceId;
-use bordercheck::ui::{Settings, TerminalApp};
+use bordercheck::ui::TerminalApp;
+use common::{fast_settings, step_until, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn step_until(h: &mut Harness<'_, TerminalApp>, what: &str, done: impl Fn(&mut Harness<'_, TerminalApp>) -> bool) {
-    let start = Instant::now();
-    while !done(h) {
-        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for: {what}");
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-    h.step();
-}
-
-fn fast_settings() -> Settings {
-    let mut s = Settings::default();
-    for source in SourceId::ALL {
-        let p = s.sim.profile_mut(source);
-        p.latency_mean_ms = 30;
-        p.latency_spread_ms = 20;
-        p.timeout_ms = 3_000;
-        p.error_rate = 0.0;
-    }
-    s
-}
-
-fn type_into(h: &mut Harness<'_, TerminalApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.step();
-    h.get_by_label(label).type_text(text);
-    h.step();
-}
 
 #[test]
 fn a_screened_flight_lists_its_targets_and_the_desk_flags_a_passport_presented_by_someone_else() {

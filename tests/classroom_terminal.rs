@@ -3,7 +3,9 @@
 //! The class listens on a free loopback port (127.0.0.1 only) and stops with the test.
 #![cfg(all(feature = "gui", feature = "classroom"))]
 
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 use bordercheck::audit::Decision;
 use bordercheck::classroom::client::ClassClient;
@@ -14,18 +16,9 @@ use bordercheck::engine::SourceId;
 use bordercheck::training::builtin::BUILTIN_SCENARIOS;
 use bordercheck::training::scenario::{IncidentKind, parse_scenario};
 use bordercheck::ui::{Settings, TerminalApp};
+use common::{fast_settings, query_complete, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn step_until(h: &mut Harness<'_, TerminalApp>, what: &str, done: impl Fn(&mut Harness<'_, TerminalApp>) -> bool) {
-    let start = Instant::now();
-    while !done(h) {
-        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for: {what}");
-        std::thread::sleep(Duration::from_millis(30));
-        h.step();
-    }
-    h.step();
-}
 
 #[test]
 fn a_trainer_hosts_a_class_sees_a_trainee_takes_the_link_down_ends_and_exports_the_debrief() {
@@ -73,23 +66,6 @@ fn a_trainer_hosts_a_class_sees_a_trainee_takes_the_link_down_ends_and_exports_t
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("Officer Ana") && html.contains("hardest first"), "{html}");
     drop(h); // the classroom service stops with the app
-}
-
-/// Fast simulated links, so the trainee's queries take milliseconds.
-fn fast_settings() -> Settings {
-    let mut s = Settings::default();
-    for source in SourceId::ALL {
-        let p = s.sim.profile_mut(source);
-        p.latency_mean_ms = 30;
-        p.latency_spread_ms = 20;
-        p.timeout_ms = 3_000;
-        p.error_rate = 0.0;
-    }
-    s
-}
-
-fn query_complete(h: &mut Harness<'_, TerminalApp>) -> bool {
-    h.state().booth.current.as_ref().is_some_and(bordercheck::query::QueryRun::is_complete)
 }
 
 #[test]

@@ -2,38 +2,12 @@
 //! cases, runs one and the room sees its caption beside the result; Play all steps on by itself
 //! until the presenter presses a key.
 
-use std::time::{Duration, Instant};
+mod common;
 
-use bordercheck::engine::SourceId;
-use bordercheck::ui::{Settings, TerminalApp};
+use bordercheck::ui::TerminalApp;
+use common::{fast_settings, query_complete, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn step_until(h: &mut Harness<'_, TerminalApp>, what: &str, done: impl Fn(&mut Harness<'_, TerminalApp>) -> bool) {
-    let start = Instant::now();
-    while !done(h) {
-        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for: {what}");
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-    h.step();
-}
-
-fn fast_settings() -> Settings {
-    let mut s = Settings::default();
-    for source in SourceId::ALL {
-        let p = s.sim.profile_mut(source);
-        p.latency_mean_ms = 30;
-        p.latency_spread_ms = 20;
-        p.timeout_ms = 3_000;
-        p.error_rate = 0.0;
-    }
-    s
-}
-
-fn query_complete(h: &mut Harness<'_, TerminalApp>) -> bool {
-    h.state().booth.current.as_ref().is_some_and(bordercheck::query::QueryRun::is_complete)
-}
 
 #[test]
 fn a_presenter_runs_a_case_sees_its_caption_and_plays_all_until_a_key_is_pressed() {
