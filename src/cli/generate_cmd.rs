@@ -5,7 +5,6 @@ use clap::Args;
 use super::Reported;
 use crate::generate::dataset::to_ron;
 use crate::generate::planted::{demo_file, demo_photos};
-use crate::generate::portrait::{portrait_png, seed_for};
 use crate::generate::{GenerateSpec, generate_dataset};
 
 #[derive(Debug, Args)]
@@ -113,12 +112,12 @@ pub fn run(args: &GenerateArgs) -> Result<(), Reported> {
     std::fs::write(&args.out, text).map_err(|e| fail(format!("cannot write: {e}")))?;
     if args.demo {
         let dir = args.out.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        for (id, photo) in demo_photos(&file) {
+        for (_, photo, png) in demo_photos(&file) {
             let path = dir.join(&photo);
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(|e| fail(format!("cannot create {}: {e}", parent.display())))?;
             }
-            std::fs::write(&path, portrait_png(seed_for(&id))).map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+            std::fs::write(&path, png).map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
         }
     }
     let n = &file.national;

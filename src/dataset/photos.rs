@@ -6,24 +6,24 @@ use std::sync::Arc;
 
 use super::Dataset;
 use super::safe_read::MAX_PHOTO_BYTES;
-use crate::generate::portrait::{portrait_png, seed_for};
+use crate::generate::portrait::record_portrait_png;
 
 pub type PhotoStore = HashMap<String, Arc<[u8]>>;
 
 /// Keyed by record id. Without a base folder (built-in demo run from elsewhere) the synthetic
 /// portraits are drawn from the record id, exactly as `generate --demo` drew them.
 pub fn load_photos(dataset: &Dataset) -> PhotoStore {
-    let persons = dataset.national.persons.iter().filter_map(|p| p.photo.as_ref().map(|ph| (&p.id, ph)));
-    let notices = dataset.interpol.notices.iter().filter_map(|n| n.photo.as_ref().map(|ph| (&n.id, ph)));
+    let persons = dataset.national.persons.iter().filter_map(|p| p.photo.as_ref().map(|ph| (&p.id, ph, &p.name, p.date_of_birth, p.sex)));
+    let notices = dataset.interpol.notices.iter().filter_map(|n| n.photo.as_ref().map(|ph| (&n.id, ph, &n.name, n.date_of_birth, n.sex)));
     persons
         .chain(notices)
-        .filter_map(|(id, path)| {
-            let bytes = match &dataset.base_dir {
-                Some(dir) => {
-                    let path = super::safe_read::resolve_inside(dir, path).ok()?;
-                    display_photo(&super::safe_read::read_regular(&path, MAX_PHOTO_BYTES).ok()?)?
-                }
-                None => portrait_png(seed_for(id)),
+        .filter_map(|(id, path, name, dob, sex)| {
+            let bytes = if let Some(dir) = &dataset.base_dir {
+                let path = super::safe_read::resolve_inside(dir, path).ok()?;
+                display_photo(&super::safe_read::read_regular(&path, MAX_PHOTO_BYTES).ok()?)?
+            } else {
+                let dob = dob.map(|d| d.to_string()).unwrap_or_default();
+                record_portrait_png(id, &name.family_name, &name.given_names, &dob, sex)
             };
             Some((id.clone(), Arc::from(bytes)))
         })
@@ -88,7 +88,7 @@ mod tests {
         let path = dir.path().join("huge.png");
         std::fs::write(&path, &png).unwrap();
         assert!(check_photo_file(&path).unwrap_err().contains("20000×20000"));
-        let shown = display_photo(&portrait_png(7)).expect("a portrait decodes");
+        let shown = display_photo(&crate::generate::portrait::portrait_png(7)).expect("a portrait decodes");
         let img = image::load_from_memory(&shown).unwrap();
         assert!(img.width() <= DISPLAY_BOX.0 && img.height() <= DISPLAY_BOX.1);
     }

@@ -383,9 +383,20 @@ pub fn demo_file() -> DatasetFile {
     file
 }
 
-/// Photo paths the demo refers to (all synthetic portraits).
-pub fn demo_photos(file: &DatasetFile) -> Vec<(String, String)> {
-    let notices = file.interpol.notices.iter().filter_map(|n| n.photo.clone().map(|p| (n.id.clone(), p)));
-    let persons = file.national.persons.iter().filter_map(|p| p.photo.clone().map(|ph| (p.id.clone(), ph)));
+/// Photo paths the demo refers to (all synthetic portraits), each with its PNG: the face of the
+/// record's subject (one face for one person across both databases).
+pub fn demo_photos(file: &DatasetFile) -> Vec<(String, String, Vec<u8>)> {
+    use crate::generate::portrait::record_portrait_png;
+    let face = |id: &str, family: &str, given: &str, dob: &Option<String>, sex| {
+        record_portrait_png(id, family, given, dob.as_deref().unwrap_or_default(), sex)
+    };
+    let notices =
+        file.interpol.notices.iter().filter_map(|n| {
+            n.photo.clone().map(|p| (n.id.clone(), p, face(&n.id, &n.family_name, &n.given_names, &n.date_of_birth, n.sex)))
+        });
+    let persons =
+        file.national.persons.iter().filter_map(|r| {
+            r.photo.clone().map(|p| (r.id.clone(), p, face(&r.id, &r.family_name, &r.given_names, &r.date_of_birth, r.sex)))
+        });
     notices.chain(persons).collect()
 }
