@@ -56,6 +56,8 @@ fn a_trainer_hosts_a_class_sees_a_trainee_takes_the_link_down_ends_and_exports_t
     assert!(!trainee.me(&joined.token).unwrap().incidents.is_empty(), "the trainee sees the outage");
 
     h.get_by_label("End exercise").click_accesskit();
+    h.run_steps(2);
+    h.get_by_label("End now for everyone").click_accesskit();
     step_until(&mut h, "the class has ended", |h| h.query_by_label_contains("ENDED").is_some());
     assert!(trainee.send_decisions(&joined.token, &posts).is_err(), "no decisions after the end");
 

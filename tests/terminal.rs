@@ -146,6 +146,15 @@ fn training_scenario_two_travellers_instructor_pin_and_debrief() {
     assert!(h.state().instructor_open);
     h.get_by_label("End scenario").click_accesskit();
     settle(&mut h);
+    // Ending asks first; keeping going changes nothing.
+    h.get_by_label_contains("End the exercise?");
+    h.get_by_label("Keep going").click_accesskit();
+    settle(&mut h);
+    assert!(h.state().booth.training.is_some(), "still running");
+    h.get_by_label("End scenario").click_accesskit();
+    settle(&mut h);
+    h.get_by_label("End now").click_accesskit();
+    settle(&mut h);
     assert!(h.state().booth.training.is_none());
     h.get_by_label_contains("Debrief — Airport arrivals");
     let debrief = h.state().debrief.clone().unwrap();

@@ -268,8 +268,18 @@ fn console_ui(ui: &mut egui::Ui, h: &HostedClass, commands: &mut Vec<ToWorker>, 
             if ui.add_enabled(!console.ended, egui::Button::new(pause)).clicked() {
                 commands.push(ToWorker::Pause(!console.paused));
             }
-            if ui.add_enabled(!console.ended, egui::Button::new("End exercise")).clicked() {
-                commands.push(ToWorker::End);
+            // Ending is final for the whole class: it asks first.
+            let asking = egui::Id::unique("class-confirm-end");
+            if ui.data(|d| d.get_temp::<bool>(asking)).unwrap_or(false) {
+                if ui.button("End now for everyone").clicked() {
+                    commands.push(ToWorker::End);
+                    ui.data_mut(|d| d.remove::<bool>(asking));
+                }
+                if ui.button("Keep going").clicked() {
+                    ui.data_mut(|d| d.remove::<bool>(asking));
+                }
+            } else if ui.add_enabled(!console.ended, egui::Button::new("End exercise")).clicked() {
+                ui.data_mut(|d| d.insert_temp(asking, true));
             }
             if ui.button("Export class debrief (HTML)…").clicked() {
                 *export = Some(ExportKind::ClassDebriefHtml);

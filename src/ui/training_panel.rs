@@ -119,8 +119,19 @@ pub fn instructor_window(ctx: &egui::Context, session: &TrainingSession, open: &
             if ui.button("Skip traveller").clicked() {
                 commands.push(Command::InstructorSkip);
             }
-            if ui.button("End scenario").clicked() {
-                commands.push(Command::InstructorEnd);
+            // Ending is final: it asks first.
+            let asking = egui::Id::unique("instructor-confirm-end");
+            if ui.data(|d| d.get_temp::<bool>(asking)).unwrap_or(false) {
+                ui.label(format!("End the exercise? The {} traveller(s) not yet called count as not reached.", session.waiting()));
+                if ui.button("End now").clicked() {
+                    commands.push(Command::InstructorEnd);
+                    ui.data_mut(|d| d.remove::<bool>(asking));
+                }
+                if ui.button("Keep going").clicked() {
+                    ui.data_mut(|d| d.remove::<bool>(asking));
+                }
+            } else if ui.button("End scenario").clicked() {
+                ui.data_mut(|d| d.insert_temp(asking, true));
             }
         });
         ui.separator();
