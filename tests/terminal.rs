@@ -284,23 +284,36 @@ fn the_ui_keeps_drawing_frames_while_a_large_dataset_loads() {
 }
 
 #[test]
-fn a_record_with_long_values_does_not_squeeze_the_hit_table_at_laptop_size() {
-    let mut h = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(|cc| TerminalApp::with_settings(cc.egui_ctx.clone(), fast_settings(), None));
-    h.step();
-    type_into(&mut h, "Document number", "TN8841207");
-    type_into(&mut h, "Issuing country", "TUN");
-    h.key_press(egui::Key::Enter);
-    step_until(&mut h, "query completes", query_complete);
-    settle(&mut h);
-    // The TDAWN record's long "VALID document linked to the notice" line is in the detail panel…
-    assert!(h.query_all_by_label_contains("VALID document linked to the notice").count() >= 1);
-    // …and every hit-table column, the action included, is still visible left of that panel.
-    let detail_left = h.get_by_label("Hit detail").rect().left();
-    assert!(detail_left >= 1366.0 * 0.6 - 20.0, "the detail panel starts at x = {detail_left} of 1366: too wide");
-    let header = h.get_by_label("Recommended action").rect();
-    assert!(header.right() <= detail_left && header.width() > 60.0, "action column squeezed: {header:?}, panel at {detail_left}");
+fn a_record_with_long_values_does_not_squeeze_the_hit_table_and_no_header_is_cut() {
+    for (w, h_px) in [(1366.0, 768.0), (1920.0, 1080.0)] {
+        let mut h = Harness::builder()
+            .with_size([w, h_px])
+            .build_eframe(|cc| TerminalApp::with_settings(cc.egui_ctx.clone(), fast_settings(), None));
+        h.step();
+        type_into(&mut h, "Document number", "TN8841207");
+        type_into(&mut h, "Issuing country", "TUN");
+        h.key_press(egui::Key::Enter);
+        step_until(&mut h, "query completes", query_complete);
+        settle(&mut h);
+        // The TDAWN record's long "VALID document linked to the notice" line is in the detail panel…
+        assert!(h.query_all_by_label_contains("VALID document linked to the notice").count() >= 1);
+        // …and every hit-table column, the action included, is still visible left of that panel.
+        let detail_left = h.get_by_label("Hit detail").rect().left();
+        assert!(detail_left >= w * 0.6 - 20.0, "the detail panel starts at x = {detail_left} of {w}: too wide");
+        let header = h.get_by_label("Recommended action").rect();
+        assert!(header.right() <= detail_left && header.width() > 60.0, "{w}: action column squeezed: {header:?}, panel at {detail_left}");
+        // Every column header is whole: its text, laid out without wrapping, fits the room up
+        // to the next column (a clipped label reports its clipped rect, so measure the text).
+        let titles = ["Severity", "Score", "Record — who matched", "Source(s)", "Recommended action"];
+        let rects: Vec<egui::Rect> = titles.iter().map(|t| h.get_by_label(t).rect()).collect();
+        let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+        for (i, title) in titles.iter().enumerate().take(titles.len() - 1) {
+            let text_width = h.ctx.fonts_mut(|f| f.layout_no_wrap((*title).to_owned(), font.clone(), egui::Color32::WHITE).size().x);
+            // The cell's own room: up to the next column, less the gap between cells.
+            let room = rects[i + 1].left() - rects[i].left() - h.ctx.global_style().spacing.item_spacing.x;
+            assert!(text_width <= room, "{w}: header {title:?} is cut: {text_width} px of text in {room} px");
+        }
+    }
 }
 
 #[test]

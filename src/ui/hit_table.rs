@@ -18,6 +18,8 @@ pub fn hit_table_ui(
     // Record over subject, and the action wrapped on up to three lines, so the table stays
     // readable at 1366 px with the form and the detail panel open.
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 8.0;
+    // The record column takes a share of a wide screen (1920 px) instead of a laptop's width.
+    let record_width = (ui.available_width() * 0.3).clamp(200.0, 420.0);
     let mut table = TableBuilder::new(ui)
         .id_salt("hits")
         .striped(true)
@@ -26,7 +28,7 @@ pub fn hit_table_ui(
         .column(Column::exact(42.0))
         // Compact (presenter mode on a narrow projector): the record and action columns give way
         // and the sources column goes (the source cards above say who answered what).
-        .column(Column::initial(if compact { 120.0 } else { 200.0 }).at_least(if compact { 110.0 } else { 140.0 }).clip(true));
+        .column(Column::initial(if compact { 120.0 } else { record_width }).at_least(if compact { 110.0 } else { 140.0 }).clip(true));
     if !compact {
         table = table.column(Column::exact(96.0));
     }
@@ -36,7 +38,7 @@ pub fn hit_table_ui(
             let titles: &[&str] = if compact {
                 &["Severity", "Score", "Record", "Action"]
             } else {
-                &["Severity", "Score", "Database / record — who matched", "Source(s)", "Recommended action"]
+                &["Severity", "Score", "Record — who matched", "Source(s)", "Recommended action"]
             };
             for title in titles {
                 header.col(|ui| {

@@ -101,7 +101,8 @@ pub fn query_form_ui(
     let w = 170.0;
     let l = ui.label(egui::RichText::new("MRZ (paste or scan)").strong());
     let mrz_field = ui
-        .add(egui::TextEdit::multiline(&mut form.mrz).font(egui::TextStyle::Monospace).desired_rows(2).desired_width(f32::INFINITY))
+        // 10 pt monospace: a 44-character passport line fits the form's 300 px on one line.
+        .add(egui::TextEdit::multiline(&mut form.mrz).font(egui::FontId::monospace(10.0)).desired_rows(2).desired_width(f32::INFINITY))
         .labelled_by(l.id);
     if std::mem::take(&mut form.focus_first) {
         mrz_field.request_focus();

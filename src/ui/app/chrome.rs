@@ -395,7 +395,9 @@ impl eframe::App for TerminalApp {
         // Capped so that a record with long values never squeezes the hit table away.
         let max_detail = (ctx.content_rect().width() * 0.4).max(320.0);
         if !presenter {
-            egui::Panel::right("detail").resizable(true).default_size(390.0).max_size(max_detail).show(ui, |ui| {
+            // On a wide screen the detail panel starts wider too (the record's fields and photo).
+            let detail_width = (ctx.content_rect().width() * 0.25).clamp(390.0, 560.0).min(max_detail);
+            egui::Panel::right("detail").resizable(true).default_size(detail_width).max_size(max_detail).show(ui, |ui| {
                 let group = self.selected.and_then(|i| self.booth.groups().get(i));
                 let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
                 let commands = hit_detail_ui(ui, group, &self.photos, self.booth.confirmations(), dark, &confirm);
