@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Booth, BoothEvent};
 use crate::audit::AuditEntry;
+use crate::domain::OwnerAnswer;
+use crate::engine::hit::RecordDetail;
 use crate::sim::confirmation::{ConfirmationReply, confirmation_reply};
 
 /// How long the simulated owning country takes to answer. Real NCB and SIRENE answers take
@@ -80,12 +82,23 @@ impl Booth {
             None => 1,
         };
         let (fraction, chance) = confirmation_reply(self.seed, record_id, score, attempt);
+        // Outside an exercise the dataset may say what the owning country answers for this record.
+        let on_file = match &hit.record {
+            RecordDetail::Notice(n) | RecordDetail::Tdawn { notice: Some(n), .. } => n.confirmation,
+            _ => None,
+        };
         // In an exercise the reply follows who the traveller really is; a first request may
-        // still go unanswered for a while (chance decides only that).
-        let coming = match &self.truth {
+        // still go unanswered for a while (chance decides only that). Outside one, the record's
+        // answer on file does the same; only without either does chance decide the reply.
+        let truth = match (&self.truth, on_file) {
+            (Some(truth), _) => Some(truth.iter().any(|t| t == record_id)),
+            (None, Some(answer)) => Some(answer == OwnerAnswer::SamePerson),
+            (None, None) => None,
+        };
+        let coming = match truth {
             Some(_) if attempt == 1 && chance == ConfirmationReply::NoReplyYet => chance,
-            Some(truth) if truth.iter().any(|t| t == record_id) => ConfirmationReply::Confirmed,
-            Some(_) => ConfirmationReply::NotSamePerson,
+            Some(true) => ConfirmationReply::Confirmed,
+            Some(false) => ConfirmationReply::NotSamePerson,
             None => chance,
         };
         let span = self.delays.max_s.saturating_sub(self.delays.min_s);

@@ -212,6 +212,31 @@ fn in_an_exercise_the_reply_follows_who_the_traveller_really_is() {
 }
 
 #[test]
+fn outside_an_exercise_the_answer_on_file_decides_and_only_without_it_chance() {
+    let start = Instant::now();
+    let mut b = booth();
+    check(&mut b, red_notice_query(), &SimSettings::instant(1), at(0));
+    let head = b.groups()[0].headline().clone();
+    assert_eq!(head.record_id, "2017/12345");
+    // Chance alone would say "NOT the same person" under this seed, but the demo's record says
+    // its subject is this traveller: the owning country confirms.
+    b.seed = seed_giving(&head.record_id, head.score, ConfirmationReply::NotSamePerson);
+    b.request_confirmation(&head.record_id, start, at(1));
+    b.poll(start + Duration::from_secs(61), at(2), None);
+    assert!(b.confirmations()[&head.record_id].is_confirmed());
+    // A record with no answer on file (a random notice of the demo) is left to chance.
+    let mut loaded = demo_dataset().dataset;
+    loaded.interpol.notices.iter_mut().for_each(|n| n.confirmation = None);
+    let mut b = Booth::new(Arc::new(crate::engine::Engine::build(loaded)), Arc::new(|| {}));
+    b.delays = ConfirmationDelays { min_s: 60, max_s: 60 };
+    check(&mut b, red_notice_query(), &SimSettings::instant(1), at(0));
+    b.seed = seed_giving(&head.record_id, head.score, ConfirmationReply::NotSamePerson);
+    b.request_confirmation(&head.record_id, start, at(1));
+    b.poll(start + Duration::from_secs(61), at(2), None);
+    assert_eq!(b.confirmations()[&head.record_id].reply, Some(ConfirmationReply::NotSamePerson));
+}
+
+#[test]
 fn an_exercise_at_the_desk_is_scored_from_what_the_booth_saw() {
     use crate::training::TrainingSession;
     let mut b = booth();

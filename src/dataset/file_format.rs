@@ -146,6 +146,10 @@ pub struct NoticeRow {
     /// Diffusions only: Arrest, Locate, Information or Warning.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<crate::domain::DiffusionPurpose>,
+    /// What the owning country answers when asked to confirm a hit on this record
+    /// (`SamePerson` or `NotSamePerson`); without it the simulated reply is left to chance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmation: Option<crate::domain::OwnerAnswer>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -286,6 +286,7 @@ impl Validator<'_> {
                     foreign_fighter: n.foreign_fighter,
                     issued,
                     purpose: n.purpose,
+                    confirmation: n.confirmation,
                 });
             }
         }

@@ -5,6 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use super::{Country, DocumentKind, FraudType, PartialDate, PersonName, Sex};
 
+/// What the owning country answers, once asked, about a hit on this record: the dataset may
+/// say it (the subject of a demo case really is that person); without it chance decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OwnerAnswer {
+    SamePerson,
+    NotSamePerson,
+}
+
 /// What a diffusion asks of the other member countries; it drives the officer's action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum DiffusionPurpose {
@@ -80,6 +88,9 @@ pub struct Notice {
     pub issued: Option<NaiveDate>,
     /// For a diffusion: what the sending country asks (arrest when the file does not say).
     pub purpose: Option<DiffusionPurpose>,
+    /// What the owning country answers to a confirmation request outside an exercise, when the
+    /// dataset says (see `OwnerAnswer`).
+    pub confirmation: Option<OwnerAnswer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

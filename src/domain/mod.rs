@@ -11,7 +11,7 @@ pub mod sltd_table;
 pub use country::Country;
 pub use date::{DateAgreement, PartialDate, parse_iso_date};
 pub use document::{DocumentKind, DocumentStatus, FraudType};
-pub use interpol::{Charge, DiffusionPurpose, InterpolDatabase, Notice, NoticeKind, SltdRecord, SmvRecord, TdawnRecord};
+pub use interpol::{Charge, DiffusionPurpose, InterpolDatabase, Notice, NoticeKind, OwnerAnswer, SltdRecord, SmvRecord, TdawnRecord};
 pub use national::{NationalAlert, NationalDatabase, NationalDocument, NationalPerson, NationalVehicle};
 pub use person::{PersonName, Sex};
 pub use sltd_table::SltdTable;

@@ -258,6 +258,7 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
             foreign_fighter: kind != NoticeKind::Yellow && rng.random_bool(0.08) && kind != NoticeKind::Black,
             issued: Some(date(&mut rng, ymd(year, 1, 1), 360).to_string()),
             purpose: None,
+            confirmation: None,
         });
     }
     let frauds =

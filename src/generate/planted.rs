@@ -200,6 +200,9 @@ fn notice(id: &str, kind: NoticeKind, family: &str, given: &str, dob: &str, sex:
         // Notices are numbered by the year they are issued in.
         issued: Some(format!("{}-03-15", id.split('/').next().unwrap_or("2023"))),
         purpose: None,
+        // Every planted notice's subject is the traveller of a demo case: asked, the owning
+        // country confirms (outside an exercise chance would otherwise decide).
+        confirmation: Some(crate::domain::OwnerAnswer::SamePerson),
     }
 }
 
