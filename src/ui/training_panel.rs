@@ -192,7 +192,9 @@ pub fn instructor_window(ctx: &egui::Context, session: &TrainingSession, open: &
 pub fn debrief_window(ctx: &egui::Context, debrief: &Debrief, open: &mut bool, dark: bool) -> Vec<Command> {
     let mut commands = Vec::new();
     let t = debrief.totals();
-    egui::Window::new(format!("Debrief — {}", debrief.title)).open(open).default_width(760.0).show(ctx, |ui| {
+    // Fits a 1366×768 laptop: at most the screen's height, the rows scroll under a fixed header.
+    let max_height = (ctx.content_rect().height() - 60.0).max(300.0);
+    egui::Window::new(format!("Debrief — {}", debrief.title)).open(open).default_width(900.0).max_height(max_height).show(ctx, |ui| {
         ui.label(format!(
             "Correct decisions {}/{} · missed threats {} · false alarms {} · detained without confirmation {} · mean time {:.1} s",
             t.correct, t.travellers, t.missed_threats, t.false_alarms, t.detained_unconfirmed, t.mean_seconds
@@ -226,27 +228,74 @@ pub fn debrief_window(ctx: &egui::Context, debrief: &Debrief, open: &mut bool, d
             );
         }
         ui.separator();
-        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-            egui::Grid::new("debrief").striped(true).show(ui, |ui| {
-                for h in ["#", "Traveller", "Expected", "Decision", "Time", "Hits found", "Opened", "Confirmation", "Teaching note"] {
-                    ui.strong(h);
-                }
-                ui.end_row();
-                for r in &debrief.rows {
-                    ui.label(r.number.to_string());
-                    ui.label(&r.id);
-                    ui.label(r.expected.label());
-                    let colour = if r.correct() { ok_colour(dark) } else { bad_colour(dark) };
-                    ui.colored_label(colour, r.actual.map_or(if r.skipped { "skipped" } else { "—" }, crate::audit::Decision::label));
-                    ui.label(format!("{:.0} s", r.seconds));
-                    ui.label(format!("{}/{}", r.expected_hits_found(), r.expected_hits.len()));
-                    ui.label(r.hits_opened.len().to_string());
-                    ui.label(if r.confirmation_requested { "yes" } else { "no" });
-                    ui.label(&r.teaching_note);
-                    ui.end_row();
-                }
-            });
-        });
+        debrief_table(ui, debrief, dark);
     });
     commands
+}
+
+/// The debrief rows: the header stays while the rows scroll, teaching notes wrap (three lines,
+/// the whole note on hover).
+fn debrief_table(ui: &mut egui::Ui, debrief: &Debrief, dark: bool) {
+    use egui_extras::{Column, TableBuilder};
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    TableBuilder::new(ui)
+        .id_salt("debrief-rows")
+        .striped(true)
+        .max_scroll_height(320.0)
+        .column(Column::exact(28.0))
+        .column(Column::exact(70.0).clip(true))
+        .column(Column::exact(110.0))
+        .column(Column::exact(130.0))
+        .column(Column::exact(48.0))
+        .column(Column::exact(74.0))
+        .column(Column::exact(56.0))
+        .column(Column::exact(90.0))
+        .column(Column::remainder().at_least(200.0).clip(true))
+        .header(22.0, |mut header| {
+            for h in ["#", "Traveller", "Expected", "Decision", "Time", "Hits found", "Opened", "Confirmation", "Teaching note"] {
+                header.col(|ui| {
+                    ui.strong(h);
+                });
+            }
+        })
+        .body(|mut body| {
+            for r in &debrief.rows {
+                body.row(line * 3.0 + 6.0, |mut row| {
+                    row.col(|ui| {
+                        ui.label(r.number.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.id);
+                    });
+                    row.col(|ui| {
+                        ui.label(r.expected.label());
+                    });
+                    row.col(|ui| {
+                        let colour = if r.correct() { ok_colour(dark) } else { bad_colour(dark) };
+                        let text = match r.actual {
+                            Some(d) => d.label(),
+                            None if !r.reached => "not reached",
+                            None if r.skipped => "skipped",
+                            None => "—",
+                        };
+                        ui.colored_label(colour, text);
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{:.0} s", r.seconds));
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{}/{}", r.expected_hits_found(), r.expected_hits.len()));
+                    });
+                    row.col(|ui| {
+                        ui.label(r.hits_opened.len().to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(if r.confirmation_requested { "yes" } else { "no" });
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&r.teaching_note).wrap()).on_hover_text(&r.teaching_note);
+                    });
+                });
+            }
+        });
 }
