@@ -3,8 +3,8 @@
 
 mod common;
 
-use bordercheck::ui::{Command, TerminalApp};
-use common::{fast_settings, settle, type_into};
+use bordercheck::ui::TerminalApp;
+use common::{fast_settings, open_instructor_panel, settle, start_builtin_exercise};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -14,17 +14,9 @@ fn an_exercise_ended_early_debriefs_on_a_laptop_screen() {
         .with_size([1366.0, 768.0])
         .build_eframe(|cc| TerminalApp::with_settings(cc.egui_ctx.clone(), fast_settings(), None));
     h.step();
-    h.state_mut().send(Command::StartBuiltinScenario(0));
-    settle(&mut h);
-    type_into(&mut h, "Instructor PIN", "4711");
-    h.get_by_label("Start scenario").click_accesskit();
-    settle(&mut h);
+    start_builtin_exercise(&mut h, 0, "4711");
     // The instructor ends it at once: every traveller is "not reached".
-    h.key_press(egui::Key::F9);
-    settle(&mut h);
-    type_into(&mut h, "Instructor PIN", "4711");
-    h.get_by_label("Open instructor panel").click_accesskit();
-    settle(&mut h);
+    open_instructor_panel(&mut h, "4711");
     h.get_by_label("End scenario").click_accesskit();
     settle(&mut h);
     h.get_by_label("End now").click_accesskit();

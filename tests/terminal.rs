@@ -5,7 +5,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use bordercheck::ui::{Command, TerminalApp};
-use common::{fast_settings, harness, query_complete, settle, step_until, type_into};
+use common::{fast_settings, harness, open_instructor_panel, query_complete, settle, start_builtin_exercise, step_until, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -133,11 +133,7 @@ fn training_scenario_two_travellers_instructor_pin_and_debrief() {
     h.get_by_label_contains("Refer to secondary (").click_accesskit();
     settle(&mut h);
     // The instructor panel needs the PIN.
-    h.key_press(egui::Key::F9);
-    settle(&mut h);
-    type_into(&mut h, "Instructor PIN", "0000");
-    h.get_by_label("Open instructor panel").click_accesskit();
-    settle(&mut h);
+    open_instructor_panel(&mut h, "0000");
     assert!(!h.state().instructor_open);
     h.get_by_label_contains("Wrong PIN");
     type_into(&mut h, "Instructor PIN", "4711");
@@ -347,11 +343,7 @@ fn decisions_can_be_made_from_the_keyboard() {
 fn replacing_a_running_exercise_needs_its_pin() {
     let mut h = harness(fast_settings());
     h.step();
-    h.state_mut().send(Command::StartBuiltinScenario(0));
-    settle(&mut h);
-    type_into(&mut h, "Instructor PIN", "4711");
-    h.get_by_label("Start scenario").click_accesskit();
-    settle(&mut h);
+    start_builtin_exercise(&mut h, 0, "4711");
     let title = h.state().booth.training.as_ref().unwrap().scenario.title.clone();
     h.state_mut().send(Command::StartBuiltinScenario(1));
     settle(&mut h);

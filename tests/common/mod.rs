@@ -56,3 +56,21 @@ pub fn settle(h: &mut Harness<'_, TerminalApp>) {
 pub fn query_complete(h: &Harness<'_, TerminalApp>) -> bool {
     h.state().booth.current.as_ref().is_some_and(bordercheck::query::QueryRun::is_complete)
 }
+
+/// The instructor opens the instructor panel with `pin` (F9, the PIN prompt).
+pub fn open_instructor_panel(h: &mut Harness<'_, TerminalApp>, pin: &str) {
+    h.key_press(egui::Key::F9);
+    settle(h);
+    type_into(h, "Instructor PIN", pin);
+    h.get_by_label("Open instructor panel").click_accesskit();
+    settle(h);
+}
+
+/// Training → Start built-in scenario `index`, with `pin` as the instructor PIN.
+pub fn start_builtin_exercise(h: &mut Harness<'_, TerminalApp>, index: usize, pin: &str) {
+    h.state_mut().send(bordercheck::ui::Command::StartBuiltinScenario(index));
+    settle(h);
+    type_into(h, "Instructor PIN", pin);
+    h.get_by_label("Start scenario").click_accesskit();
+    settle(h);
+}
