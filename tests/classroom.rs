@@ -237,3 +237,26 @@ fn wrong_codes_are_rate_limited_and_secrets_never_ride_in_the_url() {
     assert_eq!(status, 200);
     server.stop();
 }
+
+#[test]
+fn a_scenario_on_a_dataset_file_serves_that_file_to_joined_trainees_only() {
+    let dir = tempfile::tempdir().unwrap();
+    // A scenario that names its own dataset file next to it.
+    std::fs::write(dir.path().join("class-data.ron"), bordercheck::demo::DEMO_DATASET).unwrap();
+    let (_, text) = BUILTIN_SCENARIOS.iter().find(|(n, _)| *n == SCENARIO).unwrap();
+    let scenario_file = dir.path().join("class.ron");
+    std::fs::write(&scenario_file, text.replacen("dataset: Builtin", "dataset: Path(\"class-data.ron\")", 1)).unwrap();
+    let scenario = bordercheck::training::load_scenario_file(&scenario_file).unwrap();
+    let (class, _) = ClassHost::open(&dir.path().join("c.db"), &scenario, "class.ron", Some(CODE)).unwrap();
+    let server = HostServer::start(loopback(0), class).unwrap();
+    let url = format!("http://{}", server.addr);
+    let client = ClassClient::new(&url, Duration::from_secs(5));
+    assert!(matches!(client.dataset("not-a-token"), Err(ClientError::Refused { status: 401, .. })), "only joined trainees");
+    let joined = client.join(CODE, "Officer Data").unwrap();
+    assert_eq!(joined.dataset, "class-data.ron");
+    let served = client.dataset(&joined.token).unwrap();
+    assert_eq!(served, bordercheck::demo::DEMO_DATASET, "the file as the host has it");
+    let loaded = bordercheck::dataset::parse_dataset(&served, "class-data.ron", None).unwrap();
+    assert!(loaded.dataset.record_count() > 1000);
+    server.stop();
+}

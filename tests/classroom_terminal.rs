@@ -120,3 +120,24 @@ fn a_trainee_terminal_joins_plays_the_hosts_queue_and_follows_the_instructor() {
     drop(h);
     server.stop();
 }
+
+#[test]
+fn a_trainee_terminal_switches_to_the_class_dataset_the_host_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("class-data.ron"), bordercheck::demo::DEMO_DATASET).unwrap();
+    let scenario_file = dir.path().join("class.ron");
+    std::fs::write(&scenario_file, BUILTIN_SCENARIOS[0].1.replacen("dataset: Builtin", "dataset: Path(\"class-data.ron\")", 1)).unwrap();
+    let scenario = bordercheck::training::load_scenario_file(&scenario_file).unwrap();
+    let (class, _) = ClassHost::open(&dir.path().join("c.db"), &scenario, "class.ron", Some("DATA42")).unwrap();
+    let server = HostServer::start("127.0.0.1:0".parse().unwrap(), class).unwrap();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|cc| TerminalApp::with_settings(cc.egui_ctx.clone(), fast_settings(), None));
+    h.state_mut().class_dir = dir.path().to_path_buf();
+    h.step();
+    h.state_mut().join_class(&format!("http://{}", server.addr), "DATA42", "Officer Ng");
+    step_until(&mut h, "the class dataset is loaded", |h| h.query_by_label_contains("class-data.ron (from the instructor)").is_some());
+    assert!(h.state().booth.training.is_some(), "the exercise runs on it");
+    drop(h);
+    server.stop();
+}

@@ -64,6 +64,11 @@ impl ClassClient {
         Self::read(self.agent.post(self.url("/api/decisions")).header("authorization", format!("Bearer {token}")).send_json(decisions))
     }
 
+    /// The class's dataset file (for a scenario that names one), as text.
+    pub fn dataset(&self, token: &str) -> Result<String, ClientError> {
+        self.get_text("/api/dataset", token)
+    }
+
     pub fn console(&self, instructor_token: &str) -> Result<Console, ClientError> {
         self.get_json("/api/console", instructor_token)
     }

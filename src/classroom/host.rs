@@ -40,6 +40,8 @@ pub struct ClassHost {
     title: String,
     post: String,
     dataset: String,
+    /// The scenario's dataset file, served to trainees (none for the built-in demo).
+    dataset_file: Option<std::path::PathBuf>,
     queue: Vec<ScenarioTraveller>,
     code: String,
     instructor_token: String,
@@ -98,7 +100,12 @@ impl ClassHost {
             DatasetRef::Builtin => "builtin".to_owned(),
             DatasetRef::Path(p) => Path::new(p).file_name().map_or_else(|| p.clone(), |n| n.to_string_lossy().into_owned()),
         };
+        let dataset_file = match &scenario.dataset {
+            DatasetRef::Builtin => None,
+            DatasetRef::Path(p) => scenario.base_dir.as_ref().map(|d| d.join(p)),
+        };
         let host = Self {
+            dataset_file,
             store,
             title: scenario.title.clone(),
             post: scenario.post.label().to_owned(),
@@ -177,6 +184,17 @@ impl ClassHost {
             travellers,
             next: self.next_for(name)?,
         })
+    }
+
+    /// The scenario's dataset file for a trainee's terminal (the file a scenario names stays
+    /// inside the scenario's folder: the scenario loader checked that).
+    pub fn dataset_text(&self, token: &str) -> Result<String, HostError> {
+        self.trainee(token)?;
+        let Some(path) = &self.dataset_file else {
+            return Err(HostError::BadRequest("this class uses the built-in demo dataset every terminal has".into()));
+        };
+        crate::dataset::safe_read::read_text(path, crate::dataset::load::MAX_DATASET_BYTES)
+            .map_err(|e| HostError::Internal(format!("{}: {e}", path.display())))
     }
 
     /// The trainee a token belongs to.

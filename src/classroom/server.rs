@@ -94,6 +94,7 @@ fn router(state: AppState) -> Router {
         .route("/api/join", post(join))
         .route("/api/me", get(me))
         .route("/api/decisions", post(decisions))
+        .route("/api/dataset", get(dataset))
         .route("/api/console", get(console))
         .route("/api/incident", post(incident))
         .route("/api/pause", post(pause))
@@ -172,6 +173,13 @@ async fn decisions(State(s): State<AppState>, headers: HeaderMap, Json(posts): J
     let now = s.now();
     match s.host().decide(bearer(&headers), &posts, now) {
         Ok(ack) => Json(ack).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn dataset(State(s): State<AppState>, headers: HeaderMap) -> Response {
+    match s.host().dataset_text(bearer(&headers)) {
+        Ok(text) => ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response(),
         Err(e) => e.into_response(),
     }
 }

@@ -16,6 +16,13 @@ use crate::classroom::{DecisionPost, JoinReply, TraineeState};
 
 pub enum FromClass {
     Joined(Box<JoinReply>),
+    /// The class's own dataset, fetched from the host and indexed here.
+    Dataset {
+        name: String,
+        engine: std::sync::Arc<crate::engine::Engine>,
+        photos: std::sync::Arc<crate::dataset::photos::PhotoStore>,
+    },
+    DatasetFailed(String),
     State {
         state: TraineeState,
         unsent: usize,
@@ -44,6 +51,22 @@ impl ClassMember {
     /// Queues a decision for the host (it is on disk once the worker takes it).
     pub fn send(&self, d: DecisionPost) -> bool {
         self.tx.try_send(d).is_ok()
+    }
+}
+
+/// Fetches, reads and indexes the class's dataset (on the worker: it can be large).
+fn fetch_dataset(client: &ClassClient, token: &str, name: &str) -> FromClass {
+    let text = match client.dataset(token) {
+        Ok(t) => t,
+        Err(e) => return FromClass::DatasetFailed(e.to_string()),
+    };
+    match crate::dataset::parse_dataset(&text, name, None) {
+        Ok(loaded) => {
+            let photos = std::sync::Arc::new(crate::dataset::photos::load_photos(&loaded.dataset));
+            let engine = std::sync::Arc::new(crate::engine::Engine::build(loaded.dataset));
+            FromClass::Dataset { name: name.to_owned(), engine, photos }
+        }
+        Err(e) => FromClass::DatasetFailed(format!("{name}: {e}")),
     }
 }
 
@@ -77,7 +100,11 @@ pub fn join(server: &str, code: &str, name: &str, dir: PathBuf, wake: impl Fn() 
             match me.join() {
                 Ok(reply) => {
                     let token = reply.token.clone();
+                    let file = (reply.dataset != "builtin").then(|| reply.dataset.clone());
                     send(FromClass::Joined(Box::new(reply)));
+                    if let Some(name) = file {
+                        send(fetch_dataset(&me.client, &token, &name));
+                    }
                     break token;
                 }
                 Err(ClientError::Refused { message, .. }) => return send(FromClass::Refused(message)),

@@ -26,6 +26,17 @@ impl TerminalApp {
             match m {
                 FromClass::Joined(reply) => self.start_class_exercise(&reply),
                 FromClass::State { state, unsent } => self.apply_class_state(&state, unsent),
+                FromClass::Dataset { name, engine, photos } => {
+                    // The class's own data: every query from here on searches it.
+                    self.booth.set_engine(engine);
+                    self.photos = photos;
+                    self.booth_face = None;
+                    self.dataset_label = format!("{name} (from the instructor)");
+                    self.toasts.info(format!("Class dataset {name} loaded from the instructor's terminal"));
+                    self.reset_traveller();
+                    self.prefill_training_traveller();
+                }
+                FromClass::DatasetFailed(why) => self.toasts.error(format!("The class dataset could not be loaded: {why}")),
                 FromClass::Offline { unsent, .. } => {
                     if let Some(m) = &mut self.class_member {
                         m.online = false;
@@ -44,12 +55,11 @@ impl TerminalApp {
     }
 
     fn start_class_exercise(&mut self, reply: &crate::classroom::JoinReply) {
-        if reply.dataset != "builtin" {
-            self.toasts.error(format!("This class uses the dataset {}: open it here (File → Open) before querying", reply.dataset));
-        }
         let mut scenario = crate::classroom::client::trainee_scenario(reply);
         if reply.dataset != "builtin" {
-            // Not served by the host yet: the trainee opens it; the current dataset stays.
+            // The worker fetches the class's dataset and the desk switches to it when it is
+            // indexed; until then the built-in demo stays.
+            self.toasts.info(format!("Loading the class dataset {} from the instructor's terminal…", reply.dataset));
             scenario.dataset = crate::training::scenario::DatasetRef::Builtin;
         }
         // A PIN nobody here knows: the local instructor panel has no answers to show anyway.
