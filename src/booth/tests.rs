@@ -270,3 +270,34 @@ fn an_exercise_at_the_desk_is_scored_from_what_the_booth_saw() {
     assert!(b.training.is_none());
     assert!(b.audit.entries().last().expect("entry").summary.starts_with("Training ended: Link down"));
 }
+
+#[test]
+fn each_decision_in_an_exercise_is_announced_once_with_its_traveller_and_time() {
+    // What a classroom trainee's terminal sends to the instructor: the booth's own record.
+    use crate::training::TrainingSession;
+    let mut b = booth();
+    let scenario = crate::training::builtin::builtin_scenarios()[0].clone();
+    let t0 = Instant::now();
+    b.training = Some(TrainingSession::new(scenario, "4711", t0));
+    let first = b.training.as_ref().and_then(TrainingSession::current).expect("traveller 1").presents.clone();
+    check(&mut b, first.to_query().0, &SimSettings::instant(1), at(0));
+    b.take_events();
+    b.decide(Decision::Admit, " waved through ", None, t0 + Duration::from_secs(25), at(1)).expect("admit");
+    let decided: Vec<_> = b
+        .take_events()
+        .into_iter()
+        .filter_map(|e| match e {
+            BoothEvent::TrainingDecided { number, decision, remark, seconds } => Some((number, decision, remark, seconds)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(decided.len(), 1);
+    let (number, decision, remark, seconds) = &decided[0];
+    assert_eq!((*number, *decision, remark.as_str()), (1, Decision::Admit, "waved through"));
+    assert!((seconds - 25.0).abs() < 0.5, "{seconds}");
+    // Outside an exercise nothing is announced.
+    let mut b = booth();
+    check(&mut b, red_notice_query(), &SimSettings::instant(1), at(0));
+    b.decide(Decision::Detain, "", None, Instant::now(), at(1)).expect("detain");
+    assert!(!b.take_events().iter().any(|e| matches!(e, BoothEvent::TrainingDecided { .. })));
+}

@@ -34,10 +34,16 @@ impl ClassClient {
         Self { agent, base: base.trim_end_matches('/').to_owned() }
     }
 
-    fn read<T: DeserializeOwned>(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Result<T, ClientError> {
+    /// The reply's status and body; no answer at all is `Unreachable`.
+    fn text_of(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Result<(u16, String), ClientError> {
         let mut response = result.map_err(|e| ClientError::Unreachable(e.to_string()))?;
         let status = response.status().as_u16();
         let text = response.body_mut().read_to_string().map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        Ok((status, text))
+    }
+
+    fn read<T: DeserializeOwned>(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Result<T, ClientError> {
+        let (status, text) = Self::text_of(result)?;
         if status >= 300 {
             let message = serde_json::from_str::<serde_json::Value>(&text)
                 .ok()
@@ -85,14 +91,7 @@ impl ClassClient {
 
     /// An instructor GET that answers text (`/api/debrief.csv`, `/api/debrief.html`).
     pub fn get_text(&self, path: &str, token: &str) -> Result<String, ClientError> {
-        let mut response = self
-            .agent
-            .get(self.url(path))
-            .header("authorization", format!("Bearer {token}"))
-            .call()
-            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
-        let status = response.status().as_u16();
-        let text = response.body_mut().read_to_string().map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        let (status, text) = Self::text_of(self.agent.get(self.url(path)).header("authorization", format!("Bearer {token}")).call())?;
         if status >= 300 { Err(ClientError::Refused { status, message: text }) } else { Ok(text) }
     }
 }
@@ -187,7 +186,7 @@ pub fn trainee_scenario(reply: &super::JoinReply) -> crate::training::Scenario {
         .travellers
         .iter()
         .map(|t| ScenarioTraveller {
-            id: format!("{}", t.number),
+            id: t.number.to_string(),
             cover_story: t.cover_story.clone(),
             presents: t.presents.clone(),
             photo: None,

@@ -182,19 +182,18 @@ impl ClassHost {
             post: self.post.clone(),
             dataset: self.dataset.clone(),
             travellers,
-            next: self.next_for(name)?,
+            next: self.progress_of(name)?.1,
         })
     }
 
-    /// The scenario's dataset file for a trainee's terminal (the file a scenario names stays
-    /// inside the scenario's folder: the scenario loader checked that).
-    pub fn dataset_text(&self, token: &str) -> Result<String, HostError> {
+    /// Where the scenario's dataset file is, for a trainee's terminal (the file a scenario names
+    /// stays inside the scenario's folder: the scenario loader checked that). The caller reads it
+    /// outside the host's lock: it can be large.
+    pub fn dataset_file(&self, token: &str) -> Result<std::path::PathBuf, HostError> {
         self.trainee(token)?;
-        let Some(path) = &self.dataset_file else {
-            return Err(HostError::BadRequest("this class uses the built-in demo dataset every terminal has".into()));
-        };
-        crate::dataset::safe_read::read_text(path, crate::dataset::load::MAX_DATASET_BYTES)
-            .map_err(|e| HostError::Internal(format!("{}: {e}", path.display())))
+        self.dataset_file
+            .clone()
+            .ok_or_else(|| HostError::BadRequest("this class uses the built-in demo dataset every terminal has".into()))
     }
 
     /// The trainee a token belongs to.
@@ -205,13 +204,11 @@ impl ClassHost {
         self.store.trainee_of(&hash(token)).map_err(HostError::Internal)?.ok_or(HostError::Unauthorized)
     }
 
-    fn decided_by(&self, name: &str) -> Result<Vec<StoredDecision>, HostError> {
-        Ok(self.store.decisions().map_err(HostError::Internal)?.into_iter().filter(|d| d.trainee == name).collect())
-    }
-
-    fn next_for(&self, name: &str) -> Result<usize, HostError> {
-        let decided: Vec<usize> = self.decided_by(name)?.iter().map(|d| d.traveller).collect();
-        Ok((1..=self.queue.len()).find(|n| !decided.contains(n)).unwrap_or(self.queue.len() + 1))
+    /// The travellers `name` decided, and the first one still to decide (1-based).
+    fn progress_of(&self, name: &str) -> Result<(usize, usize), HostError> {
+        let decided = self.store.decided_by(name).map_err(HostError::Internal)?;
+        let next = (1..=self.queue.len()).find(|n| !decided.contains(n)).unwrap_or(self.queue.len() + 1);
+        Ok((decided.len(), next))
     }
 
     /// Records a trainee's decisions; a traveller already decided by this trainee is a resend.
@@ -254,14 +251,8 @@ impl ClassHost {
             .filter(|(to, _)| to.as_ref().is_none_or(|t| *t == name))
             .map(|(_, k)| k)
             .collect();
-        Ok(TraineeState {
-            decided: self.decided_by(&name)?.len(),
-            next: self.next_for(&name)?,
-            name,
-            paused: self.flag("paused"),
-            ended: self.is_ended(),
-            incidents,
-        })
+        let (decided, next) = self.progress_of(&name)?;
+        Ok(TraineeState { decided, next, name, paused: self.flag("paused"), ended: self.is_ended(), incidents })
     }
 
     pub fn incident(&mut self, post: &IncidentPost) -> Result<(), HostError> {

@@ -178,9 +178,19 @@ async fn decisions(State(s): State<AppState>, headers: HeaderMap, Json(posts): J
 }
 
 async fn dataset(State(s): State<AppState>, headers: HeaderMap) -> Response {
-    match s.host().dataset_text(bearer(&headers)) {
-        Ok(text) => ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response(),
-        Err(e) => e.into_response(),
+    let path = match s.host().dataset_file(bearer(&headers)) {
+        Ok(p) => p,
+        Err(e) => return e.into_response(),
+    };
+    // Off the runtime thread and outside the host's lock: a large file must not hold up the class.
+    let read = tokio::task::spawn_blocking(move || {
+        crate::dataset::safe_read::read_text(&path, crate::dataset::load::MAX_DATASET_BYTES).map_err(|e| format!("{}: {e}", path.display()))
+    })
+    .await;
+    match read {
+        Ok(Ok(text)) => ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response(),
+        Ok(Err(e)) => HostError::Internal(e).into_response(),
+        Err(e) => HostError::Internal(e.to_string()).into_response(),
     }
 }
 

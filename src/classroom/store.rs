@@ -90,6 +90,13 @@ impl ClassStore {
         Ok(n == 1)
     }
 
+    /// The travellers one trainee has decided (a trainee's own state, polled every second).
+    pub fn decided_by(&self, trainee: &str) -> Result<Vec<usize>> {
+        let mut st = self.db.prepare("SELECT traveller FROM decisions WHERE trainee = ?1").map_err(db_err)?;
+        let rows = st.query_map([trainee], |r| r.get::<_, i64>(0)).map_err(db_err)?;
+        rows.map(|r| r.map(|n| usize::try_from(n).unwrap_or(0))).collect::<std::result::Result<_, _>>().map_err(db_err)
+    }
+
     pub fn decisions(&self) -> Result<Vec<StoredDecision>> {
         let mut st = self
             .db

@@ -159,7 +159,8 @@ fn answer_line(
     booth.queued.clear();
     booth.submit(query, sim, options, String::new());
     booth.wait(chrono::Local::now());
-    let Some(run) = booth.current.as_ref() else { return Answer { reply: None, failed: true, queried: false } };
+    // As before the split into desks: counted as queried, no line (the booth always has a run here).
+    let Some(run) = booth.current.as_ref() else { return Answer { reply: None, failed: false, queried: true } };
     let mut v = serde_json::to_value(QueryReport::new(input.id.clone(), run)).unwrap_or_default();
     if !issues.is_empty() {
         v["issues"] = serde_json::to_value(&issues).unwrap_or_default();

@@ -82,7 +82,7 @@ impl ClassroomUi {
                 Ok((server, token, title, code)) => {
                     let url = format!("http://{}", server.addr);
                     send(FromWorker::Started { code, url: url.clone(), title });
-                    serve(&server, &ClassClient::new(&url, Duration::from_secs(5)), &token, &to_rx, &send);
+                    serve(&ClassClient::new(&url, Duration::from_secs(5)), &token, &to_rx, &send);
                     server.stop();
                 }
                 Err(e) => send(FromWorker::Failed(e)),
@@ -153,7 +153,7 @@ fn host(dir: &std::path::Path, index: usize, bind: SocketAddr, code: Option<&str
 
 /// The worker's loop: a console refresh every second, commands as they come; ends when the UI
 /// drops its side.
-fn serve(_server: &HostServer, client: &ClassClient, token: &str, rx: &Receiver<ToWorker>, send: &dyn Fn(FromWorker)) {
+fn serve(client: &ClassClient, token: &str, rx: &Receiver<ToWorker>, send: &dyn Fn(FromWorker)) {
     loop {
         match client.console(token) {
             Ok(c) => send(FromWorker::Console(c)),
