@@ -260,3 +260,14 @@ fn a_scenario_on_a_dataset_file_serves_that_file_to_joined_trainees_only() {
     assert!(loaded.dataset.record_count() > 1000);
     server.stop();
 }
+
+#[test]
+fn a_scenario_naming_a_dataset_outside_its_folder_is_refused_before_anything_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, text) = BUILTIN_SCENARIOS.iter().find(|(n, _)| *n == SCENARIO).unwrap();
+    let scenario_file = dir.path().join("class.ron");
+    std::fs::write(&scenario_file, text.replacen("dataset: Builtin", "dataset: Path(\"../../etc/passwd\")", 1)).unwrap();
+    let scenario = bordercheck::training::load_scenario_file(&scenario_file).unwrap();
+    let refused = ClassHost::open(&dir.path().join("c.db"), &scenario, "class.ron", Some(CODE));
+    assert!(matches!(&refused, Err(e) if e.to_string().contains("class.ron: dataset")), "{:?}", refused.err());
+}

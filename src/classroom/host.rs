@@ -100,9 +100,14 @@ impl ClassHost {
             DatasetRef::Builtin => "builtin".to_owned(),
             DatasetRef::Path(p) => Path::new(p).file_name().map_or_else(|| p.clone(), |n| n.to_string_lossy().into_owned()),
         };
-        let dataset_file = match &scenario.dataset {
-            DatasetRef::Builtin => None,
-            DatasetRef::Path(p) => scenario.base_dir.as_ref().map(|d| d.join(p)),
+        // The file the host will serve on the network: only one inside the scenario's folder
+        // (symlinks resolved), never `../../etc/passwd`.
+        let dataset_file = match (&scenario.dataset, &scenario.base_dir) {
+            (DatasetRef::Path(p), Some(dir)) => Some(
+                crate::dataset::safe_read::resolve_inside(dir, p)
+                    .map_err(|e| HostError::BadRequest(format!("{scenario_source}: dataset: {e}")))?,
+            ),
+            _ => None,
         };
         let host = Self {
             dataset_file,
@@ -186,9 +191,9 @@ impl ClassHost {
         })
     }
 
-    /// Where the scenario's dataset file is, for a trainee's terminal (the file a scenario names
-    /// stays inside the scenario's folder: the scenario loader checked that). The caller reads it
-    /// outside the host's lock: it can be large.
+    /// Where the scenario's dataset file is, for a trainee's terminal (inside the scenario's
+    /// folder: checked when the class was opened). The caller reads it outside the host's lock:
+    /// it can be large.
     pub fn dataset_file(&self, token: &str) -> Result<std::path::PathBuf, HostError> {
         self.trainee(token)?;
         self.dataset_file
