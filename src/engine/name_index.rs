@@ -60,6 +60,10 @@ fn weight_of_class(info: u8) -> f32 {
 /// Longest spelling indexed, in tokens; the rest of an absurdly long name is ignored.
 const MAX_TOKENS: usize = 64;
 
+/// How far below the threshold a Latin query may score on a record's own romanisation and still
+/// pass on its Arabic-script spelling (see `NameIndex::latin_to_script`).
+const SCRIPT_LIFT: f32 = 0.1;
+
 /// Interned strings (tokens, keys) with ids in insertion order.
 type Interner = FxHashMap<Box<str>, u32>;
 
@@ -514,7 +518,11 @@ impl NameIndex {
                 })
                 .collect()
         });
-        let passing = if query.arabic_script { self.script_to_script(query, passing, min_score) } else { passing };
+        let passing = if query.arabic_script {
+            self.script_to_script(query, passing, min_score)
+        } else {
+            self.latin_to_script(query, passing, min_score)
+        };
         // Notes (why it matched) are made later, only for the hits that are shown: see `explain`.
         best_per_record(
             passing
@@ -536,12 +544,7 @@ impl NameIndex {
                 out.push((id, score));
                 continue;
             }
-            // A record's spellings are stored one after another.
-            let record = e.record;
-            let i = id as usize;
-            let before = (0..i).rev().take_while(|&k| self.entries[k].record == record);
-            let after = (i + 1..self.entries.len()).take_while(|&k| self.entries[k].record == record);
-            match before.chain(after).find(|&k| self.entries[k].arabic_script) {
+            match self.siblings(id as usize).find(|&k| self.entries[k].arabic_script) {
                 None => out.push((id, score)),
                 Some(k) => {
                     let sibling = &self.entries[k];
@@ -554,6 +557,42 @@ impl NameIndex {
             }
         }
         out
+    }
+
+    /// The entries stored for the same record as entry `i` (a record's spellings are stored one
+    /// after another), `i` excluded.
+    fn siblings(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let record = self.entries[i].record;
+        let before = (0..i).rev().take_while(move |&k| self.entries[k].record == record);
+        let after = (i + 1..self.entries.len()).take_while(move |&k| self.entries[k].record == record);
+        before.chain(after)
+    }
+
+    /// A name typed in Latin letters that passes only on a record's Arabic-script spelling: the
+    /// script writes no short vowels, so MAHMUD meets محمد (MHMD) as well as MUHAMMAD does. The
+    /// record's own romanisation says which vowels it has; the script may lift a near miss on it
+    /// (another system's consonants) but not a name whose vowels make it another one.
+    fn latin_to_script(&self, query: &NameForm, passing: Vec<(u32, f32)>, min_score: f32) -> Vec<(u32, f32)> {
+        let q_all: Vec<&Token> = query.tokens.iter().chain(query.glued.iter().map(|(_, g)| g)).collect();
+        let latin_floor = min_score - SCRIPT_LIFT;
+        passing
+            .into_iter()
+            .filter(|&(id, _)| {
+                let i = id as usize;
+                if !self.entries[i].arabic_script {
+                    return true;
+                }
+                let mut latin = self.siblings(i).filter(|&k| !self.entries[k].arabic_script).peekable();
+                if latin.peek().is_none() {
+                    return true;
+                }
+                latin.any(|k| {
+                    let e = &self.entries[k];
+                    let ids = self.ids_of(e);
+                    self.entry_score(query, e, |a, b| token_pair_score(q_all[a], &self.vocab_tokens[ids[b] as usize])) >= latin_floor
+                })
+            })
+            .collect()
     }
 
     /// The explained comparison for a candidate that will be shown.

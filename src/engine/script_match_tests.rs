@@ -36,3 +36,19 @@ fn a_record_without_script_is_still_found_from_script() {
     let hits = index.search(&typed(&index, "حسن", "محمد كريم"), 0.83, 100);
     assert_eq!(hits.first().map(|c| c.entry.record), Some(1));
 }
+
+#[test]
+fn a_latin_query_needs_the_records_romanisation_not_only_its_script() {
+    // محمد writes no short vowels, so MAHMUD meets it letter for letter; the record's own
+    // romanisation MUHAMMAD says it is another name.
+    let mut index = NameIndex::default();
+    insert_person_names(&mut index, 0, "KHAMIS", "RUSHDY MOHAMMAD", &[], Some("رشدي محمد خميس"));
+    insert_person_names(&mut index, 1, "KHAMIS", "RUSHDI MAHMOUD", &[], Some("رشدي محمود خميس"));
+    index.finish();
+    let hits = index.search(&typed(&index, "KHAMIS", "MAHMUD RUSHDI"), 0.83, 100);
+    let records: Vec<u32> = hits.iter().map(|c| c.entry.record).collect();
+    assert_eq!(records, vec![1], "{:?}", hits.iter().map(|c| (c.entry.record, c.entry.variant, c.name.score)).collect::<Vec<_>>());
+    // A near miss on the romanisation is still lifted by the script (another system's consonants).
+    let hits = index.search(&typed(&index, "HAMIS", "RUSDI MUHAMMAD"), 0.83, 100);
+    assert!(hits.iter().any(|c| c.entry.record == 0), "{:?}", hits.iter().map(|c| (c.entry.record, c.name.score)).collect::<Vec<_>>());
+}

@@ -13,8 +13,12 @@ const ABD_FORMS: &[&str] = &["ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDIL",
 const ABU_FORMS: &[&str] = &["ABU", "ABOU", "ABO", "ABUL", "ABOUL", "ABOL"];
 /// `ALLAH` written as a separate word after a name (ATA ALLAH).
 const ALLAH_FORMS: &[&str] = &["ALLAH", "ULLAH", "ELLAH", "ILLAH", "OLLAH", "ALLA", "ULLA"];
-/// `AD-DIN` (of the faith) written as a separate word after a name (NUR AD-DIN, NOUR EDDINE).
-const DIN_FORMS: &[&str] = &["DIN", "DINE", "DEEN", "EDDIN", "EDDINE", "ELDIN", "ELDINE", "UDDIN", "UDDEEN", "ADDIN", "ALDIN", "ADDEEN"];
+/// `AD-DIN` (of the faith) written as a separate word after a name (NUR AD-DIN, NOUR EDDINE,
+/// MUHYI ALDEEN): the article in any of its forms, joined or not, then DIN / DINE / DEEN.
+fn din_form(word: &str) -> bool {
+    let core = ["AL", "EL", "UL", "IL", "OL", "AD", "ED", "UD", "ID", "OD"].iter().find_map(|a| word.strip_prefix(a)).unwrap_or(word);
+    matches!(core, "DIN" | "DINE" | "DEEN" | "DEENE" | "DEAN")
+}
 
 /// `AL-ABIDIN` (of the worshippers), the second half of ZAYN AL-ABIDIN, alone or with the
 /// article glued on (ZAIN ALABIDIN, ZEINE EL ABIDINE).
@@ -77,9 +81,13 @@ fn canonical_word(word: &str) -> String {
         return "ABDLAH".to_owned();
     }
     if word.len() >= 6 && word.starts_with("ABD") && !ABD_FORMS.contains(&word) {
-        let rest = strip_glued_article(&word[3..]);
+        let after = &word[3..];
+        // A two-letter name after the article (عبدالحي, ABDALHI: ABD AL-HAYY) is too short for
+        // the general glued-article rule, which keeps three letters.
+        let short = ["AL", "EL", "UL", "OL", "IL"].iter().find_map(|a| after.strip_prefix(a)).filter(|r| r.len() == 2);
+        let rest = short.unwrap_or_else(|| strip_glued_article(after));
         let rest = if rest.len() == word.len() - 3 { strip_linking_vowel(rest) } else { rest };
-        if rest.len() >= 3 {
+        if rest.len() >= 3 || short.is_some() {
             return format!("ABD{rest}");
         }
     }
@@ -175,7 +183,7 @@ pub fn canonical_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Stri
         // Name ALLAH / name AD DIN: join onto the previous word.
         if let Some(prev) = out.last_mut()
             && (ALLAH_FORMS.contains(&w)
-                || (DIN_FORMS.contains(&w) && w != "DIN" && w != "DINE")
+                || (din_form(w) && !matches!(w, "DIN" | "DINE" | "DEEN"))
                 || (matches!(w, "DIN" | "DINE" | "DEEN")
                     && i >= 1
                     && (is_article(words[i - 1]) || assimilated_article(words[i - 1], Some(&w)))))
@@ -192,6 +200,10 @@ pub fn canonical_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Stri
         if let Some(prev) = out.last_mut()
             && abidin_form(w)
         {
+            // The article glued to the end of ZAYN (ZAINEEL ABIDINE, ZAYNAL ABIDIN) belongs to ABIDIN.
+            if let Some(n) = ["EL", "AL", "UL", "IL"].iter().find_map(|a| prev.strip_suffix(a)).map(str::len).filter(|n| *n >= 3) {
+                prev.truncate(n);
+            }
             prev.push_str("ABIDIN");
             i += 1;
             continue;

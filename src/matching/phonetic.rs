@@ -39,7 +39,9 @@ pub fn arabic_key(token: &str) -> Option<String> {
         b'H' => i + 1 == b.len() && i > 0 && is_vowel(b[i - 1]),
         b'D' | b'T' => b.get(i + 1) == Some(&b'H'),
         b'C' => matches!(b.get(i + 1), Some(b'E' | b'I' | b'Y')),
-        b'O' => (i == 0 || is_vowel(b[i - 1])) && b.get(i + 1) == Some(&b'U') && b.get(i + 2).is_some_and(|&c| is_vowel(c)),
+        b'O' => {
+            (i == 0 || is_vowel(b[i - 1]) || after_abd(b, i)) && b.get(i + 1) == Some(&b'U') && b.get(i + 2).is_some_and(|&c| is_vowel(c))
+        }
         _ => false,
     });
     differs.then(|| scan(token, Reading::Arabic, None))
@@ -114,7 +116,11 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u8>>) -> S
             (if arabic { b'S' } else { b'T' }, 2)
         } else if arabic && starts(i, b"DH") {
             (b'D', 2)
-        } else if arabic && (i == 0 || is_vowel(bytes[i - 1])) && starts(i, b"OU") && bytes.get(i + 2).is_some_and(|&c| is_vowel(c)) {
+        } else if arabic
+            && (i == 0 || is_vowel(bytes[i - 1]) || after_abd(bytes, i))
+            && starts(i, b"OU")
+            && bytes.get(i + 2).is_some_and(|&c| is_vowel(c))
+        {
             // French OU between vowels (or first) is the consonant W (OUALID = WALID, AOUAD =
             // AWAD, DJAOUAD = JAWAD); after a consonant it is often the vowel U before another
             // (MOUAD = MUADH), so it is left a vowel there.
@@ -196,6 +202,12 @@ fn push_symbol(key: &mut String, last: &mut u8, symbol: u8, group: &mut Vec<u8>,
     *last = symbol;
 }
 
+/// The name after ABD in a compound starts at `i` (ABD + OUAHAB, from ABDEL OUAHAB): its
+/// first letter is read as a word's first letter.
+fn after_abd(bytes: &[u8], i: usize) -> bool {
+    i == 3 && bytes.starts_with(b"ABD")
+}
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y')
 }
@@ -271,7 +283,7 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
             // BAKR / BAKAR): the same name as colloquial spelling writes it.
             (0, v) if i > 0 && sb[i - 1] == v => 0.05,
             (v, 0) if i > 0 && sa[i - 1] == v => 0.05,
-            (0, _) | (_, 0) => 0.14,
+            (0, _) | (_, 0) => 0.2,
             (x, y) if x & y & vowel::ANY != 0 => 0.0,
             _ => 0.12,
         };
