@@ -273,6 +273,25 @@ impl Booth {
         index
     }
 
+    /// Before landing: marks passenger-list position `index` (0-based) to be stopped on
+    /// arrival, or takes the mark back. False outside an open pre-arrival phase.
+    pub fn mark_for_stop(&mut self, index: usize, on: bool) -> bool {
+        self.training.as_mut().is_some_and(|s| s.mark_for_stop(index, on))
+    }
+
+    /// The aircraft has landed: the pre-arrival marks are final (written to the audit trail)
+    /// and the desk opens with the first traveller.
+    pub fn land(&mut self, now: Instant, wall: DateTime<Local>) {
+        let Some(session) = self.training.as_mut().filter(|s| s.before_landing()) else { return };
+        session.land(now);
+        let Some(p) = session.pre_arrival() else { return };
+        let marked: Vec<String> = (0..p.manifest.travellers.len()).filter(|&i| p.is_marked(i)).map(|i| (i + 1).to_string()).collect();
+        let mut entry = AuditEntry::note(wall, &self.officer, 0, format!("Flight {} landed: pre-arrival marks final", p.manifest.flight));
+        entry.sources = String::new();
+        entry.remark = if marked.is_empty() { "nobody marked to stop".into() } else { format!("marked to stop: #{}", marked.join(", #")) };
+        self.push_entry(entry);
+    }
+
     /// Ends the exercise when its last traveller is done (or the instructor ended it): the
     /// debrief, and its totals in the audit trail. None while travellers remain.
     pub fn finish_exercise(&mut self, wall: DateTime<Local>) -> Option<crate::training::Debrief> {

@@ -205,6 +205,10 @@ pub fn trainee_scenario(reply: &super::JoinReply) -> crate::training::Scenario {
         travellers,
         random_fill: None,
         incidents: Vec::new(),
+        // The pre-arrival phase is scored against the expected decisions, which a trainee's
+        // terminal never receives: a classroom runs the desk phase only.
+        manifest: None,
+        manifest_list: None,
         base_dir: None,
         photo_files: std::collections::HashMap::new(),
     }

@@ -25,7 +25,8 @@ pub enum ScenarioWhat {
     /// Replay a list of decisions through the scenario (queries, incidents) and print the score.
     Run {
         file: PathBuf,
-        /// JSONL, one line per traveller: {"traveller":"A1","decision":"Detain","confirmation_requested":true,"seconds":42}
+        /// JSONL, one line per traveller: {"traveller":"A1","decision":"Detain","confirmation_requested":true,"seconds":42};
+        /// for a scenario with a passenger list, also {"stop_before_landing":[1,2]} (list positions).
         #[arg(long)]
         decisions: PathBuf,
         #[arg(long)]
@@ -92,6 +93,15 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
             // The exercise runs at the booth, as in the terminal: the booth tells it what each
             // query found; the replayed decisions are recorded as the trainee made them.
             booth.training = Some(TrainingSession::new(scenario, "cli", t0));
+            if booth.training.as_ref().is_some_and(TrainingSession::before_landing) {
+                for position in read_stops(&text, &decisions.display().to_string())? {
+                    if !booth.mark_for_stop(position.wrapping_sub(1), true) {
+                        eprintln!("{}: stop_before_landing: {position} is not a position on the passenger list", decisions.display());
+                        return Err(Reported);
+                    }
+                }
+                booth.land(clock, chrono::Local::now());
+            }
             let today = chrono::Local::now().date_naive();
             while let Some(traveller) = booth.training.as_ref().and_then(TrainingSession::current).cloned() {
                 let (input, mrz) = crate::document_reading::fill_from_mrz(&traveller.presents, today);
@@ -119,7 +129,10 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
             let debrief = session.debrief();
             let totals = debrief.totals();
             if *json {
-                println!("{}", serde_json::json!({ "title": debrief.title, "totals": totals, "rows": debrief.rows }));
+                println!(
+                    "{}",
+                    serde_json::json!({ "title": debrief.title, "totals": totals, "rows": debrief.rows, "pre_arrival": debrief.pre_arrival })
+                );
             } else {
                 println!("{}", debrief.title);
                 println!("{:<4} {:<8} {:<20} {:<20} {:>7}  hits found", "#", "ID", "EXPECTED", "DECISION", "OK");
@@ -141,6 +154,9 @@ pub fn run(args: &ScenarioArgs) -> Result<(), Reported> {
                     for (d, note) in &r.also_accepted {
                         println!("{:>14}also right: {} — {note}", "", d.label());
                     }
+                }
+                for line in debrief.pre_arrival_summary().into_iter().flatten() {
+                    println!("{line}");
                 }
                 println!(
                     "correct {}/{} · missed threats {} · false alarms {} · detained without confirmation {} · not reached {}",
@@ -167,7 +183,7 @@ pub fn read_decisions(text: &str, file: &str, scenario: &crate::training::Scenar
     let mut known: std::collections::HashSet<String> = scenario.travellers.iter().map(|t| t.id.clone()).collect();
     known.extend((1..=fill).map(|k| format!("R{k}")));
     let mut by_traveller: HashMap<String, DecisionLine> = HashMap::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !is_stop_line(l)) {
         let fail = |message: String| {
             eprintln!("{file}:{}: {message}", n + 1);
             Reported
@@ -187,6 +203,29 @@ pub fn read_decisions(text: &str, file: &str, scenario: &crate::training::Scenar
         by_traveller.insert(d.traveller.clone(), d);
     }
     Ok(by_traveller)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StopLine {
+    stop_before_landing: Vec<usize>,
+}
+
+fn is_stop_line(line: &str) -> bool {
+    line.trim_start().starts_with("{\"stop_before_landing\"")
+}
+
+/// The passenger-list positions (1-based) the replayed trainee marked before landing.
+fn read_stops(text: &str, file: &str) -> Result<Vec<usize>, Reported> {
+    let mut stops = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| is_stop_line(l)) {
+        let s: StopLine = serde_json::from_str(line).map_err(|e| {
+            eprintln!("{file}:{}: {}: {e}", n + 1, e.column());
+            Reported
+        })?;
+        stops.extend(s.stop_before_landing);
+    }
+    Ok(stops)
 }
 
 /// The records a scenario refers to (expected hits, `record:ID` faces) exist in its dataset,

@@ -24,6 +24,9 @@ pub struct DeskMatch {
     pub by: MatchedBy,
     /// Each a sentence for the officer; empty when what is presented is what was announced.
     pub discrepancies: Vec<String>,
+    /// The same person with the same document as announced (a date of birth that differs may
+    /// be a slip in the airline's data); false for a swapped document or an impostor.
+    pub same_traveller: bool,
 }
 
 fn norm(s: &str) -> String {
@@ -48,9 +51,11 @@ pub fn announced_for(flights: &[&[Screened]], presented: &QueryInput) -> Option<
             });
             if let Some(s) = found {
                 let mut discrepancies = Vec::new();
+                let mut same_traveller = true;
                 if let Some(p) = person {
                     let t = &s.traveller;
                     if !same_name(&t.family_name, &t.given_names, &p.family_name, &p.given_names) {
+                        same_traveller = false;
                         let announced = format!("{} {}", t.family_name, t.given_names);
                         let presenting = format!("{} {}", p.family_name.trim(), p.given_names.trim());
                         discrepancies.push(format!(
@@ -64,7 +69,7 @@ pub fn announced_for(flights: &[&[Screened]], presented: &QueryInput) -> Option<
                         discrepancies.push(format!("born {} as announced, {} as presented", t.date_of_birth, p.date_of_birth.trim()));
                     }
                 }
-                return Some(DeskMatch { flight: f, index: s.index, by: MatchedBy::Document, discrepancies });
+                return Some(DeskMatch { flight: f, index: s.index, by: MatchedBy::Document, discrepancies, same_traveller });
             }
         }
     }
@@ -87,7 +92,8 @@ pub fn announced_for(flights: &[&[Screened]], presented: &QueryInput) -> Option<
                     s.traveller.document_number, number
                 ));
             }
-            return Some(DeskMatch { flight: f, index: s.index, by: MatchedBy::NameAndBirth, discrepancies });
+            let same_traveller = discrepancies.is_empty();
+            return Some(DeskMatch { flight: f, index: s.index, by: MatchedBy::NameAndBirth, discrepancies, same_traveller });
         }
     }
     None

@@ -82,9 +82,24 @@ impl std::fmt::Display for ManifestProblem {
 pub fn read_manifest(path: &std::path::Path) -> Result<(Manifest, Vec<ManifestProblem>), String> {
     let bytes = crate::dataset::safe_read::read_regular(path, MAX_MANIFEST_BYTES).map_err(|e| format!("{}: {e}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
+    Ok(parse_text(&text))
+}
+
+/// A manifest's text read as PAXLST when it starts with UNA or UNB, as CSV otherwise.
+pub fn parse_text(text: &str) -> (Manifest, Vec<ManifestProblem>) {
     let text = text.trim_start_matches('\u{feff}');
     let start = text.trim_start();
-    if start.starts_with("UNA") || start.starts_with("UNB") { Ok(paxlst::parse(text.as_bytes())) } else { Ok(csv_list::parse(text)) }
+    if start.starts_with("UNA") || start.starts_with("UNB") { paxlst::parse(text.as_bytes()) } else { csv_list::parse(text) }
+}
+
+/// The sample flights, compiled in so a built-in scenario can name one from any directory.
+pub const BUILTIN_MANIFESTS: &[(&str, &str)] = &[
+    ("xy123-ist-uto.edi", include_str!("../../sample_data/manifests/xy123-ist-uto.edi")),
+    ("xy456-fra-uto.csv", include_str!("../../sample_data/manifests/xy456-fra-uto.csv")),
+];
+
+pub fn builtin_manifest(name: &str) -> Option<&'static str> {
+    BUILTIN_MANIFESTS.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
 }
 
 /// Largest manifest read (a wide-body flight's list is tens of kilobytes).

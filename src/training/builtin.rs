@@ -6,6 +6,7 @@ pub const BUILTIN_SCENARIOS: &[(&str, &str)] = &[
     ("airport-returning-fighters.ron", include_str!("../../sample_data/scenarios/airport-returning-fighters.ron")),
     ("land-border-vehicles-documents.ron", include_str!("../../sample_data/scenarios/land-border-vehicles-documents.ron")),
     ("link-down.ron", include_str!("../../sample_data/scenarios/link-down.ron")),
+    ("pre-arrival-xy123.ron", include_str!("../../sample_data/scenarios/pre-arrival-xy123.ron")),
 ];
 
 /// Every built-in scenario that parses (a test checks that all do), parsed once: the

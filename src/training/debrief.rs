@@ -77,6 +77,8 @@ pub struct Totals {
 pub struct Debrief {
     pub title: String,
     pub rows: Vec<DebriefRow>,
+    /// The pre-arrival phase, when the scenario had one.
+    pub pre_arrival: Option<super::PreArrivalScore>,
 }
 
 pub(crate) fn html_escape(s: &str) -> String {
@@ -98,6 +100,32 @@ impl Debrief {
         }
     }
 
+    /// Targets (expected decision other than Admit) and how many were stopped at the desk
+    /// (any decision but Admit).
+    pub fn stopped_at_desk(&self) -> (usize, usize) {
+        let targets: Vec<&DebriefRow> = self.rows.iter().filter(|r| r.expected != Decision::Admit).collect();
+        let stopped = targets.iter().filter(|r| r.actual.is_some_and(|d| d != Decision::Admit)).count();
+        (stopped, targets.len())
+    }
+
+    /// The pre-arrival lines of the debrief: before landing, then at the desk.
+    pub fn pre_arrival_summary(&self) -> Option<[String; 2]> {
+        let p = self.pre_arrival.as_ref()?;
+        let (stopped, targets) = self.stopped_at_desk();
+        Some([
+            format!(
+                "Before landing (flight {}, {} travellers): {}/{} targets marked to stop, {} false mark(s){}",
+                p.flight,
+                p.travellers,
+                p.found.len(),
+                p.targets(),
+                p.false_marks.len(),
+                if p.missed.is_empty() { String::new() } else { format!("; missed {}", p.missed.join(", ")) }
+            ),
+            format!("At the desk: {stopped}/{targets} targets stopped"),
+        ])
+    }
+
     pub fn to_csv(&self) -> String {
         let mut out = String::from(
             "number,traveller,expected,actual,correct,seconds,expected_hits,hits_found,hits_opened,confirmation_requested,remark\n",
@@ -117,6 +145,20 @@ impl Debrief {
                 csv_field(&r.hits_opened.join(" ")),
                 r.confirmation_requested,
                 csv_field(&r.remark)
+            );
+        }
+        if let Some(p) = &self.pre_arrival {
+            let (stopped, targets) = self.stopped_at_desk();
+            out.push_str("\npre_arrival_flight,travellers,targets,marked_targets,missed,false_marks,stopped_at_desk,desk_targets\n");
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{stopped},{targets}",
+                csv_field(&p.flight),
+                p.travellers,
+                p.targets(),
+                p.found.len(),
+                csv_field(&p.missed.join("; ")),
+                csv_field(&p.false_marks.join("; "))
             );
         }
         out
@@ -143,6 +185,12 @@ impl Debrief {
             du = t.detained_unconfirmed,
             mean = t.mean_seconds
         );
+        if let Some([before, desk]) = self.pre_arrival_summary() {
+            let _ = write!(h, "<h2>Pre-arrival</h2><p>{}</p><p>{}</p>", html_escape(&before), html_escape(&desk));
+            if let Some(p) = self.pre_arrival.as_ref().filter(|p| !p.false_marks.is_empty()) {
+                let _ = write!(h, "<p class=\"note\">Marked but not a target: {}</p>", html_escape(&p.false_marks.join(", ")));
+            }
+        }
         let max = self.rows.iter().map(|r| r.seconds).fold(1.0f64, f64::max);
         let (bar_w, chart_h) = (28usize, 140.0f64);
         let _ = write!(

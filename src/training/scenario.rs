@@ -22,6 +22,16 @@ pub enum DatasetRef {
     Path(String),
 }
 
+/// The passenger list of the flight the exercise's travellers arrive on: a pre-arrival phase
+/// comes before the desk (see `training::pre_arrival`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ManifestRef {
+    /// One of the sample flights compiled in (`manifest::BUILTIN_MANIFESTS`).
+    Builtin(String),
+    /// A PAXLST or CSV file inside the scenario's folder.
+    Path(String),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PostType {
     Airport,
@@ -125,6 +135,11 @@ pub struct Scenario {
     pub random_fill: Option<RandomFill>,
     #[serde(default)]
     pub incidents: Vec<Incident>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manifest: Option<ManifestRef>,
+    /// The list `manifest` names, read with the scenario.
+    #[serde(skip)]
+    pub manifest_list: Option<crate::manifest::Manifest>,
     /// Folder the scenario was read from (dataset and photo paths are relative to it).
     #[serde(skip)]
     pub base_dir: Option<PathBuf>,
@@ -176,7 +191,40 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, ScenarioError> {
             }
         }
     }
+    if let Some(ManifestRef::Path(name)) = scenario.manifest.clone() {
+        let base = scenario.base_dir.as_deref().unwrap_or(Path::new("."));
+        let read = crate::dataset::safe_read::resolve_inside(base, &name)
+            .and_then(|full| crate::manifest::read_manifest(&full))
+            .and_then(|(list, found)| manifest_errors(list, &found));
+        match read {
+            Ok(list) => scenario.manifest_list = Some(list),
+            Err(message) => {
+                let (line, column) = map.position(text.find("manifest").unwrap_or(0));
+                problems.push(Problem {
+                    severity: ProblemSeverity::Error,
+                    file: file.clone(),
+                    line,
+                    column,
+                    record: None,
+                    field: Some("manifest".into()),
+                    message,
+                });
+            }
+        }
+    }
     if problems.is_empty() { Ok(scenario) } else { Err(ScenarioError { file, problems }) }
+}
+
+/// A passenger list with errors (a count that disagrees, a traveller without a name) would
+/// score the trainee against the wrong list: refused, with the first error.
+fn manifest_errors(
+    list: crate::manifest::Manifest,
+    found: &[crate::manifest::ManifestProblem],
+) -> Result<crate::manifest::Manifest, String> {
+    match found.iter().find(|p| p.error) {
+        Some(p) => Err(format!("the passenger list has {} error(s); first: {p}", found.iter().filter(|p| p.error).count())),
+        None => Ok(list),
+    }
 }
 
 /// Parses and checks a scenario; every problem names file, line, traveller and field.
@@ -252,6 +300,25 @@ pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError>
                 Some("incidents"),
                 format!("incident covers travellers {}..={} but the queue has 1..={count}", incident.from_traveller, incident.to_traveller),
             ));
+        }
+    }
+    let mut scenario = scenario;
+    if let Some(ManifestRef::Builtin(name)) = &scenario.manifest {
+        let read = crate::manifest::builtin_manifest(name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = crate::manifest::BUILTIN_MANIFESTS.iter().map(|(n, _)| *n).collect();
+                format!("no built-in passenger list {name:?} (there are: {})", names.join(", "))
+            })
+            .and_then(|text| {
+                let (list, found) = crate::manifest::parse_text(text);
+                manifest_errors(list, &found)
+            });
+        match read {
+            Ok(list) => scenario.manifest_list = Some(list),
+            Err(message) => {
+                let (l, c) = map.position(text.find("manifest").unwrap_or(0));
+                problems.push(problem(l, c, None, Some("manifest"), message));
+            }
         }
     }
     if problems.is_empty() { Ok(scenario) } else { Err(ScenarioError { file: file.to_owned(), problems }) }

@@ -39,6 +39,10 @@ pub struct TrainingSession {
     injected: Vec<IncidentKind>,
     pin: PinLock,
     ended: bool,
+    /// The passenger list worked before the desk opens, when the scenario names one.
+    pre_arrival: Option<super::PreArrival>,
+    /// The desk has opened (at once without a pre-arrival phase, else on landing).
+    desk_opened: bool,
 }
 
 /// The instructor PIN, never kept in clear: a salted SHA-256, and a growing wait after wrong
@@ -150,7 +154,10 @@ impl TrainingSession {
                 incidents: Vec::new(),
             })
             .collect();
+        let pre_arrival = scenario.manifest_list.clone().map(|list| super::PreArrival::new(list, &queue));
         Self {
+            desk_opened: pre_arrival.is_none(),
+            pre_arrival,
             scenario,
             queue,
             current: 0,
@@ -199,8 +206,36 @@ impl TrainingSession {
         &self.queue
     }
 
+    /// The traveller at the desk: none before landing (pre-arrival phase) or after the end.
     pub fn current(&self) -> Option<&ScenarioTraveller> {
-        if self.is_finished() { None } else { self.queue.get(self.current) }
+        if self.is_finished() || self.before_landing() { None } else { self.queue.get(self.current) }
+    }
+
+    /// The pre-arrival phase is open: the trainee works the passenger list, the desk waits.
+    pub fn before_landing(&self) -> bool {
+        self.pre_arrival.as_ref().is_some_and(super::PreArrival::is_open)
+    }
+
+    pub fn pre_arrival(&self) -> Option<&super::PreArrival> {
+        self.pre_arrival.as_ref()
+    }
+
+    /// Marks or unmarks passenger-list position `index` to be stopped on arrival; false when
+    /// there is no open pre-arrival phase.
+    pub fn mark_for_stop(&mut self, index: usize, on: bool) -> bool {
+        self.pre_arrival.as_mut().is_some_and(|p| p.set_marked(index, on))
+    }
+
+    /// The aircraft has landed: the marks are final and the desk opens, its clock starting now.
+    pub fn land(&mut self, now: Instant) {
+        if let Some(p) = self.pre_arrival.as_mut()
+            && p.is_open()
+        {
+            p.close();
+            self.desk_opened = true;
+            self.started = Some(now);
+            self.paused_total = Duration::ZERO;
+        }
     }
 
     pub fn outcomes(&self) -> &[TravellerOutcome] {
@@ -241,7 +276,7 @@ impl TrainingSession {
     }
 
     fn outcome(&mut self) -> Option<&mut TravellerOutcome> {
-        if self.is_finished() { None } else { self.outcomes.get_mut(self.current) }
+        if self.is_finished() || self.before_landing() { None } else { self.outcomes.get_mut(self.current) }
     }
 
     /// The result of the traveller's query: its record ids, and whether one of them needs its
@@ -329,6 +364,9 @@ impl TrainingSession {
 
     pub fn end(&mut self) {
         self.ended = true;
+        if let Some(p) = self.pre_arrival.as_mut() {
+            p.close();
+        }
     }
 
     pub fn debrief(&self) -> Debrief {
@@ -354,10 +392,11 @@ impl TrainingSession {
                 skipped: o.skipped,
                 also_accepted: t.also_accept.iter().map(|a| (a.decision, a.note.clone())).collect(),
                 needs_confirmation: o.needs_confirmation,
-                // Travellers after the one at the desk when the exercise ended were never called.
-                reached: i <= self.current,
+                // Travellers after the one at the desk when the exercise ended were never called
+                // (none, if it ended before landing).
+                reached: i <= self.current && self.desk_opened,
             })
             .collect();
-        Debrief { title: self.scenario.title.clone(), rows }
+        Debrief { title: self.scenario.title.clone(), rows, pre_arrival: self.pre_arrival.as_ref().map(super::PreArrival::score) }
     }
 }

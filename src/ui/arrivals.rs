@@ -61,12 +61,29 @@ impl Arrivals {
     }
 }
 
+/// The exercise's passenger list, while the trainee marks whom to stop before landing.
+pub struct ExerciseMarks {
+    /// The `Flight::file` label the exercise's list is shown under.
+    pub file: PathBuf,
+    /// One per list position.
+    pub marked: Vec<bool>,
+    /// Before landing: marks can still change.
+    pub open: bool,
+}
+
 fn severity_word(s: Option<Severity>) -> &'static str {
     s.map_or("no hit", Severity::label)
 }
 
-/// The Arrivals window (View → Arrivals).
-pub fn arrivals_window(ctx: &egui::Context, a: &mut Arrivals, dark: bool) {
+/// The Arrivals window (View → Arrivals). With `marks`, the exercise's list has a Stop
+/// column; the marks come back as commands.
+pub fn arrivals_window(
+    ctx: &egui::Context,
+    a: &mut Arrivals,
+    marks: Option<&ExerciseMarks>,
+    dark: bool,
+) -> Vec<crate::ui::command::Command> {
+    let mut commands = Vec::new();
     let mut open = a.open;
     egui::Window::new("Arrivals — pre-arrival screening")
         .open(&mut open)
@@ -112,17 +129,33 @@ pub fn arrivals_window(ctx: &egui::Context, a: &mut Arrivals, dark: bool) {
             ui.separator();
             ui.heading(format!("Targeting list — flight {} (screened in {:.0} ms)", f.manifest.flight, f.seconds * 1000.0));
             let list = targeting_list(&f.screened);
+            let marks = marks.filter(|m| m.file == f.file);
+            if let Some(m) = marks {
+                exercise_header_ui(ui, m, &mut commands);
+            }
             if list.is_empty() {
                 ui.label("Nobody on this list raised a hit.");
             }
             egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                egui::Grid::new("targets").striped(true).num_columns(6).show(ui, |ui| {
+                egui::Grid::new("targets").striped(true).num_columns(if marks.is_some() { 7 } else { 6 }).show(ui, |ui| {
+                    if marks.is_some() {
+                        ui.strong("Stop");
+                    }
                     for t in ["#", "Severity", "Traveller", "Born", "Document", "Top hit / why listed"] {
                         ui.strong(t);
                     }
                     ui.end_row();
                     for s in list {
                         let t = &s.traveller;
+                        if let Some(m) = marks {
+                            let mut on = m.marked.get(s.index).copied().unwrap_or(false);
+                            let name = format!("Stop #{} {}", s.index + 1, t.family_name);
+                            let r = ui.add_enabled(m.open, egui::Checkbox::without_text(&mut on)).on_hover_text(&name);
+                            r.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, m.open, on, &name));
+                            if r.changed() {
+                                commands.push(crate::ui::command::Command::MarkForStop(s.index, on));
+                            }
+                        }
                         ui.label((s.index + 1).to_string());
                         let sev = s.top_severity();
                         match sev {
@@ -155,6 +188,23 @@ pub fn arrivals_window(ctx: &egui::Context, a: &mut Arrivals, dark: bool) {
             }
         });
     a.open = open;
+    commands
+}
+
+/// Above the exercise's targeting list: what to do before landing, and the landing button.
+fn exercise_header_ui(ui: &mut egui::Ui, m: &ExerciseMarks, commands: &mut Vec<crate::ui::command::Command>) {
+    let marked = m.marked.iter().filter(|b| **b).count();
+    ui.horizontal_wrapped(|ui| {
+        if m.open {
+            ui.strong("Exercise, before landing:");
+            ui.label(format!("tick Stop for each traveller to stop on arrival ({marked} marked)."));
+            if ui.button(crate::ui::command::Command::Land.label()).clicked() {
+                commands.push(crate::ui::command::Command::Land);
+            }
+        } else {
+            ui.weak(format!("Landed: {marked} marked to stop (final)."));
+        }
+    });
 }
 
 /// At the desk: the presented traveller's pre-arrival result and any discrepancy.

@@ -127,17 +127,24 @@ impl Background {
     pub fn screen_manifest(&self, path: PathBuf, engine: Arc<Engine>, options: crate::engine::MatchOptions) {
         self.spawn("manifest-screener", move |tx| {
             let started = std::time::Instant::now();
-            let result = crate::manifest::read_manifest(&path).map(|(manifest, problems)| {
-                let screened = crate::manifest::screen::screen(&engine, &manifest, &options);
-                Box::new(super::arrivals::Flight {
-                    file: path.clone(),
-                    manifest,
-                    problems,
-                    screened,
-                    seconds: started.elapsed().as_secs_f64(),
-                })
-            });
+            let result = crate::manifest::read_manifest(&path)
+                .map(|(manifest, problems)| screened_flight(path.clone(), manifest, problems, &engine, &options, started));
             let _ = tx.send(JobResult::ManifestScreened(result));
+        });
+    }
+
+    /// Screens a list already read (an exercise's flight), shown under `label`.
+    pub fn screen_list(
+        &self,
+        label: PathBuf,
+        manifest: crate::manifest::Manifest,
+        engine: Arc<Engine>,
+        options: crate::engine::MatchOptions,
+    ) {
+        self.spawn("manifest-screener", move |tx| {
+            let started = std::time::Instant::now();
+            let flight = screened_flight(label, manifest, Vec::new(), &engine, &options, started);
+            let _ = tx.send(JobResult::ManifestScreened(Ok(flight)));
         });
     }
 
@@ -206,4 +213,16 @@ impl Background {
             String::from_utf8_lossy(&csv).into_owned()
         });
     }
+}
+
+fn screened_flight(
+    file: PathBuf,
+    manifest: crate::manifest::Manifest,
+    problems: Vec<crate::manifest::ManifestProblem>,
+    engine: &Arc<Engine>,
+    options: &crate::engine::MatchOptions,
+    started: std::time::Instant,
+) -> Box<super::arrivals::Flight> {
+    let screened = crate::manifest::screen::screen(engine, &manifest, options);
+    Box::new(super::arrivals::Flight { file, manifest, problems, screened, seconds: started.elapsed().as_secs_f64() })
 }

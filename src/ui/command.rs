@@ -43,6 +43,11 @@ pub enum Command {
     DismissAlert(usize),
     /// Presenter mode on or off (projector: light theme, larger type, audit trail folded).
     TogglePresenter,
+    /// Before landing: mark passenger-list position (0-based) to be stopped, or take it back.
+    MarkForStop(usize, bool),
+    /// The exercise's flight has landed: pre-arrival marks final, the desk opens.
+    Land,
+    ShowArrivals,
 }
 
 impl Command {
@@ -60,6 +65,8 @@ impl Command {
             Self::ToggleHelp => "Help".into(),
             Self::TogglePresenter => "Presenter mode (projector)".into(),
             Self::OpenInstructor => "Instructor panel (PIN)".into(),
+            Self::Land => "Landed: open the desk".into(),
+            Self::ShowArrivals => "Arrivals".into(),
             other => format!("{other:?}"),
         }
     }

@@ -28,7 +28,8 @@ pub struct PinPrompt {
 }
 
 /// `booth`: the face of the traveller at the booth, when the scenario gives one.
-pub fn training_bar_ui(ui: &mut egui::Ui, session: &TrainingSession, booth: Option<std::sync::Arc<[u8]>>, dark: bool) {
+pub fn training_bar_ui(ui: &mut egui::Ui, session: &TrainingSession, booth: Option<std::sync::Arc<[u8]>>, dark: bool) -> Option<Command> {
+    let mut command = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.strong(format!("TRAINING — {}", session.scenario.title));
@@ -45,6 +46,21 @@ pub fn training_bar_ui(ui: &mut egui::Ui, session: &TrainingSession, booth: Opti
                 ui.colored_label(bad_colour(dark), "PAUSED by the instructor");
             }
         });
+        if let Some(p) = session.pre_arrival().filter(|p| p.is_open()) {
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(format!("Before landing — flight {} ({} travellers).", p.manifest.flight, p.manifest.travellers.len()));
+                ui.label(format!(
+                    "Work its targeting list in Arrivals and tick Stop for each traveller to stop on arrival ({} marked); the desk opens when the flight lands.",
+                    p.marked_count()
+                ));
+                if ui.button("Open Arrivals").clicked() {
+                    command = Some(Command::ShowArrivals);
+                }
+                if ui.button(Command::Land.label()).clicked() {
+                    command = Some(Command::Land);
+                }
+            });
+        }
         if let Some(t) = session.current() {
             ui.horizontal_top(|ui| {
                 if let Some(bytes) = booth {
@@ -64,6 +80,7 @@ pub fn training_bar_ui(ui: &mut egui::Ui, session: &TrainingSession, booth: Opti
             });
         }
     });
+    command
 }
 
 pub fn pin_window(ctx: &egui::Context, prompt: &mut PinPrompt) -> Option<Command> {

@@ -36,7 +36,9 @@ impl TerminalApp {
         self.classroom.drain();
         self.demo_cases_frame(ctx);
         let dark = self.settings.dark && !self.settings.presenter;
-        super::super::arrivals::arrivals_window(ctx, &mut self.arrivals, dark);
+        let marks = self.exercise_marks();
+        let commands = super::super::arrivals::arrivals_window(ctx, &mut self.arrivals, marks.as_ref(), dark);
+        self.pending.extend(commands);
         if super::super::classroom_ui::host_dialog_ui(ctx, &mut self.classroom) {
             let wake = ctx.clone();
             self.classroom.start(self.class_dir.clone(), move || wake.request_repaint());
@@ -411,7 +413,9 @@ impl eframe::App for TerminalApp {
                     let photo = session.current().and_then(|t| booth_photo(&session.scenario, t, &self.photos));
                     self.booth_face = Some((number, photo));
                 }
-                training_bar_ui(ui, session, self.booth_face.as_ref().and_then(|(_, p)| p.clone()), dark);
+                if let Some(c) = training_bar_ui(ui, session, self.booth_face.as_ref().and_then(|(_, p)| p.clone()), dark) {
+                    self.pending.push(c);
+                }
                 ctx.request_repaint_after(Duration::from_millis(500));
             }
             self.desk_banners(ui, dark);

@@ -266,6 +266,7 @@ impl TerminalApp {
                         self.ready_dataset = Some(ready);
                     } else {
                         self.switch_dataset(ready);
+                        self.screen_exercise_list();
                     }
                 }
                 JobResult::DatasetFailed { path, problems } => {
@@ -412,6 +413,11 @@ impl TerminalApp {
             Command::ToggleSettings => self.show_settings = !self.show_settings,
             Command::ToggleHelp => self.show_help = !self.show_help,
             Command::TogglePresenter => self.settings.presenter = !self.settings.presenter,
+            Command::MarkForStop(index, on) => {
+                self.booth.mark_for_stop(index, on);
+            }
+            Command::Land => self.land(),
+            Command::ShowArrivals => self.arrivals.open = true,
         }
     }
 }
