@@ -139,7 +139,7 @@ pub struct Scenario {
     pub manifest: Option<ManifestRef>,
     /// The list `manifest` names, read with the scenario.
     #[serde(skip)]
-    pub manifest_list: Option<crate::manifest::Manifest>,
+    pub manifest_list: Option<Box<crate::manifest::Manifest>>,
     /// Folder the scenario was read from (dataset and photo paths are relative to it).
     #[serde(skip)]
     pub base_dir: Option<PathBuf>,
@@ -197,7 +197,7 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, ScenarioError> {
             .and_then(|full| crate::manifest::read_manifest(&full))
             .and_then(|(list, found)| manifest_errors(list, &found));
         match read {
-            Ok(list) => scenario.manifest_list = Some(list),
+            Ok(list) => scenario.manifest_list = Some(Box::new(list)),
             Err(message) => {
                 let (line, column) = map.position(text.find("manifest").unwrap_or(0));
                 problems.push(Problem {
@@ -314,7 +314,7 @@ pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError>
                 manifest_errors(list, &found)
             });
         match read {
-            Ok(list) => scenario.manifest_list = Some(list),
+            Ok(list) => scenario.manifest_list = Some(Box::new(list)),
             Err(message) => {
                 let (l, c) = map.position(text.find("manifest").unwrap_or(0));
                 problems.push(problem(l, c, None, Some("manifest"), message));

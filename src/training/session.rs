@@ -154,7 +154,7 @@ impl TrainingSession {
                 incidents: Vec::new(),
             })
             .collect();
-        let pre_arrival = scenario.manifest_list.clone().map(|list| super::PreArrival::new(list, &queue));
+        let pre_arrival = scenario.manifest_list.clone().map(|list| super::PreArrival::new(*list, &queue));
         Self {
             desk_opened: pre_arrival.is_none(),
             pre_arrival,
