@@ -14,7 +14,7 @@ fn every_builtin_scenario_parses_and_has_8_to_15_travellers() {
         let n = s.travellers.len() + s.random_fill.map_or(0, |f| f.count);
         assert!((8..=15).contains(&n), "{name}: {n} travellers");
     }
-    assert_eq!(builtin_scenarios().len(), 3);
+    assert_eq!(builtin_scenarios().len(), 4);
 }
 
 #[test]

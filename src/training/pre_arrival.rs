@@ -141,8 +141,14 @@ mod tests {
         assert!(!s.mark_for_stop(10_000, true), "a position not on the list");
         s.land(t0);
         assert!(!s.mark_for_stop(1, true), "marks are final once landed");
-        assert_eq!(s.current().map(|t| t.id.as_str()), Some("P1"));
-        for d in [Decision::Admit, Decision::Admit, Decision::Admit, Decision::Detain, Decision::Secondary, Decision::Admit] {
+        assert!(s.current().is_some(), "the desk is open");
+        // P2 (HADDAD) admitted: missed at the desk too; P4 detained, P5 (the impostor) referred.
+        while let Some(id) = s.current().map(|t| t.id.clone()) {
+            let d = match id.as_str() {
+                "P4" => Decision::Detain,
+                "P5" => Decision::Secondary,
+                _ => Decision::Admit,
+            };
             s.decide(d, "", t0 + Duration::from_secs(10));
         }
         let debrief = s.debrief();
