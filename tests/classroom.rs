@@ -271,3 +271,35 @@ fn a_scenario_naming_a_dataset_outside_its_folder_is_refused_before_anything_is_
     let refused = ClassHost::open(&dir.path().join("c.db"), &scenario, "class.ron", Some(CODE));
     assert!(matches!(&refused, Err(e) if e.to_string().contains("class.ron: dataset")), "{:?}", refused.err());
 }
+
+#[test]
+fn a_joined_terminal_hears_of_an_incident_at_once_over_the_change_feed() {
+    use bordercheck::classroom::client::ClassClient;
+    let dir = tempfile::tempdir().unwrap();
+    let (server, instructor, _) = in_process_host(dir.path());
+    let url = format!("http://{}", server.addr);
+    let client = ClassClient::new(&url, std::time::Duration::from_secs(3));
+    let token = client.join(CODE, "Ana").unwrap().token;
+    let wait = std::time::Duration::from_secs(5);
+    // A wrong token gets no feed: the receiver is disconnected, never fed.
+    let refused = client.subscribe("not-a-token");
+    assert!(refused.changes.recv_timeout(wait).is_err(), "no feed for a stranger");
+
+    let feed = client.subscribe(&token);
+    assert_eq!(feed.changes.recv_timeout(wait), Ok(0), "the feed opens with a first message");
+    let before = std::time::Instant::now();
+    let outage = bordercheck::training::scenario::IncidentKind::Offline(bordercheck::engine::SourceId::Interpol);
+    client.post_json("/api/incident", &instructor, &bordercheck::classroom::IncidentPost { to: None, kind: Some(outage) }).unwrap();
+    let n = feed.changes.recv_timeout(wait).expect("the incident is pushed");
+    assert!(n > 0);
+    // Pushed, not polled: well under the terminal's five-second fallback poll.
+    assert!(before.elapsed() < std::time::Duration::from_secs(2), "{:?}", before.elapsed());
+    assert!(client.me(&token).unwrap().incidents.contains(&outage), "the state read after the push shows it");
+
+    // The host stops: the feed ends and the terminal falls back to polling.
+    server.stop();
+    assert!(
+        matches!(feed.changes.recv_timeout(wait), Err(crossbeam_channel::RecvTimeoutError::Disconnected)),
+        "the feed ends with the host"
+    );
+}

@@ -24,6 +24,21 @@ fn a_presenter_runs_a_case_sees_its_caption_and_plays_all_until_a_key_is_pressed
     h.get_by_label("Case 3 — Red-notice subject under a transliterated name");
     h.get_by_label_contains("Expected top hit: 2017/12345");
     assert_eq!(h.state().groups()[0].headline().record_id, "2017/12345", "the room sees what the caption promises");
+    // With the caption on screen the terminal photographs itself for the handout.
+    h.run_steps(2);
+    assert!(h.state().cases.shot_pending == Some(3) || h.state().cases.shots.contains_key(&3), "a screenshot of case 3 was asked for");
+    // The renderer's picture arrives (here fed in as the renderer would hand it over)...
+    let picture = std::sync::Arc::new(egui::ColorImage::filled([1400, 900], egui::Color32::from_rgb(30, 60, 90)));
+    h.state().cases.shot_sender().send((3, picture)).expect("the shot channel");
+    h.run_steps(2);
+    assert!(h.state().cases.shots.contains_key(&3) && h.state().cases.shot_pending.is_none());
+    // ...and goes into the handout as an embedded PNG, scaled to a page's width.
+    let png = bordercheck::ui::cases_panel::shot_png(&h.state().cases.shots[&3]).expect("encodes");
+    let decoded = image::load_from_memory(&png).expect("a PNG");
+    assert_eq!((decoded.width(), decoded.height()), (960, 617));
+    let shots = std::collections::BTreeMap::from([(3, png)]);
+    let html = bordercheck::demo::cases::handout_html(&h.state().booth.engine().demo_cases, &shots);
+    assert!(html.contains("alt=\"The terminal showing case 3\" src=\"data:image/png;base64,"));
 
     // Play all, at the quickest pace: case 1, then case 2 on its own.
     h.state_mut().cases.pace_s = 3.0;

@@ -25,13 +25,14 @@ pub enum ClientError {
 pub struct ClassClient {
     agent: ureq::Agent,
     base: String,
+    timeout: Duration,
 }
 
 impl ClassClient {
     /// `base` like `http://127.0.0.1:7878`; every request gives up after `timeout`.
     pub fn new(base: &str, timeout: Duration) -> Self {
         let agent = ureq::Agent::config_builder().timeout_global(Some(timeout)).http_status_as_error(false).build().into();
-        Self { agent, base: base.trim_end_matches('/').to_owned() }
+        Self { agent, base: base.trim_end_matches('/').to_owned(), timeout }
     }
 
     /// The reply's status and body; no answer at all is `Unreachable`.
@@ -89,10 +90,68 @@ impl ClassClient {
         Self::read(self.agent.post(self.url(path)).header("authorization", format!("Bearer {token}")).send_json(body))
     }
 
+    /// Opens the class's change feed (`/api/events`) on a `classroom-push` thread: the receiver
+    /// gets `0` once connected and a number each time the class changes after that, and is
+    /// disconnected when the feed cannot open or ends (host gone, network lost, token refused).
+    /// Never blocks the caller; dropping the subscription closes the feed within a second.
+    pub fn subscribe(&self, token: &str) -> Subscription {
+        let (tx, rx) = crossbeam_channel::bounded::<u64>(16);
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = std::sync::Arc::clone(&stop);
+        let (base, token, timeout) = (self.base.clone(), token.to_owned(), self.timeout);
+        let _ = std::thread::Builder::new().name("classroom-push".into()).spawn(move || {
+            let Some(mut socket) = open_feed(&base, &token, timeout) else { return };
+            while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                match socket.read() {
+                    Ok(tungstenite::Message::Text(t)) => {
+                        let n = serde_json::from_str::<serde_json::Value>(&t).ok().and_then(|v| v["changed"].as_u64()).unwrap_or(0);
+                        // A full queue already says "changed": dropping one is fine.
+                        let _ = tx.try_send(n);
+                    }
+                    Ok(tungstenite::Message::Close(_)) => return,
+                    Ok(_) => {}
+                    Err(tungstenite::Error::Io(e)) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+                    }
+                    Err(_) => return,
+                }
+            }
+            let _ = socket.close(None);
+        });
+        Subscription { changes: rx, stop }
+    }
+
     /// An instructor GET that answers text (`/api/debrief.csv`, `/api/debrief.html`).
     pub fn get_text(&self, path: &str, token: &str) -> Result<String, ClientError> {
         let (status, text) = Self::text_of(self.agent.get(self.url(path)).header("authorization", format!("Bearer {token}")).call())?;
         if status >= 300 { Err(ClientError::Refused { status, message: text }) } else { Ok(text) }
+    }
+}
+
+/// Connects (within `timeout`) and opens the WebSocket change feed with the token in a header.
+fn open_feed(base: &str, token: &str, timeout: Duration) -> Option<tungstenite::WebSocket<std::net::TcpStream>> {
+    use std::net::ToSocketAddrs;
+    use tungstenite::client::IntoClientRequest;
+    let host_port = base.strip_prefix("http://")?.split('/').next()?;
+    let addr = host_port.to_socket_addrs().ok()?.next()?;
+    let tcp = std::net::TcpStream::connect_timeout(&addr, timeout).ok()?;
+    tcp.set_read_timeout(Some(timeout)).ok()?;
+    let mut request = format!("ws://{host_port}/api/events").into_client_request().ok()?;
+    request.headers_mut().insert("authorization", format!("Bearer {token}").parse().ok()?);
+    let (socket, _) = tungstenite::client(request, tcp).ok()?;
+    // From here a read wakes every second to see whether the subscription was dropped.
+    socket.get_ref().set_read_timeout(Some(Duration::from_secs(1))).ok()?;
+    Some(socket)
+}
+
+/// An open change feed (see `ClassClient::subscribe`).
+pub struct Subscription {
+    pub changes: crossbeam_channel::Receiver<u64>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

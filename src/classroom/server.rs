@@ -4,6 +4,11 @@
 //! Trainee requests carry the join code (`x-join-code`, to join) or their token
 //! (`Authorization: Bearer`); instructor requests carry the instructor token the same way. A
 //! code or token in the URL's query string is refused outright, so none lands in a log.
+//!
+//! `/api/events` is a WebSocket that tells every connected terminal the moment the class
+//! changes (an incident, pause, resume, end): `{"changed": N}`; the terminal then reads its own
+//! state over HTTP. The message carries nothing else, so a trainee learns nothing it could not
+//! read from `/api/me` anyway.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -11,6 +16,7 @@ use std::time::Instant;
 
 use axum::Json;
 use axum::Router;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -25,6 +31,10 @@ use super::{DecisionPost, IncidentPost, JOIN_CODE_HEADER};
 struct AppState {
     host: Arc<Mutex<ClassHost>>,
     started: Instant,
+    /// Class changes, numbered, for the `/api/events` sockets.
+    changes: tokio::sync::broadcast::Sender<u64>,
+    /// Set when the service stops: open sockets close so the thread can end.
+    closing: tokio::sync::watch::Receiver<bool>,
 }
 
 impl AppState {
@@ -52,7 +62,9 @@ impl HostServer {
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        let state = AppState { host: Arc::new(Mutex::new(host)), started: Instant::now() };
+        let (changes, _) = tokio::sync::broadcast::channel(64);
+        let (close_tx, closing) = tokio::sync::watch::channel(false);
+        let state = AppState { host: Arc::new(Mutex::new(host)), started: Instant::now(), changes, closing };
         let thread = std::thread::Builder::new().name("classroom-host".into()).spawn(move || {
             let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
             rt.block_on(async move {
@@ -61,6 +73,7 @@ impl HostServer {
                 let _ = axum::serve(listener, app)
                     .with_graceful_shutdown(async move {
                         let _ = rx.await;
+                        let _ = close_tx.send(true);
                     })
                     .await;
             });
@@ -95,6 +108,7 @@ fn router(state: AppState) -> Router {
         .route("/api/me", get(me))
         .route("/api/decisions", post(decisions))
         .route("/api/dataset", get(dataset))
+        .route("/api/events", get(events))
         .route("/api/console", get(console))
         .route("/api/incident", post(incident))
         .route("/api/pause", post(pause))
@@ -216,19 +230,70 @@ async fn console(State(s): State<AppState>, headers: HeaderMap) -> Response {
 }
 
 async fn incident(State(s): State<AppState>, headers: HeaderMap, Json(body): Json<IncidentPost>) -> Response {
-    as_instructor(&s, &headers, |h, _| h.incident(&body))
+    announced(&s, as_instructor(&s, &headers, |h, _| h.incident(&body)))
 }
 
 async fn pause(State(s): State<AppState>, headers: HeaderMap) -> Response {
-    as_instructor(&s, &headers, |h, _| h.set_paused(true))
+    announced(&s, as_instructor(&s, &headers, |h, _| h.set_paused(true)))
 }
 
 async fn resume(State(s): State<AppState>, headers: HeaderMap) -> Response {
-    as_instructor(&s, &headers, |h, _| h.set_paused(false))
+    announced(&s, as_instructor(&s, &headers, |h, _| h.set_paused(false)))
 }
 
 async fn end(State(s): State<AppState>, headers: HeaderMap) -> Response {
-    as_instructor(&s, &headers, |h, _| h.end())
+    announced(&s, as_instructor(&s, &headers, |h, _| h.end()))
+}
+
+/// A change the instructor made is told to every open `/api/events` socket.
+fn announced(s: &AppState, response: Response) -> Response {
+    if response.status().is_success() {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        // No socket open is no error: terminals also poll.
+        let _ = s.changes.send(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    }
+    response
+}
+
+/// The change feed (see the module comment), for a trainee's or the instructor's token.
+async fn events(State(s): State<AppState>, headers: HeaderMap, upgrade: WebSocketUpgrade) -> Response {
+    let now = s.now();
+    let token = bearer(&headers).to_owned();
+    let allowed = {
+        let mut host = s.host();
+        host.is_instructor(&token) || host.state(&token, now).is_ok()
+    };
+    if !allowed {
+        return HostError::Unauthorized.into_response();
+    }
+    let (changes, closing) = (s.changes.subscribe(), s.closing.clone());
+    upgrade.on_upgrade(move |socket| feed(socket, changes, closing))
+}
+
+async fn feed(mut socket: WebSocket, mut changes: tokio::sync::broadcast::Receiver<u64>, mut closing: tokio::sync::watch::Receiver<bool>) {
+    let say = |n: u64| Message::Text(format!("{{\"changed\":{n}}}").into());
+    // One message at once: the terminal reads its state as soon as the feed is up.
+    if socket.send(say(0)).await.is_err() {
+        return;
+    }
+    loop {
+        tokio::select! {
+            change = changes.recv() => match change {
+                Ok(n) => if socket.send(say(n)).await.is_err() { return },
+                // Missed some: one message says as much as many.
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => if socket.send(say(0)).await.is_err() { return },
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+            },
+            incoming = socket.recv() => match incoming {
+                None | Some(Err(_) | Ok(Message::Close(_))) => return,
+                Some(Ok(_)) => {}
+            },
+            _ = closing.changed() => {
+                let _ = socket.send(Message::Close(None)).await;
+                return;
+            }
+        }
+    }
 }
 
 async fn debrief(State(s): State<AppState>, headers: HeaderMap) -> Response {

@@ -20,6 +20,30 @@ pub struct DatasetFile {
     pub national: NationalFile,
     #[serde(default)]
     pub interpol: InterpolFile,
+    /// Guided cases for demos on this dataset (see docs/dataset-format.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub demo_cases: Vec<DemoCaseRow>,
+}
+
+/// One guided case: what to enter (fields or an MRZ), what the audience should notice, and the
+/// expected top hit (absent for a traveller who should raise nothing).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoCaseRow {
+    pub title: String,
+    #[serde(default)]
+    pub notice: String,
+    pub enter: crate::query::input::QueryInput,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<ExpectedTopHit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedTopHit {
+    /// Database code as hits show it (`red_notice`, `sltd`, `national_person`…).
+    pub database: String,
+    pub record: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -141,6 +141,7 @@ fn parse_dataset_with_progress(
                 }
             },
         }
+        problems.extend(super::demo_cases::check_expected(&dataset, text, file));
         let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| p.severity == ProblemSeverity::Error);
         if errors.is_empty() {
             Ok(LoadedDataset { dataset: Dataset { base_dir, ..dataset }, warnings })
@@ -244,12 +245,18 @@ fn interpol_ids(db: &InterpolDatabase) -> impl Iterator<Item = &str> {
         .chain(db.smv.iter().map(|r| r.id.as_str()))
 }
 
+/// Every record id of a dataset, both databases (SLTD sidecar included once appended).
+pub(super) fn all_ids(dataset: &Dataset) -> impl Iterator<Item = &str> {
+    national_ids(&dataset.national).chain(interpol_ids(&dataset.interpol))
+}
+
 /// The head of the file (format, name…) without its two sections.
 struct Head {
     format: u32,
     name: String,
     description: String,
     post: Option<String>,
+    demo_cases: Vec<super::file_format::DemoCaseRow>,
 }
 
 type Sections = (Head, Converted<NationalDatabase>, (Converted<InterpolDatabase>, Option<String>));
@@ -280,7 +287,7 @@ fn parse_ron(text: &str, file: &str, base_dir: Option<&Path>, progress: &LoadPro
                 message: e.code.to_string(),
             }],
         })?;
-        let head = Head { format: raw.format, name: raw.name, description: raw.description, post: raw.post };
+        let head = Head { format: raw.format, name: raw.name, description: raw.description, post: raw.post, demo_cases: raw.demo_cases };
         let sections = (head, convert_national(raw.national, base_dir), convert_interpol(raw.interpol, base_dir));
         progress.advance("dataset file read", text.len() as u64);
         sections
@@ -336,6 +343,8 @@ fn parse_ron(text: &str, file: &str, base_dir: Option<&Path>, progress: &LoadPro
         problems.extend(pending.into_iter().map(|p| p.resolve(file, &map, earlier)));
     }
     let ron_ids = merge_sorted(national.ids.hashes(), interpol.ids.hashes());
+    let (demo_cases, case_problems) = super::demo_cases::convert(head.demo_cases, text, file);
+    problems.extend(case_problems);
     let dataset = Dataset {
         name: head.name,
         description: head.description,
@@ -343,6 +352,7 @@ fn parse_ron(text: &str, file: &str, base_dir: Option<&Path>, progress: &LoadPro
         national: national.db,
         interpol: interpol.db,
         base_dir: None,
+        demo_cases,
     };
     Ok(Parsed { dataset, problems, declared, ron_ids })
 }
@@ -372,7 +382,8 @@ fn convert_in_parallel(
         progress.advance("INTERPOL section read", interpol_bytes);
         let head = ron_options().from_str::<DatasetFile>(&rest).ok();
         let national = national.join().ok()??;
-        let head = head.map(|h| Head { format: h.format, name: h.name, description: h.description, post: h.post })?;
+        let head =
+            head.map(|h| Head { format: h.format, name: h.name, description: h.description, post: h.post, demo_cases: h.demo_cases })?;
         Some((head, national, interpol?))
     })
 }

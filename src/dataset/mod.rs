@@ -1,5 +1,6 @@
 //! Dataset files: one RON file holding both mock databases, validated with positions.
 
+pub mod demo_cases;
 pub mod file_format;
 pub mod load;
 pub mod photos;
@@ -34,6 +35,23 @@ pub struct Dataset {
     /// Folder that photo paths are relative to (None for the built-in demo).
     #[serde(skip)]
     pub base_dir: Option<PathBuf>,
+    /// Guided cases for a demo on this dataset (View → Demo cases), in the file's order.
+    #[serde(skip)]
+    pub demo_cases: Vec<DemoCase>,
+}
+
+/// A guided case a dataset carries for demos: what to enter, what the audience should notice,
+/// and the expected top hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoCase {
+    /// 1-based, in the file's order.
+    pub number: usize,
+    pub title: String,
+    /// What the audience should notice (shown beside the result once both answers are in).
+    pub caption: String,
+    pub input: crate::query::input::QueryInput,
+    /// (database code, record id) of the expected top hit; None for a clean traveller.
+    pub expect: Option<(String, String)>,
 }
 
 impl Dataset {

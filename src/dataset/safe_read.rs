@@ -12,12 +12,27 @@ pub const MAX_SCENARIO_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads a regular file of at most `max` bytes.
 pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    read_regular_reporting(path, max, |_| {})
+}
+
+/// `read_regular`, calling `read(bytes)` after each block: a file of gigabytes takes seconds to
+/// read, and a progress bar that stands still for that long looks hung.
+pub fn read_regular_reporting(path: &Path, max: u64, mut read: impl FnMut(u64)) -> std::io::Result<Vec<u8>> {
+    const BLOCK: usize = 32 << 20;
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(std::io::Error::other("not a regular file"));
     }
     let mut bytes = Vec::with_capacity(meta.len().min(max) as usize);
-    std::fs::File::open(path)?.take(max + 1).read_to_end(&mut bytes)?;
+    let mut file = std::fs::File::open(path)?.take(max + 1);
+    loop {
+        let before = bytes.len();
+        let n = (&mut file).take(BLOCK as u64).read_to_end(&mut bytes)?;
+        if n == 0 {
+            break;
+        }
+        read((bytes.len() - before) as u64);
+    }
     if bytes.len() as u64 > max {
         return Err(std::io::Error::other(format!("larger than the {max}-byte limit")));
     }

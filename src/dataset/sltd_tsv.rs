@@ -162,7 +162,11 @@ pub fn read_sltd_tsv(path: &Path, progress: &LoadProgress<'_>) -> Result<SltdSid
     let file = path.display().to_string();
     let fail = |line, message: String| vec![Problem::file_error(&file, line, message)];
     // Capped while reading, regular files only (a device or FIFO named here must not hang the load).
-    let bytes = super::safe_read::read_regular(path, MAX_SLTD_BYTES).map_err(|e| fail(0, format!("cannot read SLTD file: {e}")))?;
+    // Reading counts as work of its own (the parse is counted by the caller): the bar moves
+    // while gigabytes come off the disk instead of standing still.
+    progress.expect(std::fs::metadata(path).map_or(0, |m| m.len()));
+    let bytes = super::safe_read::read_regular_reporting(path, MAX_SLTD_BYTES, |n| progress.advance("reading the SLTD file", n))
+        .map_err(|e| fail(0, format!("cannot read SLTD file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         fail(1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count(), "not UTF-8 text".into())
     })?;

@@ -1,37 +1,19 @@
-//! The guided cases of the built-in demo: what to enter, what the audience should notice, and
-//! the expected top hit. One list (the planted cases the demo generator writes into the
-//! dataset) feeds the terminal's Cases panel, Play all, the handout, and the table in
+//! The guided cases of a demo: what to enter, what the audience should notice, and the expected
+//! top hit. A dataset carries them (`demo_cases`, see docs/dataset-format.md); the built-in
+//! demo's are the planted cases, which the demo generator writes into `sample_data/demo.ron`.
+//! One list feeds the terminal's Cases panel, Play all, the handout, and the table in
 //! `sample_data/README.md` (a test checks the README shows exactly `cases_markdown()`).
 
 use std::fmt::Write as _;
 
-use crate::generate::planted::planted_cases;
 use crate::query::input::QueryInput;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct DemoCase {
-    /// 1-based, as the README numbers them.
-    pub number: usize,
-    pub title: String,
-    /// What the audience should notice (shown beside the result once both answers are in).
-    pub caption: String,
-    pub input: QueryInput,
-    /// (database code, record id) of the expected top hit; None for a clean traveller.
-    pub expect: Option<(String, String)>,
-}
+pub use crate::dataset::DemoCase;
 
+/// The built-in demo's cases, as its dataset file carries them (written there from the planted
+/// cases by `generate --demo`; a test checks the file is what the generator writes).
 pub fn demo_cases() -> Vec<DemoCase> {
-    planted_cases()
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| DemoCase {
-            number: i + 1,
-            title: c.title.to_owned(),
-            caption: c.story.to_owned(),
-            input: c.query,
-            expect: c.expect_database.zip(c.expect_record).map(|(d, r)| (d.to_owned(), r.to_owned())),
-        })
-        .collect()
+    crate::demo::demo_dataset().dataset.demo_cases
 }
 
 /// What to type for a case, as a presenter reads it out.
@@ -74,12 +56,14 @@ fn esc(s: &str) -> String {
 }
 
 /// A self-contained page to print or mail after a session: every case, what to type, what to
-/// notice, the expected result.
-pub fn handout_html(cases: &[DemoCase]) -> String {
+/// notice, the expected result, and the terminal's own screenshot of the case where one was
+/// taken (`shots`: case number → PNG bytes, embedded as data so the page needs no other file).
+pub fn handout_html(cases: &[DemoCase], shots: &std::collections::BTreeMap<usize, Vec<u8>>) -> String {
+    use base64::Engine as _;
     let mut out = String::from(
         "<!doctype html><html><head><meta charset=\"utf-8\"><title>Bordercheck — demo cases</title>\
          <style>body{font-family:sans-serif;margin:2em;max-width:60em}h2{margin-top:1.5em}code{background:#eee;padding:0 3px}\
-         .exp{font-weight:bold}</style></head><body><h1>Bordercheck — the demo cases</h1>\
+         .exp{font-weight:bold}img{max-width:100%;border:1px solid #bbb}</style></head><body><h1>Bordercheck — the demo cases</h1>\
          <p>Synthetic data only: no real person, notice, document or vehicle.</p>",
     );
     for c in cases {
@@ -92,6 +76,10 @@ pub fn handout_html(cases: &[DemoCase]) -> String {
             esc(&type_this(&c.input).replace('`', "")),
             esc(&expected(c).replace('`', ""))
         );
+        if let Some(png) = shots.get(&c.number) {
+            let data = base64::engine::general_purpose::STANDARD.encode(png);
+            let _ = write!(out, "<img alt=\"The terminal showing case {}\" src=\"data:image/png;base64,{data}\">", c.number);
+        }
     }
     out.push_str("</body></html>\n");
     out
@@ -111,7 +99,11 @@ mod tests {
     #[test]
     fn the_handout_has_every_case_and_escapes_text() {
         let cases = demo_cases();
-        let html = handout_html(&cases);
+        let mut shots = std::collections::BTreeMap::new();
+        shots.insert(2, vec![0x89, b'P', b'N', b'G']);
+        let html = handout_html(&cases, &shots);
+        assert_eq!(html.matches("data:image/png;base64,").count(), 1, "one picture, for case 2");
+        assert!(html.contains("alt=\"The terminal showing case 2\" src=\"data:image/png;base64,iVBORw==\""));
         for c in &cases {
             assert!(html.contains(&esc(&c.title)), "{}", c.title);
         }

@@ -35,6 +35,8 @@ pub struct Engine {
     pub national: NationalSource,
     pub interpol: InterpolSource,
     pub record_count: usize,
+    /// The dataset's guided demo cases.
+    pub demo_cases: Vec<crate::dataset::DemoCase>,
 }
 
 /// Loading and indexing stages, for progress bars.
@@ -55,7 +57,7 @@ impl Engine {
         let record_count = dataset.record_count();
         let national_count = dataset.national.persons.len() + dataset.national.documents.len() + dataset.national.vehicles.len();
         progress(BuildStage::IndexingNational, 0);
-        let Dataset { name, description, post, base_dir, national, interpol } = dataset;
+        let Dataset { name, description, post, base_dir, national, interpol, demo_cases } = dataset;
         // The two sources index on two cores at once.
         let (national, interpol) = std::thread::scope(|scope| {
             let national = std::thread::Builder::new().name("index-national".into()).spawn_scoped(scope, || NationalSource::new(national));
@@ -72,7 +74,7 @@ impl Engine {
             (national, interpol)
         });
         progress(BuildStage::Done, record_count.max(national_count));
-        Self { name, description, post, base_dir, national, interpol, record_count }
+        Self { name, description, post, base_dir, national, interpol, record_count, demo_cases }
     }
 
     pub fn search(&self, source: SourceId, query: &Query, options: &MatchOptions) -> Vec<Hit> {

@@ -310,6 +310,7 @@ pub fn generate_dataset(spec: &GenerateSpec) -> DatasetFile {
         post: None,
         national,
         interpol,
+        demo_cases: Vec::new(),
     }
 }
 

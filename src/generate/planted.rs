@@ -383,6 +383,19 @@ pub fn demo_file() -> DatasetFile {
         "Built-in synthetic demo: random records plus planted training cases (see sample_data/README.md). No real person.".into();
     file.post = Some("Land border post".into());
     plant(&mut file);
+    // The guided cases travel with the data (View → Demo cases; sample_data/README.md's table).
+    file.demo_cases = planted_cases()
+        .into_iter()
+        .map(|c| crate::dataset::file_format::DemoCaseRow {
+            title: c.title.to_owned(),
+            notice: c.story.to_owned(),
+            enter: c.query,
+            expect: c
+                .expect_database
+                .zip(c.expect_record)
+                .map(|(d, r)| crate::dataset::file_format::ExpectedTopHit { database: d.to_owned(), record: r.to_owned() }),
+        })
+        .collect();
     file
 }
 

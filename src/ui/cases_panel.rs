@@ -30,12 +30,74 @@ pub struct CasesUi {
     pub playing: Option<Playing>,
     /// Seconds each case stays on screen in Play all.
     pub pace_s: f32,
+    /// The terminal as it looked with each case's result and caption (by case number), for
+    /// the handout: taken by the app itself the first time each case's answers are all in.
+    pub shots: std::collections::BTreeMap<usize, std::sync::Arc<egui::ColorImage>>,
+    /// The case a screenshot was asked for, until it arrives.
+    pub shot_pending: Option<usize>,
+    shot_tx: std::sync::mpsc::SyncSender<(usize, std::sync::Arc<egui::ColorImage>)>,
+    shot_rx: std::sync::mpsc::Receiver<(usize, std::sync::Arc<egui::ColorImage>)>,
 }
 
 impl Default for CasesUi {
     fn default() -> Self {
-        Self { open: false, active: None, playing: None, pace_s: 12.0 }
+        let (shot_tx, shot_rx) = std::sync::mpsc::sync_channel(4);
+        Self {
+            open: false,
+            active: None,
+            playing: None,
+            pace_s: 12.0,
+            shots: std::collections::BTreeMap::new(),
+            shot_pending: None,
+            shot_tx,
+            shot_rx,
+        }
     }
+}
+
+impl CasesUi {
+    /// Asks the renderer for a picture of the next frame, for case `number` (once per case).
+    pub fn take_shot(&mut self, ctx: &egui::Context, number: usize) {
+        if self.shots.contains_key(&number) || self.shot_pending.is_some() {
+            return;
+        }
+        self.shot_pending = Some(number);
+        let (tx, wake) = (self.shot_tx.clone(), ctx.clone());
+        ctx.request_screenshot(move |image| {
+            let _ = tx.try_send((number, image));
+            wake.request_repaint();
+        });
+    }
+
+    /// Keeps the pictures that have arrived.
+    pub fn receive_shots(&mut self) {
+        while let Ok((number, image)) = self.shot_rx.try_recv() {
+            self.shots.insert(number, image);
+            if self.shot_pending == Some(number) {
+                self.shot_pending = None;
+            }
+        }
+    }
+
+    /// A picture arrived by another way (tests feed one in).
+    pub fn shot_sender(&self) -> std::sync::mpsc::SyncSender<(usize, std::sync::Arc<egui::ColorImage>)> {
+        self.shot_tx.clone()
+    }
+}
+
+/// A screenshot as a PNG for the handout, at most 960 pixels wide (a page's width).
+pub fn shot_png(image: &egui::ColorImage) -> Option<Vec<u8>> {
+    let [w, h] = image.size;
+    let rgba = image::RgbaImage::from_raw(u32::try_from(w).ok()?, u32::try_from(h).ok()?, image.as_raw().to_vec())?;
+    let rgba = if w > 960 {
+        let new_h = (h as f64 * 960.0 / w as f64).round().max(1.0) as u32;
+        image::imageops::resize(&rgba, 960, new_h, image::imageops::FilterType::Triangle)
+    } else {
+        rgba
+    };
+    let mut png = std::io::Cursor::new(Vec::new());
+    rgba.write_to(&mut png, image::ImageFormat::Png).ok()?;
+    Some(png.into_inner())
 }
 
 impl CasesUi {
@@ -62,17 +124,18 @@ impl CasesUi {
     }
 }
 
-pub fn cases_window(ctx: &egui::Context, c: &mut CasesUi, cases: &[DemoCase], on_demo: bool) -> Vec<CaseCommand> {
+/// `cases`: the ones the dataset in use carries.
+pub fn cases_window(ctx: &egui::Context, c: &mut CasesUi, cases: &[DemoCase]) -> Vec<CaseCommand> {
     let mut commands = Vec::new();
     let mut open = c.open;
     // Bottom right, over the lower part of the detail panel: the result stays in view.
     let screen = ctx.content_rect();
     let at = egui::pos2((screen.right() - 350.0).max(0.0), (screen.bottom() - 560.0).max(40.0));
     egui::Window::new("Demo cases").open(&mut open).default_pos(at).default_width(330.0).show(ctx, |ui| {
-        if !on_demo {
+        if cases.is_empty() {
             ui.colored_label(
                 egui::Color32::from_rgb(200, 120, 0),
-                "These cases are planted in the built-in demo dataset: load it to show them.",
+                "This dataset carries no demo cases (a `demo_cases` list, see docs/dataset-format.md); the built-in demo has them.",
             );
         }
         ui.horizontal_wrapped(|ui| {

@@ -4,7 +4,8 @@
 //!
 //! The `classroom-trainee` thread owns the connection: it joins (retrying while the host is
 //! unreachable), writes each decision to the outbox file before sending it, resends what is
-//! pending, and polls the trainee's state once a second. The UI only exchanges messages with it.
+//! pending, and reads the trainee's state whenever the class's change feed (a WebSocket) says
+//! something changed, or every five seconds (every second without the feed). The UI only exchanges messages with it.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -114,16 +115,26 @@ pub fn join(server: &str, code: &str, name: &str, dir: PathBuf, wake: impl Fn() 
                 }
             }
         };
+        // The class's change feed wakes this loop the moment the instructor acts; without it
+        // (feed refused, host gone) the loop still polls every few seconds.
+        let mut feed: Option<crate::classroom::client::Subscription> = None;
+        let mut tried = std::time::Instant::now() - Duration::from_secs(60);
         loop {
-            match decisions.recv_timeout(Duration::from_secs(1)) {
-                Ok(d) => {
+            if feed.is_none() && tried.elapsed() >= Duration::from_secs(5) {
+                feed = Some(me.client.subscribe(&token));
+                tried = std::time::Instant::now();
+            }
+            let never = crossbeam_channel::never();
+            let changes = feed.as_ref().map_or(&never, |f| &f.changes);
+            let poll = if feed.is_some() { Duration::from_secs(5) } else { Duration::from_secs(1) };
+            crossbeam_channel::select! {
+                recv(decisions) -> d => match d {
                     // On disk first; a lost connection leaves it waiting there.
-                    let _ = me.decide(d);
-                }
-                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
-                    let _ = me.flush();
-                }
-                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return,
+                    Ok(d) => { let _ = me.decide(d); }
+                    Err(_) => return,
+                },
+                recv(changes) -> c => if c.is_err() { feed = None },
+                default(poll) => { let _ = me.flush(); }
             }
             match me.client.me(&token) {
                 Ok(state) => send(FromClass::State { state, unsent: me.pending() }),

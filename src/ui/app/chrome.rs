@@ -424,7 +424,7 @@ impl eframe::App for TerminalApp {
             if let Some(m) = &self.pre_arrival {
                 super::super::arrivals::pre_arrival_ui(ui, &self.arrivals, m, dark);
             }
-            if let Some(case) = self.cases.active.and_then(|i| self.demo_cases.get(i))
+            if let Some(case) = self.cases.active.and_then(|i| self.booth.engine().demo_cases.get(i))
                 && self.booth.current.as_ref().is_some_and(crate::query::QueryRun::is_complete)
             {
                 super::super::cases_panel::caption_ui(ui, case);

@@ -6,8 +6,15 @@ use crate::ui::cases_panel::{CaseCommand, Playing, cases_window};
 
 impl TerminalApp {
     pub(super) fn demo_cases_frame(&mut self, ctx: &egui::Context) {
-        let on_demo = self.dataset_label == "built-in demo";
-        let commands = cases_window(ctx, &mut self.cases, &self.demo_cases, on_demo);
+        self.cases.receive_shots();
+        // Once a case's answers are all in (its caption is on screen), the app photographs
+        // itself for the handout.
+        if let Some(number) = self.cases.active.and_then(|i| self.booth.engine().demo_cases.get(i)).map(|c| c.number)
+            && self.booth.current.as_ref().is_some_and(crate::query::QueryRun::is_complete)
+        {
+            self.cases.take_shot(ctx, number);
+        }
+        let commands = cases_window(ctx, &mut self.cases, &self.booth.engine().demo_cases);
         let clicked_here = !commands.is_empty();
         for c in commands {
             match c {
@@ -37,7 +44,7 @@ impl TerminalApp {
                     .iter()
                     .any(|e| matches!(e, egui::Event::Key { pressed: true, .. } | egui::Event::PointerButton { pressed: true, .. }))
             });
-        if let Some(i) = self.cases.due(Instant::now(), idle, input_seen, self.demo_cases.len()) {
+        if let Some(i) = self.cases.due(Instant::now(), idle, input_seen, self.booth.engine().demo_cases.len()) {
             self.run_case(i);
         }
         ctx.request_repaint_after(Duration::from_millis(200));
@@ -45,7 +52,7 @@ impl TerminalApp {
 
     /// Fills the form with a case as typing would, and queries.
     pub fn run_case(&mut self, i: usize) {
-        let Some(case) = self.demo_cases.get(i).cloned() else { return };
+        let Some(case) = self.booth.engine().demo_cases.get(i).cloned() else { return };
         if self.booth.training.is_some() {
             self.toasts.error("An exercise is running: demo cases are for the built-in demo outside exercises");
             return;

@@ -86,9 +86,8 @@ pub struct TerminalApp {
     pub class_dir: PathBuf,
     /// Training → Join classroom: its dialog, and the class this terminal plays in.
     pub join_ui: super::classroom_join::JoinUi,
-    /// View → Demo cases: the guided cases, Play all, the handout.
+    /// View → Demo cases: the guided cases (the dataset in use carries them), Play all, the handout.
     pub cases: super::cases_panel::CasesUi,
-    pub demo_cases: Vec<crate::demo::cases::DemoCase>,
     /// View → Arrivals: screened passenger lists.
     pub arrivals: super::arrivals::Arrivals,
     /// The traveller at the desk as a screened list announced them (found when querying).
@@ -165,7 +164,6 @@ impl TerminalApp {
             join_ui: super::classroom_join::JoinUi::default(),
             arrivals: super::arrivals::Arrivals::default(),
             cases: super::cases_panel::CasesUi::default(),
-            demo_cases: crate::demo::cases::demo_cases(),
             pre_arrival: None,
             class_member: None,
         };
@@ -222,8 +220,13 @@ impl TerminalApp {
                         match kind {
                             ExportKind::AuditCsv => self.background.export_audit(self.booth.audit.clone(), self.audit_head.clone(), path),
                             ExportKind::Handout => {
-                                let cases = self.demo_cases.clone();
-                                self.background.write_text(path, move || crate::demo::cases::handout_html(&cases));
+                                let cases = self.booth.engine().demo_cases.clone();
+                                let shots = self.cases.shots.clone();
+                                self.background.write_text(path, move || {
+                                    let pngs =
+                                        shots.iter().filter_map(|(n, image)| Some((*n, super::cases_panel::shot_png(image)?))).collect();
+                                    crate::demo::cases::handout_html(&cases, &pngs)
+                                });
                             }
                             ExportKind::ClassDebriefHtml | ExportKind::ClassDebriefCsv => {
                                 // The save dialog names .html or .csv; the worker writes either.
