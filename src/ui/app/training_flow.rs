@@ -101,6 +101,8 @@ impl TerminalApp {
         self.booth.land(Instant::now(), chrono::Local::now());
         self.drain_booth_events();
         self.toasts.info("Landed: the desk is open");
+        // The desk needs the room: the list stays under View → Arrivals.
+        self.arrivals.open = false;
         self.reset_traveller();
         self.prefill_training_traveller();
     }
