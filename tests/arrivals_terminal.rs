@@ -20,6 +20,11 @@ fn a_screened_flight_lists_its_targets_and_the_desk_flags_a_passport_presented_b
     h.state_mut().open_manifest(list);
     step_until(&mut h, "the flight is screened", |h| h.query_by_label_contains("Targeting list — flight XY123").is_some());
     h.get_by_label("TIKRITI MOHAMMED YOUSSEF");
+    assert_eq!(
+        h.state().settings.recent_manifests.first().map(|p| p.ends_with("xy123-ist-uto.edi")),
+        Some(true),
+        "File → Recent passenger lists has it"
+    );
     h.get_by_label_contains("travels with #2 on booking HDD777");
 
     // At the desk: HADDAD KARIM's announced passport, presented by someone else.

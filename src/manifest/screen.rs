@@ -32,6 +32,16 @@ impl Screened {
 
 /// Screens the whole list on every core (one chunk per thread; the engine is shared).
 pub fn screen(engine: &Arc<Engine>, manifest: &Manifest, options: &MatchOptions) -> Vec<Screened> {
+    screen_counting(engine, manifest, options, &std::sync::atomic::AtomicUsize::new(0))
+}
+
+/// `screen`, adding one to `done` as each traveller is screened (a progress bar reads it).
+pub fn screen_counting(
+    engine: &Arc<Engine>,
+    manifest: &Manifest,
+    options: &MatchOptions,
+    done: &std::sync::atomic::AtomicUsize,
+) -> Vec<Screened> {
     let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get).max(1);
     let chunk = manifest.travellers.len().div_ceil(threads).max(1);
     let mut out: Vec<Screened> = std::thread::scope(|scope| {
@@ -42,7 +52,14 @@ pub fn screen(engine: &Arc<Engine>, manifest: &Manifest, options: &MatchOptions)
             .map(|(c, part)| {
                 let engine = Arc::clone(engine);
                 std::thread::Builder::new().name(format!("screen-{c}")).spawn_scoped(scope, move || {
-                    part.iter().enumerate().map(|(k, t)| screen_one(&engine, c * chunk + k, t, options)).collect::<Vec<_>>()
+                    part.iter()
+                        .enumerate()
+                        .map(|(k, t)| {
+                            let screened = screen_one(&engine, c * chunk + k, t, options);
+                            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            screened
+                        })
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();
@@ -102,8 +119,10 @@ mod tests {
             ],
             ..Default::default()
         };
-        let screened = screen(&engine, &manifest, &MatchOptions::default());
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let screened = screen_counting(&engine, &manifest, &MatchOptions::default(), &done);
         assert_eq!(screened.len(), 3);
+        assert_eq!(done.load(std::sync::atomic::Ordering::Relaxed), 3, "a progress bar sees every traveller counted");
         let list = targeting_list(&screened);
         assert_eq!(list[0].traveller.family_name, "TIKRITI");
         assert_eq!(list[0].top_severity(), Some(Severity::Critical));

@@ -39,7 +39,26 @@ pub struct Arrivals {
     pub flights: Vec<Flight>,
     pub selected: usize,
     /// Files being read and screened right now.
-    pub screening: Vec<PathBuf>,
+    pub screening: Vec<Screening>,
+}
+
+/// A list being screened in the background: travellers done of how many (0 of 0 while the file
+/// is read).
+pub struct Screening {
+    pub file: PathBuf,
+    pub done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    pub total: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Screening {
+    pub fn new(file: PathBuf) -> Self {
+        Self { file, done: std::sync::Arc::default(), total: std::sync::Arc::default() }
+    }
+
+    fn fraction(&self) -> f32 {
+        let total = self.total.load(std::sync::atomic::Ordering::Relaxed);
+        if total == 0 { 0.0 } else { self.done.load(std::sync::atomic::Ordering::Relaxed) as f32 / total as f32 }
+    }
 }
 
 impl Arrivals {
@@ -50,7 +69,7 @@ impl Arrivals {
 
     /// Adds a screened flight (a file opened again replaces its earlier result).
     pub fn add(&mut self, flight: Flight) {
-        self.screening.retain(|p| *p != flight.file);
+        self.screening.retain(|p| p.file != flight.file);
         if let Some(i) = self.flights.iter().position(|f| f.file == flight.file) {
             self.flights[i] = flight;
             self.selected = i;
@@ -95,10 +114,15 @@ pub fn arrivals_window(
                 ui.label("No passenger list yet: File → Open passenger list… (PAXLST .edi or CSV), or drop the file on the window.");
             }
             for p in &a.screening {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(format!("Screening {} …", p.display()));
-                });
+                ui.label(format!("Screening {} …", p.file.display()));
+                let total = p.total.load(std::sync::atomic::Ordering::Relaxed);
+                let text = if total == 0 {
+                    "reading the list".to_owned()
+                } else {
+                    format!("{} of {total} travellers", p.done.load(std::sync::atomic::Ordering::Relaxed))
+                };
+                ui.add(egui::ProgressBar::new(p.fraction()).text(text).animate(true));
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
             }
             egui::Grid::new("flights").striped(true).num_columns(6).show(ui, |ui| {
                 for t in ["Flight", "Route", "Arrives", "Travellers", "Hits (critical / high / medium / info)", "File"] {

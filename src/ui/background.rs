@@ -124,26 +124,31 @@ impl Background {
 
     /// Reads and screens a passenger list on the `manifest-screener` thread (the screening
     /// itself uses every core).
-    pub fn screen_manifest(&self, path: PathBuf, engine: Arc<Engine>, options: crate::engine::MatchOptions) {
+    pub fn screen_manifest(&self, job: &super::arrivals::Screening, engine: Arc<Engine>, options: crate::engine::MatchOptions) {
+        let (path, done, total) = (job.file.clone(), Arc::clone(&job.done), Arc::clone(&job.total));
         self.spawn("manifest-screener", move |tx| {
             let started = std::time::Instant::now();
-            let result = crate::manifest::read_manifest(&path)
-                .map(|(manifest, problems)| screened_flight(path.clone(), manifest, problems, &engine, &options, started));
+            let result = crate::manifest::read_manifest(&path).map(|(manifest, problems)| {
+                total.store(manifest.travellers.len(), std::sync::atomic::Ordering::Relaxed);
+                screened_flight(path.clone(), manifest, problems, &engine, &options, (started, &done))
+            });
             let _ = tx.send(JobResult::ManifestScreened(result));
         });
     }
 
-    /// Screens a list already read (an exercise's flight), shown under `label`.
+    /// Screens a list already read (an exercise's flight), shown under the job's file label.
     pub fn screen_list(
         &self,
-        label: PathBuf,
+        job: &super::arrivals::Screening,
         manifest: crate::manifest::Manifest,
         engine: Arc<Engine>,
         options: crate::engine::MatchOptions,
     ) {
+        let (label, done) = (job.file.clone(), Arc::clone(&job.done));
+        job.total.store(manifest.travellers.len(), std::sync::atomic::Ordering::Relaxed);
         self.spawn("manifest-screener", move |tx| {
             let started = std::time::Instant::now();
-            let flight = screened_flight(label, manifest, Vec::new(), &engine, &options, started);
+            let flight = screened_flight(label, manifest, Vec::new(), &engine, &options, (started, &done));
             let _ = tx.send(JobResult::ManifestScreened(Ok(flight)));
         });
     }
@@ -221,8 +226,8 @@ fn screened_flight(
     problems: Vec<crate::manifest::ManifestProblem>,
     engine: &Arc<Engine>,
     options: &crate::engine::MatchOptions,
-    started: std::time::Instant,
+    (started, done): (std::time::Instant, &std::sync::atomic::AtomicUsize),
 ) -> Box<super::arrivals::Flight> {
-    let screened = crate::manifest::screen::screen(engine, &manifest, options);
+    let screened = crate::manifest::screen::screen_counting(engine, &manifest, options, done);
     Box::new(super::arrivals::Flight { file, manifest, problems, screened, seconds: started.elapsed().as_secs_f64() })
 }

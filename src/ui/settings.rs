@@ -13,6 +13,8 @@ pub struct Settings {
     pub threshold: u8,
     pub dark: bool,
     pub recent: Vec<PathBuf>,
+    /// Passenger lists opened lately (File → Recent passenger lists).
+    pub recent_manifests: Vec<PathBuf>,
     pub officer: String,
     /// How long the simulated owning country takes to answer a confirmation request.
     pub confirmation_delays: crate::booth::ConfirmationDelays,
@@ -29,6 +31,7 @@ impl Default for Settings {
             threshold: MatchOptions::default().threshold,
             dark: true,
             recent: Vec::new(),
+            recent_manifests: Vec::new(),
             officer: "officer-1".into(),
             confirmation_delays: crate::booth::ConfirmationDelays::default(),
             presenter: false,
@@ -43,10 +46,19 @@ impl Settings {
     }
 
     pub fn remember(&mut self, path: PathBuf) {
-        self.recent.retain(|p| p != &path);
-        self.recent.insert(0, path);
-        self.recent.truncate(8);
+        remember_in(&mut self.recent, path);
     }
+
+    pub fn remember_manifest(&mut self, path: PathBuf) {
+        remember_in(&mut self.recent_manifests, path);
+    }
+}
+
+/// Most recent first, each once, eight at most.
+fn remember_in(list: &mut Vec<PathBuf>, path: PathBuf) {
+    list.retain(|p| p != &path);
+    list.insert(0, path);
+    list.truncate(8);
 }
 
 pub fn settings_window(ctx: &egui::Context, open: &mut bool, settings: &mut Settings) {

@@ -124,6 +124,16 @@ impl TerminalApp {
                         }
                     }
                 });
+                ui.menu_button("Recent passenger lists", |ui| {
+                    if self.settings.recent_manifests.is_empty() {
+                        ui.weak("none yet");
+                    }
+                    for path in self.settings.recent_manifests.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.open_manifest(path);
+                        }
+                    }
+                });
                 if ui.button(format!("Export audit log (CSV)…  {}", shortcuts::label_for(&ctx, &Command::ExportAuditDialog))).clicked() {
                     self.pending.push(Command::ExportAuditDialog);
                 }
@@ -399,12 +409,17 @@ impl eframe::App for TerminalApp {
         if !presenter {
             // On a wide screen the detail panel starts wider too (the record's fields and photo).
             let detail_width = (ctx.content_rect().width() * 0.25).clamp(390.0, 560.0).min(max_detail);
-            egui::Panel::right("detail").resizable(true).default_size(detail_width).max_size(max_detail).show(ui, |ui| {
-                let group = self.selected.and_then(|i| self.booth.groups().get(i));
-                let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
-                let commands = hit_detail_ui(ui, group, &self.photos, self.booth.confirmations(), dark, &confirm);
-                self.pending.extend(commands);
-            });
+            // At least its starting width: otherwise the first record shown (its photo, the
+            // confirmation button) widens it while the answers arrive, and the table jumps.
+            egui::Panel::right("detail").resizable(true).default_size(detail_width).min_size(detail_width).max_size(max_detail).show(
+                ui,
+                |ui| {
+                    let group = self.selected.and_then(|i| self.booth.groups().get(i));
+                    let confirm = shortcuts::label_for(&ctx, &Command::RequestConfirmation);
+                    let commands = hit_detail_ui(ui, group, &self.photos, self.booth.confirmations(), dark, &confirm);
+                    self.pending.extend(commands);
+                },
+            );
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(session) = &self.booth.training {

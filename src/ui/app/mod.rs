@@ -195,9 +195,10 @@ impl TerminalApp {
     /// Reads and screens a passenger list in the background against the dataset in use; the
     /// Arrivals window shows it when done.
     pub fn open_manifest(&mut self, path: PathBuf) {
-        self.arrivals.screening.push(path.clone());
+        let job = super::arrivals::Screening::new(path);
+        self.background.screen_manifest(&job, Arc::clone(self.booth.engine()), self.settings.options());
+        self.arrivals.screening.push(job);
         self.arrivals.open = true;
-        self.background.screen_manifest(path, Arc::clone(self.booth.engine()), self.settings.options());
     }
 
     /// Queues a command as if a widget had sent it (tests and drag-and-drop use this too).
@@ -290,6 +291,9 @@ impl TerminalApp {
                         flight.manifest.flight,
                         flight.screened.len()
                     ));
+                    if flight.file.is_file() {
+                        self.settings.remember_manifest(flight.file.clone());
+                    }
                     self.arrivals.add(*flight);
                     self.arrivals.open = true;
                 }

@@ -80,9 +80,10 @@ impl TerminalApp {
         let Some(session) = self.booth.training.as_ref().filter(|s| s.before_landing()) else { return };
         let (Some(p), Some(label)) = (session.pre_arrival(), self.exercise_list_label()) else { return };
         let manifest = p.manifest.clone();
-        self.arrivals.screening.push(label.clone());
+        let job = super::super::arrivals::Screening::new(label);
+        self.background.screen_list(&job, manifest, Arc::clone(self.booth.engine()), self.settings.options());
+        self.arrivals.screening.push(job);
         self.arrivals.open = true;
-        self.background.screen_list(label, manifest, Arc::clone(self.booth.engine()), self.settings.options());
     }
 
     /// What Arrivals needs to offer the trainee's marks on the exercise's list.
