@@ -37,6 +37,9 @@ fn the_trainee_marks_targets_before_landing_then_works_the_desk() {
     h.get_all_by_label("Landed: open the desk").next().expect("the landing button").click_accesskit();
     settle(&mut h);
     assert!(h.state().booth.training.as_ref().and_then(|s| s.current()).is_some(), "a traveller is at the desk");
+    assert!(!h.state().arrivals.open, "landing clears the way to the desk");
+    h.state_mut().send(bordercheck::ui::Command::ShowArrivals);
+    settle(&mut h);
     h.get_by_label_contains("Landed: 2 marked to stop (final)");
     assert!(
         h.state().booth.audit.entries().iter().any(|e| e.remark.contains("marked to stop: #1, #2")),

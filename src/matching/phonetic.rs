@@ -258,6 +258,17 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
         // spellings from script both write every long vowel, so there one on one side only is
         // another name (محمد / محمود).
         let both_script = a_unvocalised && b_unvocalised;
+        if last && a_unvocalised != b_unvocalised {
+            // Script against a romanisation: both write a final long vowel (حسني HUSNI, حسن
+            // HASAN), so one written on one side only is another name. A final A or E in Latin
+            // may be a short vowel the script leaves out.
+            let (script, latin) = if a_unvocalised { (x, y) } else { (y, x) };
+            let long_only = |v: u8| v != 0 && v & (vowel::A | vowel::E_ONLY) == 0;
+            if (script == 0 && long_only(latin)) || (script != 0 && latin == 0) {
+                penalty += 0.12;
+            }
+            continue;
+        }
         if (!both_script && ((x == 0 && a_unvocalised) || (y == 0 && b_unvocalised))) || (last && (a_unvocalised || b_unvocalised)) {
             continue;
         }
