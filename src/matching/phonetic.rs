@@ -264,8 +264,9 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
             // may be a short vowel the script leaves out.
             let (script, latin) = if a_unvocalised { (x, y) } else { (y, x) };
             let long_only = |v: u8| v != 0 && v & (vowel::A | vowel::E_ONLY) == 0;
+            // As much as a vowel written on one side only inside a name.
             if (script == 0 && long_only(latin)) || (script != 0 && latin == 0) {
-                penalty += 0.12;
+                penalty += 0.2;
             }
             continue;
         }
