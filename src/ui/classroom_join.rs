@@ -118,11 +118,11 @@ pub fn join(server: &str, code: &str, name: &str, dir: PathBuf, wake: impl Fn() 
         // The class's change feed wakes this loop the moment the instructor acts; without it
         // (feed refused, host gone) the loop still polls every few seconds.
         let mut feed: Option<crate::classroom::client::Subscription> = None;
-        let mut tried = std::time::Instant::now() - Duration::from_secs(60);
+        let mut tried: Option<std::time::Instant> = None;
         loop {
-            if feed.is_none() && tried.elapsed() >= Duration::from_secs(5) {
+            if feed.is_none() && tried.is_none_or(|t| t.elapsed() >= Duration::from_secs(5)) {
                 feed = Some(me.client.subscribe(&token));
-                tried = std::time::Instant::now();
+                tried = Some(std::time::Instant::now());
             }
             let never = crossbeam_channel::never();
             let changes = feed.as_ref().map_or(&never, |f| &f.changes);
