@@ -285,7 +285,7 @@ impl Booth {
         let Some(session) = self.training.as_mut().filter(|s| s.before_landing()) else { return };
         session.land(now);
         let Some(p) = session.pre_arrival() else { return };
-        let marked: Vec<String> = (0..p.manifest.travellers.len()).filter(|&i| p.is_marked(i)).map(|i| (i + 1).to_string()).collect();
+        let marked: Vec<String> = p.marked().map(|i| (i + 1).to_string()).collect();
         let mut entry = AuditEntry::note(wall, &self.officer, 0, format!("Flight {} landed: pre-arrival marks final", p.manifest.flight));
         entry.sources = String::new();
         entry.remark = if marked.is_empty() { "nobody marked to stop".into() } else { format!("marked to stop: #{}", marked.join(", #")) };

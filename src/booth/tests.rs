@@ -301,3 +301,29 @@ fn each_decision_in_an_exercise_is_announced_once_with_its_traveller_and_time() 
     b.decide(Decision::Detain, "", None, Instant::now(), at(1)).expect("detain");
     assert!(!b.take_events().iter().any(|e| matches!(e, BoothEvent::TrainingDecided { .. })));
 }
+
+#[test]
+fn before_landing_the_desk_waits_and_landing_writes_the_final_marks_to_the_audit_trail() {
+    let scenario = crate::training::builtin::builtin_scenarios()
+        .iter()
+        .find(|s| s.manifest.is_some())
+        .expect("a built-in scenario names a passenger list")
+        .clone();
+    let mut b = booth();
+    let t0 = Instant::now();
+    b.training = Some(crate::training::TrainingSession::new(scenario, "1234", t0));
+    assert!(b.training.as_ref().is_some_and(|s| s.current().is_none()), "nobody at the desk before landing");
+    assert!(b.mark_for_stop(1, true) && b.mark_for_stop(0, true));
+    assert!(!b.mark_for_stop(9_999, true), "not a position on the list");
+    let entries = b.audit.len();
+    b.land(t0, at(5));
+    assert_eq!(b.audit.len(), entries + 1);
+    let note = &b.audit.entries()[entries];
+    assert!(note.summary.contains("Flight XY123 landed"), "{}", note.summary);
+    assert_eq!(note.remark, "marked to stop: #1, #2", "in list order");
+    assert!(!b.mark_for_stop(2, true), "marks are final once landed");
+    assert!(b.training.as_ref().is_some_and(|s| s.current().is_some()), "the desk is open");
+    // Landing twice writes nothing more.
+    b.land(t0, at(6));
+    assert_eq!(b.audit.len(), entries + 1);
+}

@@ -33,6 +33,8 @@ struct AppState {
     started: Instant,
     /// Class changes, numbered, for the `/api/events` sockets.
     changes: tokio::sync::broadcast::Sender<u64>,
+    /// The number the next change goes out under.
+    next_change: Arc<std::sync::atomic::AtomicU64>,
     /// Set when the service stops: open sockets close so the thread can end.
     closing: tokio::sync::watch::Receiver<bool>,
 }
@@ -64,7 +66,13 @@ impl HostServer {
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let (changes, _) = tokio::sync::broadcast::channel(64);
         let (close_tx, closing) = tokio::sync::watch::channel(false);
-        let state = AppState { host: Arc::new(Mutex::new(host)), started: Instant::now(), changes, closing };
+        let state = AppState {
+            host: Arc::new(Mutex::new(host)),
+            started: Instant::now(),
+            changes,
+            next_change: Arc::new(std::sync::atomic::AtomicU64::new(1)),
+            closing,
+        };
         let thread = std::thread::Builder::new().name("classroom-host".into()).spawn(move || {
             let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
             rt.block_on(async move {
@@ -248,9 +256,8 @@ async fn end(State(s): State<AppState>, headers: HeaderMap) -> Response {
 /// A change the instructor made is told to every open `/api/events` socket.
 fn announced(s: &AppState, response: Response) -> Response {
     if response.status().is_success() {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         // No socket open is no error: terminals also poll.
-        let _ = s.changes.send(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        let _ = s.changes.send(s.next_change.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
     }
     response
 }

@@ -5,22 +5,35 @@ use super::file_format::DemoCaseRow;
 use super::source_map::SourceMap;
 use super::{Dataset, DemoCase, Problem, ProblemSeverity};
 
-/// Where case `i` (0-based) starts in the file: its `title`, for problem positions.
-fn case_offset(text: &str, i: usize) -> usize {
-    let Some(start) = text.find("demo_cases") else { return 0 };
-    text[start..].match_indices("title").nth(i).map_or(start, |(o, _)| start + o)
+/// Problems placed at their case in the file. The line map is built on the first problem
+/// only: a clean file (the usual case, and a national-scale one) never pays for it.
+struct Placer<'t> {
+    text: &'t str,
+    file: &'t str,
+    /// The line map, and where the `demo_cases` list starts.
+    map: Option<(SourceMap<'t>, usize)>,
 }
 
-fn problem(text: &str, file: &str, i: usize, field: &str, message: String) -> Problem {
-    let (line, column) = SourceMap::new(text).position(case_offset(text, i));
-    Problem {
-        severity: ProblemSeverity::Error,
-        file: file.to_owned(),
-        line,
-        column,
-        record: Some(format!("demo case {}", i + 1)),
-        field: Some(field.to_owned()),
-        message,
+impl<'t> Placer<'t> {
+    fn new(text: &'t str, file: &'t str) -> Self {
+        Self { text, file, map: None }
+    }
+
+    /// An error at case `i` (0-based): at its `title`.
+    fn problem(&mut self, i: usize, field: &str, message: String) -> Problem {
+        let text = self.text;
+        let (map, start) = self.map.get_or_insert_with(|| (SourceMap::new(text), text.find("demo_cases").unwrap_or(0)));
+        let offset = text[*start..].match_indices("title").nth(i).map_or(*start, |(o, _)| *start + o);
+        let (line, column) = map.position(offset);
+        Problem {
+            severity: ProblemSeverity::Error,
+            file: self.file.to_owned(),
+            line,
+            column,
+            record: Some(format!("demo case {}", i + 1)),
+            field: Some(field.to_owned()),
+            message,
+        }
     }
 }
 
@@ -28,25 +41,26 @@ fn problem(text: &str, file: &str, i: usize, field: &str, message: String) -> Pr
 /// an error naming the case and the field.
 pub fn convert(rows: Vec<DemoCaseRow>, text: &str, file: &str) -> (Vec<DemoCase>, Vec<Problem>) {
     let mut problems = Vec::new();
-    // Only names, dates and numbers matter here: any fixed day keeps the check deterministic.
-    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+    let mut at = Placer::new(text, file);
+    let day = crate::document_reading::fixed_check_day();
     let cases = rows
         .into_iter()
         .enumerate()
         .map(|(i, row)| {
+            let before = problems.len();
             let (filled, mrz) = crate::document_reading::fill_from_mrz(&row.enter, day);
             if let Some(Err(e)) = mrz {
-                problems.push(problem(text, file, i, "enter.mrz", format!("unreadable MRZ: {e}")));
+                problems.push(at.problem(i, "enter.mrz", format!("unreadable MRZ: {e}")));
             }
             let (query, issues) = filled.to_query();
             for issue in issues {
-                problems.push(problem(text, file, i, &format!("enter.{}", issue.field), issue.message));
+                problems.push(at.problem(i, &format!("enter.{}", issue.field), issue.message));
             }
-            if query.is_empty() && problems.is_empty() {
-                problems.push(problem(text, file, i, "enter", "the case enters nothing to query".into()));
+            if query.is_empty() && problems.len() == before {
+                problems.push(at.problem(i, "enter", "the case enters nothing to query".into()));
             }
             if row.title.trim().is_empty() {
-                problems.push(problem(text, file, i, "title", "a case needs a title".into()));
+                problems.push(at.problem(i, "title", "a case needs a title".into()));
             }
             DemoCase {
                 number: i + 1,
@@ -68,14 +82,14 @@ pub fn check_expected(dataset: &Dataset, text: &str, file: &str) -> Vec<Problem>
         return Vec::new();
     }
     let found: std::collections::HashSet<&str> = super::load::all_ids(dataset).filter(|id| wanted.contains(id)).collect();
+    let mut at = Placer::new(text, file);
     dataset
         .demo_cases
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
             let (_, record) = c.expect.as_ref()?;
-            (!found.contains(record.as_str()))
-                .then(|| problem(text, file, i, "expect.record", format!("record {record:?} is not in this dataset")))
+            (!found.contains(record.as_str())).then(|| at.problem(i, "expect.record", format!("record {record:?} is not in this dataset")))
         })
         .collect()
 }

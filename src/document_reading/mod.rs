@@ -240,6 +240,12 @@ pub fn emit_td3(
     })
 }
 
+/// The day checks run against when only names, dates of birth and document numbers matter
+/// (scenario and dataset validation, pre-arrival targets): fixed, so they are deterministic.
+pub fn fixed_check_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default()
+}
+
 /// Fills the document and person fields the officer did not type from the MRZ in `input.mrz`.
 pub fn fill_from_mrz(input: &QueryInput, today: NaiveDate) -> (QueryInput, Option<Result<MrzReading, MrzReadError>>) {
     let Some(text) = input.mrz.as_deref().filter(|t| !t.trim().is_empty()) else {

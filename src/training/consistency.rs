@@ -37,7 +37,7 @@ pub fn check_scenario(s: &Scenario) -> Vec<String> {
     let mut slips = Vec::new();
     for t in &s.travellers {
         // The sex the traveller presents, typed or read from the MRZ.
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        let today = crate::document_reading::fixed_check_day();
         let (presents, _) = crate::document_reading::fill_from_mrz(&t.presents, today);
         let sex = presents.person.as_ref().and_then(|p| Sex::parse(&p.sex));
         let words: Vec<String> = t.cover_story.to_lowercase().split(|c: char| !c.is_alphabetic()).map(str::to_owned).collect();

@@ -39,10 +39,6 @@ impl PreArrivalScore {
     }
 }
 
-/// The date `fill_from_mrz` checks expiry against; only names, dates of birth and document
-/// numbers are used here, so any fixed day keeps the exercise deterministic.
-const REFERENCE_DAY: (i32, u32, u32) = (2026, 1, 1);
-
 impl PreArrival {
     /// The phase for `manifest`, with the targets among `queue` (the exercise's travellers).
     pub fn new(manifest: Manifest, queue: &[ScenarioTraveller]) -> Self {
@@ -52,7 +48,7 @@ impl PreArrival {
             .enumerate()
             .map(|(index, t)| Screened { index, traveller: t.clone(), issues: Vec::new(), hits: Vec::new(), companion_of: Vec::new() })
             .collect();
-        let day = chrono::NaiveDate::from_ymd_opt(REFERENCE_DAY.0, REFERENCE_DAY.1, REFERENCE_DAY.2).unwrap_or_default();
+        let day = crate::document_reading::fixed_check_day();
         let targets = queue
             .iter()
             .filter(|t| t.expected != Decision::Admit)
@@ -66,7 +62,7 @@ impl PreArrival {
         Self { manifest, targets, marked: BTreeSet::new(), closed: false }
     }
 
-    /// Still before landing: marks can change and the desk is not open yet.
+    /// Not landed yet: marks can change and the desk is not open.
     pub fn is_open(&self) -> bool {
         !self.closed
     }
@@ -91,6 +87,11 @@ impl PreArrival {
 
     pub fn marked_count(&self) -> usize {
         self.marked.len()
+    }
+
+    /// The list positions marked to stop (0-based), in list order.
+    pub fn marked(&self) -> impl Iterator<Item = usize> + '_ {
+        self.marked.iter().copied()
     }
 
     /// The aircraft has landed: the marks are final.

@@ -198,21 +198,16 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, ScenarioError> {
             .and_then(|(list, found)| manifest_errors(list, &found));
         match read {
             Ok(list) => scenario.manifest_list = Some(Box::new(list)),
-            Err(message) => {
-                let (line, column) = map.position(text.find("manifest").unwrap_or(0));
-                problems.push(Problem {
-                    severity: ProblemSeverity::Error,
-                    file: file.clone(),
-                    line,
-                    column,
-                    record: None,
-                    field: Some("manifest".into()),
-                    message,
-                });
-            }
+            Err(message) => problems.push(manifest_problem(&text, &file, &map, message)),
         }
     }
     if problems.is_empty() { Ok(scenario) } else { Err(ScenarioError { file, problems }) }
+}
+
+/// A problem with the scenario's `manifest` (its list not found, outside the folder, or bad).
+fn manifest_problem(text: &str, file: &str, map: &SourceMap<'_>, message: String) -> Problem {
+    let (line, column) = map.position(text.find("manifest").unwrap_or(0));
+    Problem { severity: ProblemSeverity::Error, file: file.to_owned(), line, column, record: None, field: Some("manifest".into()), message }
 }
 
 /// A passenger list with errors (a count that disagrees, a traveller without a name) would
@@ -262,10 +257,7 @@ pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError>
             problems.push(problem(l, c, Some(t.id.clone()), Some("id"), format!("duplicate traveller id {:?}", t.id)));
         }
         *n += 1;
-        let (query, issues) =
-            crate::document_reading::fill_from_mrz(&t.presents, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default())
-                .0
-                .to_query();
+        let (query, issues) = crate::document_reading::fill_from_mrz(&t.presents, crate::document_reading::fixed_check_day()).0.to_query();
         for issue in issues {
             let field = issue.field.rsplit('.').next().unwrap_or("presents").to_owned();
             let (l, c) = at(&t.id, 0, &field);
@@ -315,10 +307,7 @@ pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError>
             });
         match read {
             Ok(list) => scenario.manifest_list = Some(Box::new(list)),
-            Err(message) => {
-                let (l, c) = map.position(text.find("manifest").unwrap_or(0));
-                problems.push(problem(l, c, None, Some("manifest"), message));
-            }
+            Err(message) => problems.push(manifest_problem(text, file, &map, message)),
         }
     }
     if problems.is_empty() { Ok(scenario) } else { Err(ScenarioError { file: file.to_owned(), problems }) }

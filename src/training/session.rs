@@ -41,8 +41,6 @@ pub struct TrainingSession {
     ended: bool,
     /// The passenger list worked before the desk opens, when the scenario names one.
     pre_arrival: Option<super::PreArrival>,
-    /// The desk has opened (at once without a pre-arrival phase, else on landing).
-    desk_opened: bool,
 }
 
 /// The instructor PIN, never kept in clear: a salted SHA-256, and a growing wait after wrong
@@ -156,7 +154,6 @@ impl TrainingSession {
             .collect();
         let pre_arrival = scenario.manifest_list.clone().map(|list| super::PreArrival::new(*list, &queue));
         Self {
-            desk_opened: pre_arrival.is_none(),
             pre_arrival,
             scenario,
             queue,
@@ -213,7 +210,13 @@ impl TrainingSession {
 
     /// The pre-arrival phase is open: the trainee works the passenger list, the desk waits.
     pub fn before_landing(&self) -> bool {
-        self.pre_arrival.as_ref().is_some_and(super::PreArrival::is_open)
+        !self.ended && !self.desk_opened()
+    }
+
+    /// The desk has opened: at once without a pre-arrival phase, else on landing (an exercise
+    /// ended before landing never opened it).
+    fn desk_opened(&self) -> bool {
+        self.pre_arrival.as_ref().is_none_or(|p| !p.is_open())
     }
 
     pub fn pre_arrival(&self) -> Option<&super::PreArrival> {
@@ -223,16 +226,16 @@ impl TrainingSession {
     /// Marks or unmarks passenger-list position `index` to be stopped on arrival; false when
     /// there is no open pre-arrival phase.
     pub fn mark_for_stop(&mut self, index: usize, on: bool) -> bool {
-        self.pre_arrival.as_mut().is_some_and(|p| p.set_marked(index, on))
+        self.before_landing() && self.pre_arrival.as_mut().is_some_and(|p| p.set_marked(index, on))
     }
 
     /// The aircraft has landed: the marks are final and the desk opens, its clock starting now.
     pub fn land(&mut self, now: Instant) {
-        if let Some(p) = self.pre_arrival.as_mut()
-            && p.is_open()
-        {
+        if !self.before_landing() {
+            return;
+        }
+        if let Some(p) = self.pre_arrival.as_mut() {
             p.close();
-            self.desk_opened = true;
             self.started = Some(now);
             self.paused_total = Duration::ZERO;
         }
@@ -364,9 +367,6 @@ impl TrainingSession {
 
     pub fn end(&mut self) {
         self.ended = true;
-        if let Some(p) = self.pre_arrival.as_mut() {
-            p.close();
-        }
     }
 
     pub fn debrief(&self) -> Debrief {
@@ -394,7 +394,7 @@ impl TrainingSession {
                 needs_confirmation: o.needs_confirmation,
                 // Travellers after the one at the desk when the exercise ended were never called
                 // (none, if it ended before landing).
-                reached: i <= self.current && self.desk_opened,
+                reached: i <= self.current && self.desk_opened(),
             })
             .collect();
         Debrief { title: self.scenario.title.clone(), rows, pre_arrival: self.pre_arrival.as_ref().map(super::PreArrival::score) }

@@ -81,13 +81,21 @@ impl Arrivals {
 }
 
 /// The exercise's passenger list, while the trainee marks whom to stop before landing.
-pub struct ExerciseMarks {
+pub struct ExerciseMarks<'a> {
     /// The `Flight::file` label the exercise's list is shown under.
     pub file: PathBuf,
-    /// One per list position.
-    pub marked: Vec<bool>,
-    /// Before landing: marks can still change.
-    pub open: bool,
+    pub list: &'a crate::training::PreArrival,
+}
+
+impl<'a> ExerciseMarks<'a> {
+    pub fn of(list: &'a crate::training::PreArrival) -> Self {
+        Self { file: exercise_list_label(list), list }
+    }
+}
+
+/// The label an exercise's passenger list goes by in Arrivals (it has no file of its own).
+pub fn exercise_list_label(list: &crate::training::PreArrival) -> PathBuf {
+    PathBuf::from(format!("exercise flight {}", list.manifest.flight))
 }
 
 fn severity_word(s: Option<Severity>) -> &'static str {
@@ -99,7 +107,7 @@ fn severity_word(s: Option<Severity>) -> &'static str {
 pub fn arrivals_window(
     ctx: &egui::Context,
     a: &mut Arrivals,
-    marks: Option<&ExerciseMarks>,
+    marks: Option<&ExerciseMarks<'_>>,
     dark: bool,
 ) -> Vec<crate::ui::command::Command> {
     let mut commands = Vec::new();
@@ -172,10 +180,10 @@ pub fn arrivals_window(
                     for s in list {
                         let t = &s.traveller;
                         if let Some(m) = marks {
-                            let mut on = m.marked.get(s.index).copied().unwrap_or(false);
+                            let (mut on, open) = (m.list.is_marked(s.index), m.list.is_open());
                             let name = format!("Stop #{} {}", s.index + 1, t.family_name);
-                            let r = ui.add_enabled(m.open, egui::Checkbox::without_text(&mut on)).on_hover_text(&name);
-                            r.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, m.open, on, &name));
+                            let r = ui.add_enabled(open, egui::Checkbox::without_text(&mut on)).on_hover_text(&name);
+                            r.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, open, on, &name));
                             if r.changed() {
                                 commands.push(crate::ui::command::Command::MarkForStop(s.index, on));
                             }
@@ -216,10 +224,10 @@ pub fn arrivals_window(
 }
 
 /// Above the exercise's targeting list: what to do before landing, and the landing button.
-fn exercise_header_ui(ui: &mut egui::Ui, m: &ExerciseMarks, commands: &mut Vec<crate::ui::command::Command>) {
-    let marked = m.marked.iter().filter(|b| **b).count();
+fn exercise_header_ui(ui: &mut egui::Ui, m: &ExerciseMarks<'_>, commands: &mut Vec<crate::ui::command::Command>) {
+    let marked = m.list.marked_count();
     ui.horizontal_wrapped(|ui| {
-        if m.open {
+        if m.list.is_open() {
             ui.strong("Exercise, before landing:");
             ui.label(format!("tick Stop for each traveller to stop on arrival ({marked} marked)."));
             if ui.button(crate::ui::command::Command::Land.label()).clicked() {

@@ -36,7 +36,7 @@ impl TerminalApp {
         self.classroom.drain();
         self.demo_cases_frame(ctx);
         let dark = self.settings.dark && !self.settings.presenter;
-        let marks = self.exercise_marks();
+        let marks = self.booth.training.as_ref().and_then(TrainingSession::pre_arrival).map(super::super::arrivals::ExerciseMarks::of);
         let commands = super::super::arrivals::arrivals_window(ctx, &mut self.arrivals, marks.as_ref(), dark);
         self.pending.extend(commands);
         if super::super::classroom_ui::host_dialog_ui(ctx, &mut self.classroom) {

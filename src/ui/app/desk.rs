@@ -94,6 +94,9 @@ impl TerminalApp {
         self.settings.remember(ready.path);
         self.reset_traveller();
         self.prefill_training_traveller();
+        // Before landing, the exercise's list is screened against the data now in use (however
+        // the switch came: at once, or after the traveller at the desk was decided).
+        self.screen_exercise_list();
     }
 
     /// Applies query answers within the frame budget, link re-runs and confirmation replies.

@@ -270,7 +270,6 @@ impl TerminalApp {
                         self.ready_dataset = Some(ready);
                     } else {
                         self.switch_dataset(ready);
-                        self.screen_exercise_list();
                     }
                 }
                 JobResult::DatasetFailed { path, problems } => {

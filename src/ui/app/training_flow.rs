@@ -63,38 +63,21 @@ impl TerminalApp {
         self.instructor_open = false;
         self.reset_traveller();
         self.prefill_training_traveller();
+        // On a dataset file, `switch_dataset` screens it once the file is loaded.
         if matches!(self.booth.training.as_ref().map(|s| &s.scenario.dataset), Some(crate::training::scenario::DatasetRef::Builtin)) {
             self.screen_exercise_list();
         }
     }
 
-    /// The label the exercise's passenger list goes by in Arrivals.
-    pub(super) fn exercise_list_label(&self) -> Option<std::path::PathBuf> {
-        let p = self.booth.training.as_ref()?.pre_arrival()?;
-        Some(std::path::PathBuf::from(format!("exercise flight {}", p.manifest.flight)))
-    }
-
     /// Screens the exercise's passenger list against the dataset now in use (before landing
     /// only): the trainee works it in Arrivals.
     pub(super) fn screen_exercise_list(&mut self) {
-        let Some(session) = self.booth.training.as_ref().filter(|s| s.before_landing()) else { return };
-        let (Some(p), Some(label)) = (session.pre_arrival(), self.exercise_list_label()) else { return };
+        let Some(p) = self.booth.training.as_ref().filter(|s| s.before_landing()).and_then(TrainingSession::pre_arrival) else { return };
         let manifest = p.manifest.clone();
-        let job = super::super::arrivals::Screening::new(label);
+        let job = super::super::arrivals::Screening::new(super::super::arrivals::exercise_list_label(p));
         self.background.screen_list(&job, manifest, Arc::clone(self.booth.engine()), self.settings.options());
         self.arrivals.screening.push(job);
         self.arrivals.open = true;
-    }
-
-    /// What Arrivals needs to offer the trainee's marks on the exercise's list.
-    pub(super) fn exercise_marks(&self) -> Option<super::super::arrivals::ExerciseMarks> {
-        let session = self.booth.training.as_ref()?;
-        let p = session.pre_arrival()?;
-        Some(super::super::arrivals::ExerciseMarks {
-            file: self.exercise_list_label()?,
-            marked: (0..p.manifest.travellers.len()).map(|i| p.is_marked(i)).collect(),
-            open: p.is_open(),
-        })
     }
 
     /// The exercise's flight has landed: marks final, first traveller at the desk.
