@@ -59,6 +59,7 @@ impl InterpolSource {
                 notice_by_id.insert(n.id.clone(), i as u32);
             }
             names.finish();
+            facts.finish();
             (names, facts, notice_by_id)
         };
         let (notices, sltd) = std::thread::scope(|scope| {

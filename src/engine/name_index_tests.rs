@@ -72,3 +72,21 @@ fn index_scores_equal_the_explained_scores() {
         }
     }
 }
+
+#[test]
+fn a_part_short_of_the_keys_is_cut_by_letters_not_by_entry_order() {
+    // Four hundred XIUYINGs before the one whose family name is ZHAO: ZHAO is too short to key
+    // and RZHAO (a typo) keys as something else, so every XIUYING is "one part short" and ties.
+    let mut index = NameIndex::default();
+    let consonants = b"BDFKLMNPSTVW";
+    for i in 0..400u32 {
+        let c = |k: u32| consonants[(k % 12) as usize] as char;
+        let family = format!("{}U{}E{}", c(i), c(i / 12), c(i / 144 + 3));
+        index.insert_name(i, NameVariant::Primary, &family, "XIUYING");
+    }
+    index.insert_name(400, NameVariant::Primary, "ZHAO", "XIUYING");
+    index.finish();
+    // Typed in one field, given name first (the glued pair XIUYINGRZHAO keys nothing on file).
+    let hits = index.search(&NameForm::new("XIUYING RZHAO", ""), 0.83, 1200);
+    assert_eq!(hits.first().map(|c| c.entry.record), Some(400), "{} hits", hits.len());
+}

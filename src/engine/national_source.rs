@@ -38,6 +38,7 @@ impl NationalSource {
             );
         }
         names.finish();
+        facts.finish();
         let mut documents = CodeIndex::default();
         for (i, d) in db.documents.iter().enumerate() {
             documents.insert(&normalize_code(&d.number), i as u32);

@@ -24,7 +24,21 @@ pub struct RecordFacts<'a> {
 #[derive(Debug, Default)]
 pub struct FactsTable {
     rows: Vec<FactsRow>,
+    /// (day, record) for every record with a full date of birth, sorted: the people born on a
+    /// typed date, found without their names (see `born_on`). Built by `finish`.
+    birthdays: Vec<(u32, u32)>,
 }
+
+/// A full date as one sortable number; None for a partial date.
+fn day_number(date: &PartialDate) -> Option<u32> {
+    let (m, d) = (date.month?, date.day?);
+    // Years are kept in 0..=9999 by the date parser; the cast only orders them.
+    Some((date.year as u32).wrapping_mul(512) + m * 32 + d)
+}
+
+/// A date of birth shared by more records than this is a placeholder (1 January of an unknown
+/// year is common in civil registries), not evidence: no candidates are taken from it.
+const MAX_SAME_BIRTHDAY: usize = 5000;
 
 #[derive(Debug, Clone, Copy)]
 struct FactsRow {
@@ -37,7 +51,7 @@ struct FactsRow {
 
 impl FactsTable {
     pub fn with_capacity(n: usize) -> Self {
-        Self { rows: Vec::with_capacity(n) }
+        Self { rows: Vec::with_capacity(n), birthdays: Vec::new() }
     }
 
     /// Appends the facts of the next record (records are numbered in push order).
@@ -47,6 +61,24 @@ impl FactsTable {
             *slot = *c;
         }
         self.rows.push(row);
+    }
+
+    /// Call once after the last `push`.
+    pub fn finish(&mut self) {
+        self.birthdays =
+            self.rows.iter().enumerate().filter_map(|(i, r)| Some((day_number(r.date_of_birth.as_ref()?)?, i as u32))).collect();
+        self.birthdays.sort_unstable();
+    }
+
+    /// The records born on this (full) date, unless it is a placeholder date shared by thousands.
+    fn born_on(&self, date: &PartialDate) -> Vec<u32> {
+        let Some(day) = day_number(date) else { return Vec::new() };
+        let start = self.birthdays.partition_point(|&(d, _)| d < day);
+        let end = self.birthdays.partition_point(|&(d, _)| d <= day);
+        if end - start > MAX_SAME_BIRTHDAY {
+            return Vec::new();
+        }
+        self.birthdays[start..end].iter().map(|&(_, r)| r).collect()
     }
 
     /// The record's facts, when they fit the row.
@@ -80,8 +112,21 @@ pub fn rank_persons<'a>(
         nationality: person.nationality,
         date_of_birth_invalid: person.date_of_birth_invalid,
     };
-    let mut ranked: Vec<_> = names
-        .search(&form, min_name_score(options.threshold, &traveller), options.max_name_candidates)
+    let min_name = min_name_score(options.threshold, &traveller);
+    let mut found = names.search(&form, min_name, options.max_name_candidates);
+    // The name index finds spellings by shared keys, and two typos in a short name (INGOLG BAYR
+    // for INGOLF BAHR) or one in a name too short to key (RZHAO for ZHAO) share none. With a
+    // date of birth the few people born that day are scored too, whatever their keys: the name
+    // must still reach the threshold with the date's points.
+    if let Some(dob) = &traveller.date_of_birth {
+        let born = facts.born_on(dob);
+        if !born.is_empty() {
+            let seen: rustc_hash::FxHashSet<u32> = found.iter().map(|c| c.entry.record).collect();
+            let more: Vec<u32> = born.into_iter().filter(|r| !seen.contains(r)).collect();
+            found.extend(names.score_records(&form, &more, min_name));
+        }
+    }
+    let mut ranked: Vec<_> = found
         .into_iter()
         .filter_map(|c| {
             let score = match facts.candidate(c.entry.record) {
@@ -147,3 +192,7 @@ pub fn subject_as_matched(name: &PersonName, variant: NameVariant) -> String {
 fn candidate_of<'f>(facts: &'f RecordFacts<'_>) -> PersonCandidate<'f> {
     PersonCandidate { name_label: "", date_of_birth: facts.date_of_birth, sex: facts.sex, nationalities: &facts.nationalities }
 }
+
+#[cfg(test)]
+#[path = "person_ranking_tests.rs"]
+mod tests;
