@@ -250,6 +250,11 @@ fn sh_typed_as_s(a: &Token, b: &Token) -> Option<f32> {
     let fold = |t: &Token| super::name_form::word_token(&t.text.replace("SH", "S"), t.from_family_name);
     let (fa, fb) = (fold(a), fold(b));
     let reading = keys_meet(&fa, &fb)?;
+    // HESHAM is not HUSAM: the spelling with SH writes its vowels as practice does, and the
+    // scholarly one without the diacritic (HISAM) has no U there.
+    if super::phonetic::e_against_u(&fa.text, &fb.text, reading) {
+        return None;
+    }
     let conflict = vowel_conflict(&fa.text, &fb.text, reading, unvocalised(&fa.text), unvocalised(&fb.text));
     Some(DIACRITIC_DROPPED - conflict)
 }

@@ -84,7 +84,7 @@ pub mod vowel {
 
 /// The key of `token` under `reading`; with `slots`, also the vowel group after each key symbol
 /// (see `vowel`; 0 = no vowel written there). A leading vowel group is not recorded.
-pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u8>>) -> String {
+pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u32>>) -> String {
     let bytes = token.as_bytes();
     let mut key = String::with_capacity(bytes.len());
     let mut last = 0u8;
@@ -95,6 +95,11 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u8>>) -> S
     let g_symbol = if reading == Reading::ArabicQ { b'K' } else { b'$' };
     while i < bytes.len() {
         let c = bytes[i];
+        if c == b'U' && i > 0 && bytes[i - 1] == b'G' && matches!(bytes.get(i + 1), Some(b'E' | b'I' | b'Y')) {
+            // French GUE / GUI: the U only keeps the G hard (SERGUEEVITCH = SERGEEVICH).
+            i += 1;
+            continue;
+        }
         let (symbol, len) = if starts(i, b"TSCH") {
             (b'$', 4)
         } else if starts(i, b"SCH") || starts(i, b"TCH") || starts(i, b"DZH") || starts(i, b"SHCH") {
@@ -181,12 +186,12 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u8>>) -> S
     if let Some(slots) = slots
         && !key.is_empty()
     {
-        slots.push(classify(&group));
+        slots.push(classify_slot(&group));
     }
     key
 }
 
-fn push_symbol(key: &mut String, last: &mut u8, symbol: u8, group: &mut Vec<u8>, slots: Option<&mut Vec<u8>>) {
+fn push_symbol(key: &mut String, last: &mut u8, symbol: u8, group: &mut Vec<u8>, slots: Option<&mut Vec<u32>>) {
     if symbol == *last && group.is_empty() {
         // A doubled consonant is one symbol (MOHAMED / MOHAMMED give MHMD); the same consonant
         // twice with a vowel between is two (HABIBA, JALAL / ALAA).
@@ -195,7 +200,7 @@ fn push_symbol(key: &mut String, last: &mut u8, symbol: u8, group: &mut Vec<u8>,
     if let Some(slots) = slots
         && !key.is_empty()
     {
-        slots.push(classify(group));
+        slots.push(classify_slot(group));
     }
     group.clear();
     key.push(symbol as char);
@@ -212,9 +217,113 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y')
 }
 
+/// Whether a reduced E on one side stands where the other writes only U or O (HESHAM / HUSAM):
+/// E may be any short vowel in general (YOUSSEF = YUSUF), but a weaker rule that already bends
+/// a consonant should not also bend that.
+pub fn e_against_u(a: &str, b: &str, reading: Reading) -> bool {
+    let (mut sa, mut sb) = (Vec::new(), Vec::new());
+    if scan(a, reading, Some(&mut sa)) != scan(b, reading, Some(&mut sb)) {
+        return false;
+    }
+    let only_u = |v: u32| v & 0xff != 0 && (v as u8) & (vowel::A | vowel::I | vowel::AY) == 0;
+    let e = |v: u32| (v as u8) & vowel::E_ONLY != 0;
+    sa.iter().zip(&sb).any(|(&x, &y)| (e(x) && only_u(y)) || (e(y) && only_u(x)))
+}
+
+/// A slot (see `scan`): the group's vowel qualities (`classify`) in the low byte; then the
+/// qualities it has read as one vowel (0: it cannot be one, as UA, OA, AEE cannot), and, when it
+/// can be read as two vowels with an unwritten consonant between them (ayn, hamza, or a glide:
+/// SU-AD, SA-EED, SE-OUD, RI-YAD, MA-IA-KOVSKII), the two vowels' qualities.
+fn classify_slot(group: &[u8]) -> u32 {
+    let low = classify(group);
+    if group.len() < 2 {
+        return u32::from(low) * 0x0101;
+    }
+    // J is a vowel letter only in the glide reading, where it is Y; a final H after a vowel
+    // (ta marbuta) is read as part of the vowel and says nothing about it.
+    let g: Vec<u8> = group.iter().filter(|&&c| c != b'H').map(|&c| if c == b'J' { b'Y' } else { c }).collect();
+    if g.len() < 2 {
+        return u32::from(low) | u32::from(one_letter(&g)) << 8;
+    }
+    let one = |part: &[u8]| {
+        let mut d = part.to_vec();
+        d.dedup();
+        one_vowel(&d).then(|| classify(part))
+    };
+    let mut single = one(&g).unwrap_or(0);
+    // A next to E is often not a vowel of its own: the ayn Egyptian spelling writes as A
+    // (MONAEM = MUNʿIM), or the article's vowel left at a junction (ZEINE-ABIDIN).
+    if matches!(g.as_slice(), [b'A', b'E'] | [b'E', b'A']) {
+        single |= classify(b"E");
+    }
+    // ...and an A before a long vowel written double is that ayn too (MASAOOD = MASʿŪD, SAEED).
+    if let [b'A', v, w] = g.as_slice()
+        && v == w
+        && *v != b'A'
+    {
+        single |= classify(&g[1..]);
+    }
+    // A glide before the vowel is also read as that vowel alone: Cyrillic Я Ю Е after a
+    // consonant (IA, YU, YE) and a soft sign before a vowel (VASYLIOVYCH / VASYLOVYCH).
+    if matches!(g[0], b'I' | b'Y') && g[1] != g[0] && is_vowel(g[1]) {
+        single |= one(&g[1..]).unwrap_or(0);
+    }
+    // A glide between two vowels divides them (RIYAD, MAIAKOVSKII, EYE); otherwise the first
+    // division with one vowel on each side (SU | AD, SA | EED, E | E).
+    let glide =
+        (1..g.len() - 1).find(|&k| matches!(g[k], b'Y' | b'I' | b'W') && g[k - 1] != g[k] && is_vowel(g[k - 1]) && is_vowel(g[k + 1]));
+    let split = match glide {
+        Some(k) => one(&g[..k]).zip(one(&g[k + 1..])),
+        // Not between two equal letters, but for EE: AA is a long vowel, or a vowel and an ayn
+        // written A (SAAD), OO a long vowel; EE and II are also two (Cyrillic ЕЕ, ИЙ: SERGEEVICH /
+        // SERGEYEVICH, HENNADIIVNA / HENNADIJIWNA).
+        None => (1..g.len()).filter(|&k| g[k - 1] != g[k] || matches!(g[k], b'E' | b'I')).find_map(|k| one(&g[..k]).zip(one(&g[k..]))),
+    };
+    let (first, second) = split.unwrap_or((0, 0));
+    u32::from(low) | u32::from(single) << 8 | u32::from(first) << 16 | u32::from(second) << 24
+}
+
+/// A group of vowel letters (doubles collapsed) that one vowel, long vowel or diphthong is
+/// written with.
+fn one_vowel(g: &[u8]) -> bool {
+    matches!(
+        g,
+        [b'A' | b'E' | b'I' | b'O' | b'U' | b'Y']
+            | [b'I', b'Y' | b'E']
+            | [b'O', b'U']
+            | [b'A' | b'E' | b'O', b'I' | b'Y']
+            | [b'A' | b'O', b'U' | b'W']
+            | [b'A', b'O' | b'W', b'U']
+    )
+}
+
+fn one_letter(g: &[u8]) -> u8 {
+    g.first().map_or(0, |&c| classify(&[c]))
+}
+
+/// Whether two vowel slots can be the same vowels: as one vowel each, or as two each. A group
+/// read neither way (letters no rule here knows) is not held against the other.
+fn units_agree(x: u32, y: u32) -> bool {
+    let any = u32::from(vowel::ANY);
+    let byte = |v: u32, k: u32| (v >> (8 * k)) & 0xff;
+    if x >> 8 == 0 || y >> 8 == 0 {
+        return true;
+    }
+    let (xs, ys) = (byte(x, 1), byte(y, 1));
+    if xs & ys & any != 0 {
+        return true;
+    }
+    let (x1, x2, y1, y2) = (byte(x, 2), byte(x, 3), byte(y, 2), byte(y, 3));
+    x1 & y1 & any != 0 && x2 & y2 & any != 0
+}
+
 /// The vowel qualities a written group of vowel letters can stand for (see `vowel`).
 fn classify(group: &[u8]) -> u8 {
     use vowel::{A, ANY, AW, AY, E_ONLY, I, U};
+    // EE is the long ī of English-style spellings (SAEED, HAMEED), not the reduced E twice.
+    if group.ends_with(b"EE") && group.len() <= 3 && !group.starts_with(b"I") {
+        return if group.len() == 2 { I } else { ANY };
+    }
     let mut g: Vec<u8> = group.to_vec();
     g.dedup();
     match g.as_slice() {
@@ -223,7 +332,7 @@ fn classify(group: &[u8]) -> u8 {
         // E is the reduced vowel of French and Levantine spellings: any short vowel (YOUSSEF = YUSUF).
         [b'E'] => ANY | E_ONLY,
         [b'I' | b'Y'] | [b'I', b'Y' | b'E'] | [b'E', b'E'] => I,
-        [b'O'] => U | A,
+        [b'O'] => U | AW,
         [b'U'] | [b'O', b'U'] => U | AW,
         [b'A' | b'E', b'I' | b'Y'] => AY,
         [b'A' | b'O', b'U' | b'W'] | [b'A', b'O' | b'W', b'U'] => AW | U,
@@ -248,7 +357,9 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
     // for quality only (ISAM / ASEM are two names; OMAR / UMAR one).
     let leading = ka.starts_with('A');
     let (mut only_a, mut only_b) = (false, false);
-    for (i, (&x, &y)) in sa.iter().zip(&sb).enumerate() {
+    for (i, (&xs, &ys)) in sa.iter().zip(&sb).enumerate() {
+        // The vowel qualities as one group (see `classify_slot` for the rest).
+        let (x, y) = ((xs & 0xff) as u8, (ys & 0xff) as u8);
         let last = i + 1 == n;
         if i == 0 && leading {
             penalty += if x & y & vowel::ANY != 0 || x == 0 || y == 0 { 0.0 } else { 0.06 };
@@ -293,9 +404,12 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
             (0, v) | (v, 0) if v & vowel::E_ONLY != 0 => 0.07,
             // The vowel before, said again to ease two consonants (FAHD / FAHAD, BADR / BADAR,
             // BAKR / BAKAR): the same name as colloquial spelling writes it.
-            (0, v) if i > 0 && sb[i - 1] == v => 0.05,
-            (v, 0) if i > 0 && sa[i - 1] == v => 0.05,
+            (0, v) if i > 0 && sb[i - 1] & 0xff == u32::from(v) => 0.05,
+            (v, 0) if i > 0 && sa[i - 1] & 0xff == u32::from(v) => 0.05,
             (0, _) | (_, 0) => 0.2,
+            // Two vowels where the other spelling has one, or other vowels in the same places
+            // (SAUD / SAAD, SUAD / SAUD, SOAD / SAID: four names of one skeleton).
+            _ if !units_agree(xs, ys) => 0.12,
             (x, y) if x & y & vowel::ANY != 0 => 0.0,
             _ => 0.12,
         };
