@@ -332,8 +332,8 @@ fn classify(group: &[u8]) -> u8 {
         // E is the reduced vowel of French and Levantine spellings: any short vowel (YOUSSEF = YUSUF).
         [b'E'] => ANY | E_ONLY,
         [b'I' | b'Y'] | [b'I', b'Y' | b'E'] | [b'E', b'E'] => I,
-        [b'O'] => U | AW,
-        [b'U'] | [b'O', b'U'] => U | AW,
+        // O is U in Arabic and French spellings (OMAR, MOSTAFA), never an A there.
+        [b'O'] | [b'U'] | [b'O', b'U'] => U | AW,
         [b'A' | b'E', b'I' | b'Y'] => AY,
         [b'A' | b'O', b'U' | b'W'] | [b'A', b'O' | b'W', b'U'] => AW | U,
         _ => ANY,
