@@ -333,7 +333,7 @@ fn classify(group: &[u8]) -> u8 {
         [b'E'] => ANY | E_ONLY,
         [b'I' | b'Y'] | [b'I', b'Y' | b'E'] | [b'E', b'E'] => I,
         // O is U in Arabic and French spellings (OMAR, MOSTAFA), never an A there.
-        [b'O'] | [b'U'] | [b'O', b'U'] => U | AW,
+        [b'O' | b'U'] | [b'O', b'U'] => U | AW,
         [b'A' | b'E', b'I' | b'Y'] => AY,
         [b'A' | b'O', b'U' | b'W'] | [b'A', b'O' | b'W', b'U'] => AW | U,
         _ => ANY,
