@@ -37,7 +37,7 @@ pub fn arabic_key(token: &str) -> Option<String> {
         b'Y' => b.get(i + 1) == Some(&b'Y') || (i > 0 && is_vowel(b[i - 1]) && b.get(i + 1).is_some_and(|&c| is_vowel(c))),
         b'I' | b'E' => i > 0 && !is_vowel(b[i - 1]) && b.get(i + 1) == Some(&b'A'),
         b'H' => i + 1 == b.len() && i > 0 && is_vowel(b[i - 1]),
-        b'D' | b'T' => b.get(i + 1) == Some(&b'H'),
+        b'D' | b'T' => b.get(i + 1) == Some(&b'H') && !(i == 2 && b.starts_with(b"ABD")),
         b'C' => matches!(b.get(i + 1), Some(b'E' | b'I' | b'Y')),
         b'O' => {
             (i == 0 || is_vowel(b[i - 1]) || after_abd(b, i)) && b.get(i + 1) == Some(&b'U') && b.get(i + 2).is_some_and(|&c| is_vowel(c))
@@ -47,11 +47,18 @@ pub fn arabic_key(token: &str) -> Option<String> {
     differs.then(|| scan(token, Reading::Arabic, None))
 }
 
-/// The Arabic reading with G read as ق rather than ج, for tokens with a G.
+/// The second Arabic reading, for tokens it changes: G read as ق rather than ج, and OU before a
+/// vowel after a consonant read as the consonant W (French ANOUAR = ANWAR) where the first
+/// reading keeps it a vowel (MOUAD = MUADH).
 pub fn arabic_q_key(token: &str) -> Option<String> {
     let b = token.as_bytes();
-    let has_g = b.contains(&b'G');
-    has_g.then(|| scan(token, Reading::ArabicQ, None))
+    let second = b.contains(&b'G') || (1..b.len()).any(|i| ou_after_consonant(b, i));
+    second.then(|| scan(token, Reading::ArabicQ, None))
+}
+
+/// OU before a vowel, after a consonant (not the first letters of a word or of the name after ABD).
+fn ou_after_consonant(b: &[u8], i: usize) -> bool {
+    i > 0 && !is_vowel(b[i - 1]) && !after_abd(b, i) && b[i..].starts_with(b"OU") && b.get(i + 2).is_some_and(|&c| is_vowel(c))
 }
 
 /// How a token's letters are read into a key.
@@ -92,6 +99,9 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u32>>) -> 
     let mut i = 0;
     let starts = |i: usize, pat: &[u8]| bytes[i..].starts_with(pat);
     let arabic = matches!(reading, Reading::Arabic | Reading::ArabicQ);
+    // The D of ABD in a compound written as one word is its own letter, never the first of a
+    // digraph with the name after it (ABD + JABBAR, ABD + ZAHIR, ABD + HADI).
+    let abd_d = |i: usize| i == 2 && bytes.starts_with(b"ABD");
     let g_symbol = if reading == Reading::ArabicQ { b'K' } else { b'$' };
     while i < bytes.len() {
         let c = bytes[i];
@@ -104,7 +114,7 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u32>>) -> 
             (b'$', 4)
         } else if starts(i, b"SCH") || starts(i, b"TCH") || starts(i, b"DZH") || starts(i, b"SHCH") {
             (b'$', if starts(i, b"SHCH") { 4 } else { 3 })
-        } else if starts(i, b"SH") || starts(i, b"CH") || starts(i, b"ZH") || starts(i, b"DJ") || starts(i, b"DZ") {
+        } else if starts(i, b"SH") || starts(i, b"CH") || starts(i, b"ZH") || ((starts(i, b"DJ") || starts(i, b"DZ")) && !abd_d(i)) {
             (b'$', 2)
         } else if reading == Reading::ArabicQ && starts(i, b"GH") {
             // غ and ق are both heard as G in the Gulf and in Egypt (GHASSAN / GASSAN).
@@ -119,10 +129,10 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u32>>) -> 
         } else if starts(i, b"TH") {
             // ث is TH, S (Egyptian, Turkish: OSMAN) or T: the Arabic reading takes S.
             (if arabic { b'S' } else { b'T' }, 2)
-        } else if arabic && starts(i, b"DH") {
+        } else if arabic && starts(i, b"DH") && !abd_d(i) {
             (b'D', 2)
         } else if arabic
-            && (i == 0 || is_vowel(bytes[i - 1]) || after_abd(bytes, i))
+            && (i == 0 || is_vowel(bytes[i - 1]) || after_abd(bytes, i) || (reading == Reading::ArabicQ && ou_after_consonant(bytes, i)))
             && starts(i, b"OU")
             && bytes.get(i + 2).is_some_and(|&c| is_vowel(c))
         {
@@ -130,9 +140,11 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u32>>) -> 
             // AWAD, DJAOUAD = JAWAD); after a consonant it is often the vowel U before another
             // (MOUAD = MUADH), so it is left a vowel there.
             (b'V', 2)
+        } else if arabic && starts(i, b"YY") && i + 2 == bytes.len() {
+            (b'a', 2)
         } else if arabic && starts(i, b"YY") {
-            // A doubled Y is the consonant with shadda (MUAYYAD, UDAYY), not a long vowel:
-            // MUAYYAD is not MUADH.
+            // A doubled Y inside a name is the consonant with shadda (MUAYYAD), not a long
+            // vowel: MUAYYAD is not MUADH. At the end it is the diphthong (QUSAYY = GUSAY).
             (b'Y', 2)
         } else if arabic && c == b'Y' && i > 0 && is_vowel(bytes[i - 1]) && bytes.get(i + 1).is_some_and(|&n| is_vowel(n)) {
             // Y between vowels is the consonant (DIYA, RIYAD, ZAKARIYA)...

@@ -179,3 +179,19 @@ fn sh_typed_as_s_does_not_also_bend_the_vowels() {
     assert!(pair_known("HESHAM", "HUSAM") < 0.85, "{}", pair_known("HESHAM", "HUSAM"));
     assert!(pair("HISAM", "HESHAM") >= 0.9, "DIN HIŠĀM without the diacritic: {}", pair("HISAM", "HESHAM"));
 }
+
+#[test]
+fn the_d_of_abd_is_not_half_of_a_digraph_with_the_name_after_it() {
+    // ABD + JABBAR written as one word: DJ is not the French ج here.
+    for (a, b) in [("ABD AL GABBAR", "ABDELJABBAR"), ("ABDEL GALIL", "ABDUL JALEEL"), ("ABDEL DJABBAR", "ABD AL JABBAR")] {
+        assert!(whole(a, b) >= 0.9, "{a} / {b}: {}", whole(a, b));
+    }
+}
+
+#[test]
+fn french_ou_after_a_consonant_may_be_w_and_a_final_double_y_is_the_diphthong() {
+    for (a, b) in [("ANOUAR", "ANWAR"), ("MAROUANE", "MARWAN"), ("MOUAD", "MUADH"), ("QUSAYY", "GUSAY"), ("UDAYY", "ODAY")] {
+        assert!(pair(a, b) >= 0.9, "{a} / {b}: {}", pair(a, b));
+    }
+    assert!(pair_known("MUAYYAD", "MUADH") < 0.85, "inside a name YY is still the consonant");
+}
