@@ -169,15 +169,16 @@ impl NameIndex {
         let family = name_field_words(family_name);
         let given = name_field_words(given_names);
         let words = family.iter().map(|w| (w.as_str(), true)).chain(given.iter().map(|w| (w.as_str(), false)));
-        self.insert_words(record, variant, words);
+        self.insert_words(record, variant, words, (has_arabic_script(family_name), has_arabic_script(given_names)));
     }
 
     /// Indexes a spelling given as one free-text name (aliases, original-script names).
     pub fn insert_full(&mut self, record: u32, variant: NameVariant, full_name: &str) {
         let full = name_field_words(full_name);
         let before = self.entries.len();
-        self.insert_words(record, variant, full.iter().map(|w| (w.as_str(), false)));
-        if self.entries.len() > before && has_arabic_script(full_name) {
+        let script = has_arabic_script(full_name);
+        self.insert_words(record, variant, full.iter().map(|w| (w.as_str(), false)), (script, script));
+        if self.entries.len() > before && script {
             self.entries[before].arabic_script = true;
         }
     }
@@ -185,17 +186,22 @@ impl NameIndex {
     /// Indexes an already prepared spelling.
     pub fn insert(&mut self, record: u32, variant: NameVariant, form: &NameForm) {
         let words = form.tokens.iter().map(|t| (&*t.text, t.from_family_name));
-        self.insert_words(record, variant, words);
+        let script = |family: bool| form.tokens.iter().any(|t| t.from_family_name == family && t.from_script);
+        self.insert_words(record, variant, words, (script(true), script(false)));
     }
 
-    fn insert_words<'w>(&mut self, record: u32, variant: NameVariant, words: impl Iterator<Item = (&'w str, bool)>) {
+    /// `script`: the family name's and the given names' words were read from Arabic script
+    /// (`Token::from_script`; a spelling on file from both keeps the mark).
+    fn insert_words<'w>(&mut self, record: u32, variant: NameVariant, words: impl Iterator<Item = (&'w str, bool)>, script: (bool, bool)) {
         let start = self.token_ids.len();
         let mut letters = 0u32;
         for (word, from_family) in words.filter(|(w, _)| !w.is_empty()).take(MAX_TOKENS) {
             letters |= letter_mask(word);
-            let id = match self.plain_vocab.get(word) {
+            let from_script = if from_family { script.0 } else { script.1 };
+            let key = vocab_key(word, from_script);
+            let id = match self.plain_vocab.get(&*key) {
                 Some(&id) => id,
-                None => self.add_token(word, false, word_token(word, from_family)),
+                None => self.add_token(&key, false, Token { from_script, ..word_token(word, from_family) }),
             };
             self.token_ids.push(id);
             self.token_info.push(u8::from(from_family) | weight_class(&self.vocab_tokens[id as usize]));
@@ -215,6 +221,9 @@ impl NameIndex {
                 continue;
             }
             text.clear();
+            if self.vocab_tokens[a].from_script || self.vocab_tokens[b].from_script {
+                text.push(SCRIPT_MARK);
+            }
             text.push_str(&self.vocab_tokens[a].text);
             text.push_str(&self.vocab_tokens[b].text);
             let id = match self.glued_vocab.get(text.as_str()) {
@@ -223,7 +232,7 @@ impl NameIndex {
             };
             self.token_ids.push(id);
             self.token_info.push(first as u8);
-            self.token_len.push(text.len().min(255) as u8);
+            self.token_len.push(self.vocab_tokens[id as usize].text.len().min(255) as u8);
         }
         let glued = self.token_ids.len() - start - tokens;
         self.letters.push(letters);
@@ -237,8 +246,8 @@ impl NameIndex {
         });
     }
 
-    /// Adds a new vocabulary token with its keys; returns its id.
-    fn add_token(&mut self, text: &str, glued: bool, token: Token) -> u32 {
+    /// Adds a new vocabulary token with its keys under its vocabulary key (`vocab_key`); returns its id.
+    fn add_token(&mut self, vocab_key: &str, glued: bool, token: Token) -> u32 {
         let id = self.vocab_tokens.len() as u32;
         let exact: Vec<String> = token.blocking_keys();
         let mut deleted = Vec::new();
@@ -255,7 +264,7 @@ impl NameIndex {
         }
         self.vocab_key_spans.push((span_start, exact.len() as u16, deleted.len() as u16));
         let map = if glued { &mut self.glued_vocab } else { &mut self.plain_vocab };
-        map.insert(text.into(), id);
+        map.insert(vocab_key.into(), id);
         self.vocab_tokens.push(token);
         id
     }
@@ -487,7 +496,7 @@ impl NameIndex {
     /// call once on a query before `search` and `explain`.
     pub fn mark_known(&self, query: &mut NameForm) {
         for t in &mut query.tokens {
-            t.known = self.plain_vocab.contains_key(&*t.text);
+            t.known = self.plain_vocab.contains_key(&*vocab_key(&t.text, t.from_script));
         }
     }
 
@@ -664,6 +673,14 @@ fn name_field_words(text: &str) -> Vec<String> {
     } else {
         name_words(text)
     }
+}
+
+/// Marks a vocabulary key as a word read from Arabic script: شادي read SHADI is not the Latin
+/// SHADI (`Token::from_script`), so the two are kept apart.
+const SCRIPT_MARK: char = '\u{1}';
+
+fn vocab_key(word: &str, from_script: bool) -> std::borrow::Cow<'_, str> {
+    if from_script { format!("{SCRIPT_MARK}{word}").into() } else { word.into() }
 }
 
 /// The letters a word uses, one bit each (A-Z; other letters share bits by code point).

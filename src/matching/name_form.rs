@@ -29,6 +29,9 @@ pub struct Token {
     pub from_family_name: bool,
     /// Two adjacent tokens glued together (ABDUL+AZIZ); compared only with tokens of about its length.
     pub is_glued: bool,
+    /// Read from Arabic script: its consonants are the letters written (ج is never the glide
+    /// of German JURIJ, س never the Š of a scholarly spelling without its diacritic).
+    pub from_script: bool,
 }
 
 impl Token {
@@ -84,15 +87,24 @@ impl NameForm {
     pub fn new(family_name: &str, given_names: &str) -> Self {
         let mut tokens = Vec::new();
         push_tokens(&mut tokens, family_name, true);
+        let family = tokens.len();
         push_tokens(&mut tokens, given_names, false);
-        Self { arabic_script: has_arabic_script(family_name) || has_arabic_script(given_names), ..Self::with_glued(tokens) }
+        let (family_script, given_script) = (has_arabic_script(family_name), has_arabic_script(given_names));
+        for (i, t) in tokens.iter_mut().enumerate() {
+            t.from_script = if i < family { family_script } else { given_script };
+        }
+        Self { arabic_script: family_script || given_script, ..Self::with_glued(tokens) }
     }
 
     /// From one free-text name (aliases, original-script names).
     pub fn from_full(name: &str) -> Self {
         let mut tokens = Vec::new();
         push_tokens(&mut tokens, name, false);
-        Self { arabic_script: has_arabic_script(name), ..Self::with_glued(tokens) }
+        let script = has_arabic_script(name);
+        for t in &mut tokens {
+            t.from_script = script;
+        }
+        Self { arabic_script: script, ..Self::with_glued(tokens) }
     }
 
     fn with_glued(tokens: Vec<Token>) -> Self {
@@ -165,6 +177,7 @@ pub fn word_token(word: &str, from_family_name: bool) -> Token {
         is_article: is_article(word),
         from_family_name,
         is_glued: false,
+        from_script: false,
     }
 }
 
@@ -182,6 +195,7 @@ pub fn glued_token(first: &Token, second: &Token) -> Token {
         is_article: false,
         from_family_name: first.from_family_name,
         is_glued: true,
+        from_script: first.from_script || second.from_script,
     }
 }
 

@@ -37,7 +37,9 @@ pub(crate) fn keys_meet(a: &Token, b: &Token) -> Option<Reading> {
         return Some(Reading::Base);
     }
     let eq = |x: Option<&str>, y: &str| x == Some(y);
-    if eq(a.alt_key.as_deref(), &b.key) || eq(b.alt_key.as_deref(), &a.key) || (a.alt_key.is_some() && a.alt_key == b.alt_key) {
+    let script = a.from_script || b.from_script;
+    let glide = eq(a.alt_key.as_deref(), &b.key) || eq(b.alt_key.as_deref(), &a.key) || (a.alt_key.is_some() && a.alt_key == b.alt_key);
+    if glide && !script {
         return Some(Reading::JGlide);
     }
     let (aa, ba) = (a.arabic_key.as_deref().unwrap_or(&a.key), b.arabic_key.as_deref().unwrap_or(&b.key));
@@ -244,7 +246,8 @@ const DIACRITIC_DROPPED: f32 = 0.92;
 /// which no key reads as SH. Compared with SH written S on both sides; the vowels still count.
 fn sh_typed_as_s(a: &Token, b: &Token) -> Option<f32> {
     let (a_sh, b_sh) = (a.text.contains("SH"), b.text.contains("SH"));
-    if a_sh == b_sh || !(a.text.contains('S') && b.text.contains('S')) {
+    // Script writes ش and س apart: only a Latin spelling can have lost the diacritic.
+    if a_sh == b_sh || a.from_script || b.from_script || !(a.text.contains('S') && b.text.contains('S')) {
         return None;
     }
     let fold = |t: &Token| super::name_form::word_token(&t.text.replace("SH", "S"), t.from_family_name);
