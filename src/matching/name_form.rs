@@ -163,7 +163,10 @@ pub fn word_token(word: &str, from_family_name: bool) -> Token {
         .or_else(|| {
             // Assimilated article glued on: ASSAYED, ESSAYED, ARRASHID, ADDARWISH.
             let stripped = super::compound::strip_glued_article(word);
-            (stripped.len() < word.len() && !word[1..].starts_with('L')).then_some(stripped)
+            // What follows the article starts with a consonant and a vowel: EZZ-EDDIN is the name
+            // IZZ AD-DIN, not an article before ZDIN.
+            let syllable = stripped.as_bytes().get(1).is_some_and(|c| b"AEIOUY".contains(c));
+            (stripped.len() < word.len() && !word[1..].starts_with('L') && syllable).then_some(stripped)
         })
         .map(Into::into);
     Token {
