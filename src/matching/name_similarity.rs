@@ -127,7 +127,9 @@ fn unfolded_similarity(a: &str, b: &str, meet: Option<Reading>, a_known: bool) -
         let sim = if conflict == 0.0 { jw.max(0.98) } else { 0.96 - conflict };
         // With a vowel disagreement only a one-letter slip (HASAN / HASUN) may lift the pair:
         // MAHMUD / MUHAMMAD look alike to Jaro-Winkler and are two names.
-        let slip = conflict == 0.0 || within_one_edit(a.as_bytes(), b.as_bytes());
+        let slip = conflict == 0.0
+            || within_one_edit(a.as_bytes(), b.as_bytes())
+            || (a.len().min(b.len()) >= 6 && edits_at_most(a.as_bytes(), b.as_bytes(), 2));
         return if slip && typo.0 > sim { typo } else { (sim, how) };
     }
     typo
@@ -148,6 +150,12 @@ fn typo_similarity(a: &str, b: &str, jw: f32, a_known: bool) -> (f32, How) {
         // Three-letter parts (EWA, MAR) one edit apart are weaker evidence, enough to matter
         // only in names of three or more parts.
         return (jw.max(if shorter >= 4 { TYPO_SIMILARITY } else { SHORT_TYPO_SIMILARITY }), How::Similar);
+    }
+    if shorter >= 6 && !a_known && edits_at_most(a.as_bytes(), b.as_bytes(), 2) {
+        // Two slips in a long name (DRLTHY for DOROTHY, REAGLDO for REGALADO): less than one
+        // typo, so a two-part name with one exact part stays below the name-only threshold but
+        // an exact date of birth carries it.
+        return (jw.max(TWO_TYPOS_SIMILARITY), How::Similar);
     }
     (jw, How::Similar)
 }
@@ -170,6 +178,35 @@ fn particle_jaro_winkler(a: &str, b: &str) -> f32 {
 /// reaches the default threshold.
 const TYPO_SIMILARITY: f32 = 0.92;
 const SHORT_TYPO_SIMILARITY: f32 = 0.8;
+const TWO_TYPOS_SIMILARITY: f32 = 0.88;
+
+/// Whether `b` is `a` after at most `k` edits (a letter replaced, inserted, deleted, or two
+/// adjacent letters swapped: optimal string alignment), for short strings (names).
+fn edits_at_most(a: &[u8], b: &[u8], k: usize) -> bool {
+    if a.len().abs_diff(b.len()) > k || a.len() > 64 || b.len() > 64 {
+        return false;
+    }
+    // Three rows of the alignment table are enough for the swap rule.
+    let w = b.len() + 1;
+    let (mut prev2, mut prev, mut row) = (vec![0usize; w], (0..w).collect::<Vec<_>>(), vec![0usize; w]);
+    for i in 1..=a.len() {
+        row[0] = i;
+        for j in 1..w {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            row[j] = d;
+        }
+        if row.iter().min().is_some_and(|&m| m > k) {
+            return false;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[w - 1] <= k
+}
 
 /// True when `b` is `a` with one letter replaced, inserted, deleted, or two adjacent letters swapped.
 fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
@@ -619,5 +656,14 @@ mod tests {
             let (umlaut, plain) = (s(typed, "INGOLF", "Köhler", "Ingolf"), s(typed, "INGOLF", "KOHLER", "INGOLF"));
             assert!((umlaut - plain).abs() < 1e-6, "{typed}: {umlaut} / {plain}");
         }
+    }
+
+    #[test]
+    fn edits_are_counted_as_an_officer_makes_them() {
+        assert!(edits_at_most(b"REAGLDO", b"REGALADO", 2), "a swap and a letter left out");
+        assert!(edits_at_most(b"DRLTHY", b"DOROTHY", 2));
+        assert!(!edits_at_most(b"MAHMOUD", b"MOHAMMED", 2));
+        assert!(!edits_at_most(b"ANNA", b"ANNABELLE", 2), "lengths too far apart");
+        assert!(edits_at_most(b"", b"AB", 2) && !edits_at_most(b"", b"ABC", 2));
     }
 }
