@@ -419,9 +419,6 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
             (0, v) if i > 0 && sb[i - 1] & 0xff == u32::from(v) => 0.05,
             (v, 0) if i > 0 && sa[i - 1] & 0xff == u32::from(v) => 0.05,
             (0, _) | (_, 0) => 0.2,
-            // Inside a name, I may be the diphthong as Egyptian and Levantine speech makes it
-            // (SOLIMAN = SULAYMAN), as OU may be AW (TOUFIK); not first (ISA is not AISHA) or last.
-            (x, y) if !last && ((x == vowel::I && y == vowel::AY) || (x == vowel::AY && y == vowel::I)) => 0.0,
             // Two vowels where the other spelling has one, or other vowels in the same places
             // (SAUD / SAAD, SUAD / SAUD, SOAD / SAID: four names of one skeleton).
             _ if !units_agree(xs, ys) => 0.12,
