@@ -60,8 +60,11 @@ fn dob_delta(agreement: DateAgreement) -> f32 {
         DateAgreement::OneDigit | DateAgreement::DigitsTransposed => -3.0,
         DateAgreement::YearDigitsSwapped => -4.0,
         DateAgreement::YearOffByOne => -5.0,
-        DateAgreement::SameYearOnly => -8.0,
-        DateAgreement::OneYearApart => -12.0,
+        // Not one slip: day and month both wrong, or every field. A namesake born another day
+        // (SAFIYA AZIZ 1960-08-16 for 1960-12-28) is not the person; even an identical name
+        // stays below the default threshold (90 - 16 = 74), as with a different date.
+        DateAgreement::SameYearOnly => -16.0,
+        DateAgreement::OneYearApart => -20.0,
         DateAgreement::Different => -30.0,
     }
 }

@@ -228,3 +228,18 @@ fn two_slips_in_a_long_name_are_less_than_one_typo_but_more_than_nothing() {
     // A spelling that is itself a name on file gets no such lift.
     assert!(pair_known("MARTINA", "MARTHA") < 0.85, "{}", pair_known("MARTINA", "MARTHA"));
 }
+
+#[test]
+fn a_namesake_born_another_day_of_the_year_is_not_the_person_but_a_slip_is() {
+    use super::person_score::{PersonCandidate, TravellerFacts, person_score_value};
+    use crate::domain::{PartialDate, Sex};
+    let on_file = PartialDate::parse("1960-08-16").ok();
+    let record = PersonCandidate { name_label: "primary name", date_of_birth: on_file, sex: Sex::Unknown, nationalities: &[] };
+    let score = |typed: &str| {
+        person_score_value(1.0, &TravellerFacts { date_of_birth: PartialDate::parse(typed).ok(), ..Default::default() }, &record)
+    };
+    assert!(score("1960-12-28") < 75, "same year, day and month both wrong: {}", score("1960-12-28"));
+    assert!(score("1959-12-20") < 75, "every field different: {}", score("1959-12-20"));
+    assert!(score("1960-08-17") >= 75, "one day off is a slip: {}", score("1960-08-17"));
+    assert!(score("1961-08-16") >= 75, "the year one off, day and month right: {}", score("1961-08-16"));
+}
