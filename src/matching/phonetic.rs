@@ -246,7 +246,24 @@ pub fn e_against_u(a: &str, b: &str, reading: Reading) -> bool {
 /// qualities it has read as one vowel (0: it cannot be one, as UA, OA, AEE cannot), and, when it
 /// can be read as two vowels with an unwritten consonant between them (ayn, hamza, or a glide:
 /// SU-AD, SA-EED, SE-OUD, RI-YAD, MA-IA-KOVSKII), the two vowels' qualities.
+/// Slot flags (top bits, see `classify_slot`): the group starts with a glide (J, Y, or I before
+/// another vowel); it starts with J before A, O or U.
+const GLIDE: u32 = 1 << 30;
+const J_BEFORE_AOU: u32 = 1 << 31;
+
 fn classify_slot(group: &[u8]) -> u32 {
+    let glide = match group {
+        [b'J' | b'Y' | b'I', next, ..] if is_vowel(*next) => GLIDE,
+        _ => 0,
+    };
+    let j = match group {
+        [b'J', b'A' | b'O' | b'U', ..] => J_BEFORE_AOU,
+        _ => 0,
+    };
+    glide | j | vowel_units(group)
+}
+
+fn vowel_units(group: &[u8]) -> u32 {
     let low = classify(group);
     if group.len() < 2 {
         return u32::from(low) * 0x0101;
@@ -317,6 +334,7 @@ fn one_letter(g: &[u8]) -> u8 {
 /// read neither way (letters no rule here knows) is not held against the other.
 fn units_agree(x: u32, y: u32) -> bool {
     let any = u32::from(vowel::ANY);
+    let (x, y) = (x & !(GLIDE | J_BEFORE_AOU), y & !(GLIDE | J_BEFORE_AOU));
     let byte = |v: u32, k: u32| (v >> (8 * k)) & 0xff;
     if x >> 8 == 0 || y >> 8 == 0 {
         return true;
@@ -375,6 +393,12 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
         let last = i + 1 == n;
         if i == 0 && leading {
             penalty += if x & y & vowel::ANY != 0 || x == 0 || y == 0 { 0.0 } else { 0.06 };
+            // J read as a glide (German JURIJ) still writes one: before A, O or U it does not
+            // vanish (JAIME is not EMMA; Я is JA, YA or IA, never A). YELENA / ELENA keep meeting.
+            let lone = |p: u32, q: u32| p & J_BEFORE_AOU != 0 && q & GLIDE == 0;
+            if lone(xs, ys) || lone(ys, xs) {
+                penalty += 0.2;
+            }
             continue;
         }
         // Arabic script writes no short vowels, and people type ى and ي alike at the end. Two
