@@ -91,7 +91,7 @@ pub mod vowel {
 
 /// The key of `token` under `reading`; with `slots`, also the vowel group after each key symbol
 /// (see `vowel`; 0 = no vowel written there). A leading vowel group is not recorded.
-pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u32>>) -> String {
+pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<Slot>>) -> String {
     let bytes = token.as_bytes();
     let mut key = String::with_capacity(bytes.len());
     let mut last = 0u8;
@@ -198,12 +198,12 @@ pub fn scan(token: &str, reading: Reading, mut slots: Option<&mut Vec<u32>>) -> 
     if let Some(slots) = slots
         && !key.is_empty()
     {
-        slots.push(classify_slot(&group));
+        slots.push(Slot::of(&group));
     }
     key
 }
 
-fn push_symbol(key: &mut String, last: &mut u8, symbol: u8, group: &mut Vec<u8>, slots: Option<&mut Vec<u32>>) {
+fn push_symbol(key: &mut String, last: &mut u8, symbol: u8, group: &mut Vec<u8>, slots: Option<&mut Vec<Slot>>) {
     if symbol == *last && group.is_empty() {
         // A doubled consonant is one symbol (MOHAMED / MOHAMMED give MHMD); the same consonant
         // twice with a vowel between is two (HABIBA, JALAL / ALAA).
@@ -212,7 +212,7 @@ fn push_symbol(key: &mut String, last: &mut u8, symbol: u8, group: &mut Vec<u8>,
     if let Some(slots) = slots
         && !key.is_empty()
     {
-        slots.push(classify_slot(group));
+        slots.push(Slot::of(group));
     }
     group.clear();
     key.push(symbol as char);
@@ -237,42 +237,55 @@ pub fn e_against_u(a: &str, b: &str, reading: Reading) -> bool {
     if scan(a, reading, Some(&mut sa)) != scan(b, reading, Some(&mut sb)) {
         return false;
     }
-    let only_u = |v: u32| v & 0xff != 0 && (v as u8) & (vowel::A | vowel::I | vowel::AY) == 0;
-    let e = |v: u32| (v as u8) & vowel::E_ONLY != 0;
-    sa.iter().zip(&sb).any(|(&x, &y)| (e(x) && only_u(y)) || (e(y) && only_u(x)))
+    let only_u = |v: &Slot| v.group != 0 && v.group & (vowel::A | vowel::I | vowel::AY) == 0;
+    let e = |v: &Slot| v.group & vowel::E_ONLY != 0;
+    sa.iter().zip(&sb).any(|(x, y)| (e(x) && only_u(y)) || (e(y) && only_u(x)))
 }
 
-/// A slot (see `scan`): the group's vowel qualities (`classify`) in the low byte; then the
-/// qualities it has read as one vowel (0: it cannot be one, as UA, OA, AEE cannot), and, when it
-/// can be read as two vowels with an unwritten consonant between them (ayn, hamza, or a glide:
-/// SU-AD, SA-EED, SE-OUD, RI-YAD, MA-IA-KOVSKII), the two vowels' qualities.
-/// Slot flags (top bits, see `classify_slot`): the group starts with a glide (J, Y, or I before
-/// another vowel); it starts with J before A, O or U.
-const GLIDE: u32 = 1 << 30;
-const J_BEFORE_AOU: u32 = 1 << 31;
-
-fn classify_slot(group: &[u8]) -> u32 {
-    let glide = match group {
-        [b'J' | b'Y' | b'I', next, ..] if is_vowel(*next) => GLIDE,
-        _ => 0,
-    };
-    let j = match group {
-        [b'J', b'A' | b'O' | b'U', ..] => J_BEFORE_AOU,
-        _ => 0,
-    };
-    glide | j | vowel_units(group)
+/// The vowels written after one key symbol (see `scan`), read every way `vowel_conflict` needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    /// The group's vowel qualities as one group (`classify`; 0: no vowel written).
+    group: u8,
+    /// The qualities it has read as one vowel (0: it cannot be one, as UA, OA, AEE cannot).
+    single: u8,
+    /// Read as two vowels with an unwritten consonant between them (ayn, hamza, or a glide:
+    /// SU-AD, SA-EED, SE-OUD, RI-YAD, MA-IA-KOVSKII), the two vowels' qualities (0, 0: it cannot).
+    split: (u8, u8),
+    /// The group starts with a glide (J, Y, or I before another vowel).
+    glide: bool,
+    /// It starts with J before A, O or U.
+    j_before_aou: bool,
 }
 
-fn vowel_units(group: &[u8]) -> u32 {
-    let low = classify(group);
+impl Slot {
+    fn of(group: &[u8]) -> Self {
+        let (single, split) = vowel_units(group);
+        Self {
+            group: classify(group),
+            single,
+            split,
+            glide: matches!(group, [b'J' | b'Y' | b'I', next, ..] if is_vowel(*next)),
+            j_before_aou: matches!(group, [b'J', b'A' | b'O' | b'U', ..]),
+        }
+    }
+
+    /// Neither one vowel nor two by any rule here.
+    fn unread(self) -> bool {
+        self.single == 0 && self.split == (0, 0)
+    }
+}
+
+/// A group read as one vowel, and as two (see `Slot`).
+fn vowel_units(group: &[u8]) -> (u8, (u8, u8)) {
     if group.len() < 2 {
-        return u32::from(low) * 0x0101;
+        return (classify(group), (0, 0));
     }
     // J is a vowel letter only in the glide reading, where it is Y; a final H after a vowel
     // (ta marbuta) is read as part of the vowel and says nothing about it.
     let g: Vec<u8> = group.iter().filter(|&&c| c != b'H').map(|&c| if c == b'J' { b'Y' } else { c }).collect();
     if g.len() < 2 {
-        return u32::from(low) | u32::from(one_letter(&g)) << 8;
+        return (g.first().map_or(0, |&c| classify(&[c])), (0, 0));
     }
     let one = |part: &[u8]| {
         let mut d = part.to_vec();
@@ -308,8 +321,7 @@ fn vowel_units(group: &[u8]) -> u32 {
         // SERGEYEVICH, HENNADIIVNA / HENNADIJIWNA).
         None => (1..g.len()).filter(|&k| g[k - 1] != g[k] || matches!(g[k], b'E' | b'I')).find_map(|k| one(&g[..k]).zip(one(&g[k..]))),
     };
-    let (first, second) = split.unwrap_or((0, 0));
-    u32::from(low) | u32::from(single) << 8 | u32::from(first) << 16 | u32::from(second) << 24
+    (single, split.unwrap_or((0, 0)))
 }
 
 /// A group of vowel letters (doubles collapsed) that one vowel, long vowel or diphthong is
@@ -326,25 +338,14 @@ fn one_vowel(g: &[u8]) -> bool {
     )
 }
 
-fn one_letter(g: &[u8]) -> u8 {
-    g.first().map_or(0, |&c| classify(&[c]))
-}
-
 /// Whether two vowel slots can be the same vowels: as one vowel each, or as two each. A group
 /// read neither way (letters no rule here knows) is not held against the other.
-fn units_agree(x: u32, y: u32) -> bool {
-    let any = u32::from(vowel::ANY);
-    let (x, y) = (x & !(GLIDE | J_BEFORE_AOU), y & !(GLIDE | J_BEFORE_AOU));
-    let byte = |v: u32, k: u32| (v >> (8 * k)) & 0xff;
-    if x >> 8 == 0 || y >> 8 == 0 {
+fn units_agree(x: Slot, y: Slot) -> bool {
+    if x.unread() || y.unread() {
         return true;
     }
-    let (xs, ys) = (byte(x, 1), byte(y, 1));
-    if xs & ys & any != 0 {
-        return true;
-    }
-    let (x1, x2, y1, y2) = (byte(x, 2), byte(x, 3), byte(y, 2), byte(y, 3));
-    x1 & y1 & any != 0 && x2 & y2 & any != 0
+    let meet = |a: u8, b: u8| a & b & vowel::ANY != 0;
+    meet(x.single, y.single) || (meet(x.split.0, y.split.0) && meet(x.split.1, y.split.1))
 }
 
 /// The vowel qualities a written group of vowel letters can stand for (see `vowel`).
@@ -387,15 +388,15 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
     // for quality only (ISAM / ASEM are two names; OMAR / UMAR one).
     let leading = ka.starts_with('A');
     let (mut only_a, mut only_b) = (false, false);
-    for (i, (&xs, &ys)) in sa.iter().zip(&sb).enumerate() {
-        // The vowel qualities as one group (see `classify_slot` for the rest).
-        let (x, y) = ((xs & 0xff) as u8, (ys & 0xff) as u8);
+    for (i, (xs, ys)) in sa.iter().zip(&sb).enumerate() {
+        // The vowel qualities as one group (see `Slot` for the rest).
+        let (x, y) = (xs.group, ys.group);
         let last = i + 1 == n;
         if i == 0 && leading {
             penalty += if x & y & vowel::ANY != 0 || x == 0 || y == 0 { 0.0 } else { 0.06 };
             // J read as a glide (German JURIJ) still writes one: before A, O or U it does not
             // vanish (JAIME is not EMMA; Я is JA, YA or IA, never A). YELENA / ELENA keep meeting.
-            let lone = |p: u32, q: u32| p & J_BEFORE_AOU != 0 && q & GLIDE == 0;
+            let lone = |p: &Slot, q: &Slot| p.j_before_aou && !q.glide;
             if lone(xs, ys) || lone(ys, xs) {
                 penalty += 0.2;
             }
@@ -440,12 +441,12 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
             (0, v) | (v, 0) if v & vowel::E_ONLY != 0 => 0.07,
             // The vowel before, said again to ease two consonants (FAHD / FAHAD, BADR / BADAR,
             // BAKR / BAKAR): the same name as colloquial spelling writes it.
-            (0, v) if i > 0 && sb[i - 1] & 0xff == u32::from(v) => 0.05,
-            (v, 0) if i > 0 && sa[i - 1] & 0xff == u32::from(v) => 0.05,
+            (0, v) if i > 0 && sb[i - 1].group == v => 0.05,
+            (v, 0) if i > 0 && sa[i - 1].group == v => 0.05,
             (0, _) | (_, 0) => 0.2,
             // Two vowels where the other spelling has one, or other vowels in the same places
             // (SAUD / SAAD, SUAD / SAUD, SOAD / SAID: four names of one skeleton).
-            _ if !units_agree(xs, ys) => 0.12,
+            _ if !units_agree(*xs, *ys) => 0.12,
             (x, y) if x & y & vowel::ANY != 0 => 0.0,
             _ => 0.12,
         };
