@@ -127,9 +127,7 @@ fn unfolded_similarity(a: &str, b: &str, meet: Option<Reading>, a_known: bool) -
         let sim = if conflict == 0.0 { jw.max(0.98) } else { 0.96 - conflict };
         // With a vowel disagreement only a one-letter slip (HASAN / HASUN) may lift the pair:
         // MAHMUD / MUHAMMAD look alike to Jaro-Winkler and are two names.
-        let slip = conflict == 0.0
-            || within_one_edit(a.as_bytes(), b.as_bytes())
-            || (a.len().min(b.len()) >= 6 && edits_at_most(a.as_bytes(), b.as_bytes(), 2));
+        let slip = conflict == 0.0 || within_one_edit(a.as_bytes(), b.as_bytes()) || two_slips(a.as_bytes(), b.as_bytes());
         return if slip && typo.0 > sim { typo } else { (sim, how) };
     }
     typo
@@ -151,7 +149,7 @@ fn typo_similarity(a: &str, b: &str, jw: f32, a_known: bool) -> (f32, How) {
         // only in names of three or more parts.
         return (jw.max(if shorter >= 4 { TYPO_SIMILARITY } else { SHORT_TYPO_SIMILARITY }), How::Similar);
     }
-    if shorter >= 6 && !a_known && edits_at_most(a.as_bytes(), b.as_bytes(), 2) {
+    if !a_known && two_slips(a.as_bytes(), b.as_bytes()) {
         // Two slips in a long name (DRLTHY for DOROTHY, REAGLDO for REGALADO): less than one
         // typo, so a two-part name with one exact part stays below the name-only threshold but
         // an exact date of birth carries it.
@@ -180,15 +178,25 @@ const TYPO_SIMILARITY: f32 = 0.92;
 const SHORT_TYPO_SIMILARITY: f32 = 0.8;
 const TWO_TYPOS_SIMILARITY: f32 = 0.88;
 
+/// Two slips in a name long enough for them to be slips (six letters or more).
+fn two_slips(a: &[u8], b: &[u8]) -> bool {
+    a.len().min(b.len()) >= 6 && edits_at_most(a, b, 2)
+}
+
 /// Whether `b` is `a` after at most `k` edits (a letter replaced, inserted, deleted, or two
-/// adjacent letters swapped: optimal string alignment), for short strings (names).
+/// adjacent letters swapped: optimal string alignment), for names of up to 64 letters. On the
+/// stack: it runs inside token comparisons.
 fn edits_at_most(a: &[u8], b: &[u8], k: usize) -> bool {
-    if a.len().abs_diff(b.len()) > k || a.len() > 64 || b.len() > 64 {
+    const MAX: usize = 64;
+    if a.len().abs_diff(b.len()) > k || a.len() > MAX || b.len() > MAX {
         return false;
     }
     // Three rows of the alignment table are enough for the swap rule.
     let w = b.len() + 1;
-    let (mut prev2, mut prev, mut row) = (vec![0usize; w], (0..w).collect::<Vec<_>>(), vec![0usize; w]);
+    let (mut prev2, mut prev, mut row) = ([0usize; MAX + 1], [0usize; MAX + 1], [0usize; MAX + 1]);
+    for (j, cell) in prev.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         row[0] = i;
         for j in 1..w {
@@ -199,7 +207,7 @@ fn edits_at_most(a: &[u8], b: &[u8], k: usize) -> bool {
             }
             row[j] = d;
         }
-        if row.iter().min().is_some_and(|&m| m > k) {
+        if row[..w].iter().min().is_some_and(|&m| m > k) {
             return false;
         }
         std::mem::swap(&mut prev2, &mut prev);
