@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::matching::name_form::{Token, glued_token, has_arabic_script, word_token};
-use crate::matching::name_similarity::{RecordShape, fits_fast_path, name_score_by_shape, token_pair_score};
+use crate::matching::name_similarity::{Pillars, RecordShape, fits_fast_path, name_score_by_shape, token_pair_score};
 use crate::matching::normalize::{name_words, normalize_name};
 use crate::matching::{NameForm, NameMatch, name_similarity};
 
@@ -528,7 +528,9 @@ impl NameIndex {
         for (w, &info) in weights.iter_mut().zip(&self.token_info[start..start + tokens]) {
             *w = weight_of_class(info);
         }
-        let shape = RecordShape { weights: &weights[..tokens], glued_first: self.glued_first_of(entry) };
+        let info = &self.token_info[start..start + tokens];
+        let pillars = Pillars::of(info.iter().map(|&i| (i & FROM_FAMILY != 0, weight_of_class(i) == 0.0)));
+        let shape = RecordShape { weights: &weights[..tokens], glued_first: self.glued_first_of(entry), pillars };
         name_score_by_shape(query, &shape, pair)
     }
 

@@ -6,6 +6,7 @@ pub mod explanation;
 pub mod jaro;
 pub mod name_form;
 pub mod name_order;
+mod name_pillars;
 pub mod name_similarity;
 pub mod normalize;
 pub mod person_score;

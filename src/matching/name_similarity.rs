@@ -2,6 +2,7 @@
 
 use super::name_form::{NameForm, Token};
 pub use super::name_order::{order_agreement, transliteration_rule};
+pub use super::name_pillars::Pillars;
 use super::phonetic::{Reading, vowel_conflict};
 
 /// How well two names agree (0.0–1.0) and the observations behind it.
@@ -382,7 +383,8 @@ pub fn name_score_with(query: &NameForm, record: &NameForm, pair: impl FnMut(usi
     for (g, (first, _)) in glued_first.iter_mut().zip(&record.glued) {
         *g = *first as u8;
     }
-    name_score_by_shape(query, &RecordShape { weights: &weights[..rn], glued_first: &glued_first[..ra - rn] }, pair)
+    let shape = RecordShape { weights: &weights[..rn], glued_first: &glued_first[..ra - rn], pillars: pillars_of(record) };
+    name_score_by_shape(query, &shape, pair)
 }
 
 /// What the fast score needs to know of a record's name besides its token-pair similarities.
@@ -391,6 +393,13 @@ pub struct RecordShape<'a> {
     pub weights: &'a [f32],
     /// For each glued pair, the index of its first token.
     pub glued_first: &'a [u8],
+    /// Its family name and first given name (see `name_pillars`).
+    pub pillars: Pillars,
+}
+
+/// The pillars of a record name made from fields (`NameForm::new`); none for free text.
+pub fn pillars_of(record: &NameForm) -> Pillars {
+    Pillars::of(record.tokens.iter().map(|t| (t.from_family_name, t.weight() == 0.0)))
 }
 
 /// Whether a name of this many tokens plus glued pairs can be scored by `name_score_by_shape`.
@@ -433,7 +442,8 @@ pub fn name_score_by_shape(query: &NameForm, record: &RecordShape<'_>, mut pair:
     }
     resolve_shared_best(&mut q_best[..qn], &qw[..qn], rn, ra, &|i, j| m[i][j]);
     let query_weights = query.tokens.iter().map(Token::weight);
-    0.8 * weighted(query_weights, &q_best[..qn]) + 0.2 * weighted(record.weights.iter().copied(), &r_best[..rn])
+    let score = 0.8 * weighted(query_weights, &q_best[..qn]) + 0.2 * weighted(record.weights.iter().copied(), &r_best[..rn]);
+    (score - record.pillars.penalty(&r_best[..rn])).max(0.0)
 }
 
 /// Two typed name parts whose best match is the same record part (TAREK and TAREQ both on the
@@ -503,8 +513,10 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
     for (i, column) in resolve_shared_best(&mut q_best, &weights, record.tokens.len(), record_all.len(), &pairs) {
         q_how[i] = column.map_or(How::None, |j| token_pair(&query.tokens[i], record_all[j]).1);
     }
+    let pillars = pillars_of(record);
     let score =
         0.8 * weighted(query.tokens.iter().map(Token::weight), &q_best) + 0.2 * weighted(record.tokens.iter().map(Token::weight), &r_best);
+    let score = (score - pillars.penalty(&r_best)).max(0.0);
 
     let mut notes = Vec::new();
     let content = |h: &How, t: &Token| !t.is_article && *h != How::None;
@@ -536,6 +548,13 @@ pub fn name_similarity(query: &NameForm, record: &NameForm) -> NameMatch {
         }
         if q_how.contains(&How::Initial) {
             notes.push("initial only".into());
+        }
+        let (family_absent, first_absent) = pillars.absent(&r_best);
+        if family_absent {
+            notes.push("family name on record not given".into());
+        }
+        if first_absent {
+            notes.push("first given name on record not given (a later one is)".into());
         }
         let missing = record.tokens.iter().zip(&r_best).filter(|(t, s)| !t.is_article && **s < 0.7).count();
         if missing > 0 {
