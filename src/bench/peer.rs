@@ -2,7 +2,7 @@
 //! its own (one national person per row, id `W<row>`), runs its `queries.tsv` through the same
 //! path an officer's name query takes, and scores exactly as `bench_rapidfuzz.py` does.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Instant;
 
@@ -26,6 +26,10 @@ pub struct PeerReport {
     pub recall_at_10_same_name: f64,
     pub top1: f64,
     pub negatives_with_hit: f64,
+    /// With the evaluation's `negative_namesakes.tsv` (`benches/eval/kit_namesakes.py`): the
+    /// share of negatives that are namesakes of a listed person, and the hit rate among the
+    /// others, the false alerts proper.
+    pub namesakes: Option<(f64, f64)>,
     pub by_noise: Vec<(String, f64)>,
     pub threshold: u8,
 }
@@ -39,6 +43,8 @@ struct PeerQuery {
     /// Rows with the same names as the target in any spelling (an evaluation's
     /// `target_equiv.tsv`): namesakes, as good a hit as the target for a name-only query.
     equiv: Vec<usize>,
+    /// A negative that is a listed person's namesake (`negative_namesakes.tsv`).
+    namesake: bool,
 }
 
 fn read_tsv(path: &Path) -> Result<Vec<Vec<String>>, String> {
@@ -93,6 +99,18 @@ pub fn run_peer_bench(
             equiv.insert(row.first().cloned().unwrap_or_default(), ids);
         }
     }
+    let namesakes_path = data.join("negative_namesakes.tsv");
+    let namesakes: Option<HashSet<String>> = if namesakes_path.is_file() {
+        Some(
+            read_tsv(&namesakes_path)?
+                .into_iter()
+                .filter(|r| r.get(1).is_some_and(|v| v == "1"))
+                .filter_map(|r| r.into_iter().next())
+                .collect(),
+        )
+    } else {
+        None
+    };
     let queries: Vec<PeerQuery> = read_tsv(&data.join("queries.tsv"))?
         .into_iter()
         .map(|r| {
@@ -104,6 +122,7 @@ pub fn run_peer_bench(
                 target: col(5).parse().unwrap_or(-1),
                 target_norm: col(6),
                 equiv: equiv.remove(&col(0)).unwrap_or_default(),
+                namesake: namesakes.as_ref().is_some_and(|set| set.contains(&col(0))),
             }
         })
         .collect();
@@ -143,6 +162,7 @@ pub fn run_peer_bench(
     }
     let total: f64 = times.iter().map(std::time::Duration::as_secs_f64).sum();
     let (mut pos, mut r10, mut r10n, mut t1, mut neg, mut neg_hit) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut same_name, mut other_hit) = (0usize, 0usize);
     let mut by: HashMap<String, (usize, usize)> = HashMap::new();
     for (q, rows) in queries.iter().zip(&results) {
         if q.positive && (q.target as usize) < n && q.target >= 0 {
@@ -158,6 +178,8 @@ pub fn run_peer_bench(
         } else if !q.positive {
             neg += 1;
             neg_hit += usize::from(!rows.is_empty());
+            same_name += usize::from(q.namesake);
+            other_hit += usize::from(!q.namesake && !rows.is_empty());
         }
     }
     let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
@@ -172,6 +194,7 @@ pub fn run_peer_bench(
         recall_at_10_same_name: share(r10n, pos),
         top1: share(t1, pos),
         negatives_with_hit: share(neg_hit, neg),
+        namesakes: namesakes.map(|_| (share(same_name, neg), share(other_hit, neg - same_name))),
         by_noise,
         threshold,
     })

@@ -123,6 +123,14 @@ pub fn run(args: &BenchArgs) -> Result<(), Reported> {
                 r.top1,
                 r.negatives_with_hit
             );
+            if let Some((share, others)) = r.namesakes {
+                println!();
+                println!(
+                    "{:.1}% of the negatives are namesakes of a listed person (negative_namesakes.tsv); \
+                     negatives with a hit among the others: {others:.3}",
+                    share * 100.0
+                );
+            }
             println!();
             println!("| noise | recall@10 |\n|---|---|");
             for (noise, recall) in &r.by_noise {

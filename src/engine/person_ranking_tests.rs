@@ -71,3 +71,15 @@ fn a_placeholder_birthday_shared_by_thousands_brings_no_candidates() {
     assert_eq!(facts.born_on(&PartialDate::parse("1970-01-02").unwrap()), vec![MAX_SAME_BIRTHDAY as u32 + 1]);
     assert!(facts.born_on(&PartialDate::parse("1970").unwrap()).is_empty(), "a year alone is no birthday");
 }
+
+/// A one-letter slip in a short name (JAE for JANE, IO for ITO) with the date of birth exact:
+/// found, as the date vouches for it; without the date, not alerted on the name alone.
+#[test]
+fn a_slip_in_a_short_name_is_found_with_the_date_of_birth() {
+    use crate::matching::{NameForm, name_similarity};
+    for (typed, family, given) in [("JAE BRADLEY", "BRADLEY", "JANE"), ("ATSUSHI IO", "ITO", "ATSUSHI"), ("THAO LLE", "LE", "THAO")] {
+        let name = name_similarity(&NameForm::new(typed, ""), &NameForm::new(family, given)).score;
+        assert!(name * 90.0 < 75.0, "{typed}: alerts on the name alone ({name})");
+        assert!(name * 90.0 + 13.0 >= 75.0, "{typed}: not found with an exact date of birth ({name})");
+    }
+}

@@ -145,9 +145,10 @@ fn typo_similarity(a: &str, b: &str, jw: f32, a_known: bool) -> (f32, How) {
     // A typed spelling that is itself a name on file (NADIR typed, NASIR on record) is more
     // likely that other name than a slip: no lift, and a mere resemblance counts half.
     let jw = if a_known && jw > 0.7 { 0.7 + (jw - 0.7) * 0.5 } else { jw };
-    if shorter >= 3 && !a_known && within_one_edit(a.as_bytes(), b.as_bytes()) {
-        // Three-letter parts (EWA, MAR) one edit apart are weaker evidence, enough to matter
-        // only in names of three or more parts.
+    if shorter >= 2 && !a_known && within_one_edit(a.as_bytes(), b.as_bytes()) {
+        // Parts of two or three letters one edit apart (EWA / EVA, IO / ITO, TRA / TRAN) are
+        // weaker evidence: with another part exact they stay below the name-only threshold,
+        // and an exact date of birth carries them (JAE BRADLEY, born the same day as JANE).
         return (jw.max(if shorter >= 4 { TYPO_SIMILARITY } else { SHORT_TYPO_SIMILARITY }), How::Similar);
     }
     if !a_known && two_slips(a.as_bytes(), b.as_bytes()) {
@@ -176,7 +177,7 @@ fn particle_jaro_winkler(a: &str, b: &str) -> f32 {
 /// Similarity given to two tokens one edit apart: enough that one typo in a two-part name still
 /// reaches the default threshold.
 const TYPO_SIMILARITY: f32 = 0.92;
-const SHORT_TYPO_SIMILARITY: f32 = 0.8;
+const SHORT_TYPO_SIMILARITY: f32 = 0.85;
 const TWO_TYPOS_SIMILARITY: f32 = 0.88;
 
 /// Two slips in a name long enough for them to be slips (six letters or more).

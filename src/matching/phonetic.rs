@@ -439,6 +439,9 @@ pub fn vowel_conflict(a: &str, b: &str, reading: Reading, a_unvocalised: bool, b
             // MU-HAM-MAD) are two names. A French or German E (PETR / PETER, ALEKSANDR /
             // ALEXANDER) costs less.
             (0, v) | (v, 0) if v & vowel::E_ONLY != 0 => 0.07,
+            // Iraqi and Maghrebi spellings leave out the first short vowel of a name (KBEISI /
+            // KUBAISI, DLEIMI / DULAIMI, KRIM / KARIM) when the next is written.
+            (0, v) | (v, 0) if i == 0 && !last && v & (vowel::A | vowel::I | vowel::U) != 0 && sa[1].group != 0 && sb[1].group != 0 => 0.05,
             // The vowel before, said again to ease two consonants (FAHD / FAHAD, BADR / BADAR,
             // BAKR / BAKAR): the same name as colloquial spelling writes it.
             (0, v) if i > 0 && sb[i - 1].group == v => 0.05,
